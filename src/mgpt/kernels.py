@@ -1,0 +1,208 @@
+"""Forward/backward kernel pairs for a character-level GPT, on plain NumPy arrays.
+
+Each `*_forward` returns its output and the small cache its `*_backward` needs; each
+`*_backward` takes the gradient of the output (and that cache) and returns the gradients of
+the inputs. Kernels know nothing of models, files or the CLI, and they follow the dtype of
+their inputs, so the same code runs in float32 for training and in float64 for gradient
+checks. Shapes: activations (B, T, C), weights (in, out) so that y = x @ W.
+"""
+
+import math
+
+import numpy as np
+
+IGNORE_INDEX = -1  # target value that contributes no loss (padding in docs mode)
+
+
+# --- embedding: out[b, t] = table[idx[b, t]] ---------------------------------------------
+
+def embedding_forward(table, idx):
+    return table[idx]
+
+
+def embedding_backward(dout, idx, num_embeddings):
+    """Scatter-add rows of dout into the table's gradient.
+
+    A one-hot matrix product instead of np.add.at: the same sum, done by BLAS, several times
+    faster for character vocabularies.
+    """
+    flat_idx = idx.reshape(-1)
+    rows = dout.reshape(flat_idx.size, -1)
+    onehot = np.zeros((num_embeddings, flat_idx.size), dtype=dout.dtype)
+    onehot[flat_idx, np.arange(flat_idx.size)] = 1
+    return onehot @ rows
+
+
+# --- rmsnorm: y = x / sqrt(mean(x^2) + eps) * gain -----------------------------------------
+
+def rmsnorm_forward(x, gain, eps=1e-5):
+    rstd = 1.0 / np.sqrt(np.mean(x * x, axis=-1, keepdims=True) + eps)
+    xhat = x * rstd
+    return xhat * gain, (xhat, rstd)
+
+
+def rmsnorm_backward(dout, gain, cache):
+    xhat, rstd = cache
+    C = dout.shape[-1]
+    dgain = np.einsum("nc,nc->c", dout.reshape(-1, C), xhat.reshape(-1, C))
+    dxhat = dout * gain
+    dx = rstd * (dxhat - xhat * np.mean(dxhat * xhat, axis=-1, keepdims=True))
+    return dx, dgain
+
+
+# --- matmul: y = x @ W, x (..., in), W (in, out) -------------------------------------------
+
+def matmul_forward(x, weight):
+    return x @ weight
+
+
+def matmul_backward(dout, x, weight, need_weight_grad=True):
+    """Returns (dx, dW); dW is None when the weight is frozen (LoRA), so no work is spent on it."""
+    dx = dout @ weight.T
+    dweight = None
+    if need_weight_grad:
+        dweight = x.reshape(-1, x.shape[-1]).T @ dout.reshape(-1, dout.shape[-1])
+    return dx, dweight
+
+
+# --- causal multi-head self-attention on whole sequences -----------------------------------
+
+def split_heads(x, n_head):
+    B, T, C = x.shape
+    return x.reshape(B, T, n_head, C // n_head).transpose(0, 2, 1, 3)  # (B, H, T, hd)
+
+
+def merge_heads(x):
+    B, H, T, hd = x.shape
+    return x.transpose(0, 2, 1, 3).reshape(B, T, H * hd)
+
+
+def causal_mask(t_query, t_key, dtype):
+    """Additive mask: query i (the last t_query of t_key positions) sees keys 0..its own position."""
+    offset = t_key - t_query
+    allowed = np.arange(t_key)[None, :] <= (np.arange(t_query)[:, None] + offset)
+    return np.where(allowed, 0.0, -np.inf).astype(dtype)
+
+
+def softmax_lastaxis(scores):
+    scores = scores - scores.max(axis=-1, keepdims=True)
+    np.exp(scores, out=scores)
+    scores /= scores.sum(axis=-1, keepdims=True)
+    return scores
+
+
+def attention_forward(q, k, v, n_head):
+    """q, k, v: (B, T, C) -> (B, T, C); scores (B, H, T, T) with a causal mask."""
+    qh, kh, vh = (split_heads(t, n_head) for t in (q, k, v))
+    T, hd = qh.shape[2], qh.shape[3]
+    scores = qh @ kh.transpose(0, 1, 3, 2)
+    scores *= 1.0 / math.sqrt(hd)
+    scores += causal_mask(T, T, scores.dtype)
+    att = softmax_lastaxis(scores)
+    out = merge_heads(att @ vh)
+    return out, (qh, kh, vh, att)
+
+
+def attention_cached_forward(q, keys, values):
+    """Inference only: q (B, H, t, hd) holds the last t of the L positions in keys/values (B, H, L, hd)."""
+    t, L, hd = q.shape[2], keys.shape[2], q.shape[3]
+    scores = q @ keys.transpose(0, 1, 3, 2)
+    scores *= 1.0 / math.sqrt(hd)
+    scores += causal_mask(t, L, scores.dtype)
+    return merge_heads(softmax_lastaxis(scores) @ values)
+
+
+def attention_backward(dout, cache):
+    qh, kh, vh, att = cache
+    hd = qh.shape[3]
+    dout_h = split_heads(dout, qh.shape[1])
+    datt = dout_h @ vh.transpose(0, 1, 3, 2)
+    dvh = att.transpose(0, 1, 3, 2) @ dout_h
+    # softmax backward: dscores = att * (datt - sum(datt * att))
+    dscores = datt
+    dscores -= np.sum(datt * att, axis=-1, keepdims=True)
+    dscores *= att
+    dscores *= 1.0 / math.sqrt(hd)
+    dqh = dscores @ kh
+    dkh = dscores.transpose(0, 1, 3, 2) @ qh
+    return merge_heads(dqh), merge_heads(dkh), merge_heads(dvh)
+
+
+# --- activations ---------------------------------------------------------------------------
+
+def relu_forward(x):
+    out = np.maximum(x, 0)
+    return out, out
+
+
+def relu_backward(dout, cache):
+    return dout * (cache > 0)
+
+
+_GELU_C = math.sqrt(2.0 / math.pi)
+
+
+def gelu_forward(x):
+    """GELU, tanh approximation (as GPT-2)."""
+    tanh = np.tanh(_GELU_C * (x + 0.044715 * x**3))
+    return 0.5 * x * (1.0 + tanh), (x, tanh)
+
+
+def gelu_backward(dout, cache):
+    x, tanh = cache
+    dtanh = (1.0 - tanh * tanh) * _GELU_C * (1.0 + 3 * 0.044715 * x * x)
+    return dout * (0.5 * (1.0 + tanh) + 0.5 * x * dtanh)
+
+
+ACTIVATIONS = {"relu": (relu_forward, relu_backward), "gelu": (gelu_forward, gelu_backward)}
+
+
+# --- dropout (inverted: scaled at train time, identity at inference) ----------------------
+
+def dropout_forward(x, p, rng):
+    if p == 0.0 or rng is None:
+        return x, None
+    mask = (rng.random(x.shape, dtype=np.float32) >= p).astype(x.dtype) / (1.0 - p)
+    return x * mask, mask
+
+
+def dropout_backward(dout, mask):
+    return dout if mask is None else dout * mask
+
+
+# --- residual: y = x + branch(x) -----------------------------------------------------------
+
+def residual_forward(x, branch):
+    return x + branch
+
+
+def residual_backward(dout):
+    """The gradient flows unchanged into both the skip path and the branch."""
+    return dout, dout
+
+
+# --- softmax cross-entropy, mean over targets that are not IGNORE_INDEX --------------------
+
+def softmax_cross_entropy_forward(logits, targets):
+    """logits (..., V), targets (...) int; returns (mean loss, cache)."""
+    V = logits.shape[-1]
+    flat = logits.reshape(-1, V)
+    flat_targets = targets.reshape(-1)
+    valid = flat_targets != IGNORE_INDEX
+    n_valid = int(valid.sum())
+    shifted = flat - flat.max(axis=-1, keepdims=True)
+    exp = np.exp(shifted)
+    sumexp = exp.sum(axis=-1, keepdims=True)
+    safe_targets = np.where(valid, flat_targets, 0)
+    logprob = shifted[np.arange(flat.shape[0]), safe_targets] - np.log(sumexp[:, 0])
+    loss = -float(np.sum(logprob[valid], dtype=np.float64)) / max(n_valid, 1)
+    probs = exp / sumexp
+    return loss, (probs, safe_targets, valid, n_valid, logits.shape)
+
+
+def softmax_cross_entropy_backward(cache):
+    probs, safe_targets, valid, n_valid, shape = cache
+    dlogits = probs
+    dlogits[np.arange(probs.shape[0]), safe_targets] -= 1
+    dlogits *= (valid / max(n_valid, 1)).astype(probs.dtype)[:, None]
+    return dlogits.reshape(shape)

@@ -1,0 +1,169 @@
+"""Every kernel's backward, and the whole model's, against central finite differences in float64."""
+
+import numpy as np
+import pytest
+
+from mgpt import kernels as K
+from mgpt.model import GPT, GPTConfig
+
+
+def numerical_grad(f, x, eps=1e-6):
+    """Central differences of the scalar f() with respect to every element of x (in place)."""
+    grad = np.zeros_like(x)
+    flat, gflat = x.reshape(-1), grad.reshape(-1)
+    for i in range(flat.size):
+        old = flat[i]
+        flat[i] = old + eps
+        plus = f()
+        flat[i] = old - eps
+        minus = f()
+        flat[i] = old
+        gflat[i] = (plus - minus) / (2 * eps)
+    return grad
+
+
+def assert_close(analytic, numeric, rtol=1e-5, atol=1e-7):
+    np.testing.assert_allclose(analytic, numeric, rtol=rtol, atol=atol)
+
+
+@pytest.fixture
+def rng():
+    return np.random.default_rng(0)
+
+
+def test_embedding(rng):
+    table = rng.normal(size=(7, 5))
+    idx = rng.integers(0, 7, size=(3, 4))
+    w = rng.normal(size=(3, 4, 5))
+    f = lambda: float(np.sum(K.embedding_forward(table, idx) * w))
+    assert_close(K.embedding_backward(w, idx, 7), numerical_grad(f, table))
+
+
+def test_rmsnorm(rng):
+    x = rng.normal(size=(2, 3, 6))
+    gain = rng.normal(size=6)
+    w = rng.normal(size=(2, 3, 6))
+    f = lambda: float(np.sum(K.rmsnorm_forward(x, gain)[0] * w))
+    _, cache = K.rmsnorm_forward(x, gain)
+    dx, dgain = K.rmsnorm_backward(w, gain, cache)
+    assert_close(dx, numerical_grad(f, x))
+    assert_close(dgain, numerical_grad(f, gain))
+
+
+def test_matmul(rng):
+    x = rng.normal(size=(2, 3, 4))
+    weight = rng.normal(size=(4, 5))
+    w = rng.normal(size=(2, 3, 5))
+    f = lambda: float(np.sum(K.matmul_forward(x, weight) * w))
+    dx, dweight = K.matmul_backward(w, x, weight)
+    assert_close(dx, numerical_grad(f, x))
+    assert_close(dweight, numerical_grad(f, weight))
+    assert K.matmul_backward(w, x, weight, need_weight_grad=False)[1] is None
+
+
+def test_attention(rng):
+    B, T, C, H = 2, 5, 8, 2
+    q, k, v = (rng.normal(size=(B, T, C)) for _ in range(3))
+    w = rng.normal(size=(B, T, C))
+    f = lambda: float(np.sum(K.attention_forward(q, k, v, H)[0] * w))
+    _, cache = K.attention_forward(q, k, v, H)
+    dq, dk, dv = K.attention_backward(w, cache)
+    assert_close(dq, numerical_grad(f, q))
+    assert_close(dk, numerical_grad(f, k))
+    assert_close(dv, numerical_grad(f, v))
+
+
+def test_attention_is_causal(rng):
+    q, k, v = (rng.normal(size=(1, 6, 4)) for _ in range(3))
+    out, _ = K.attention_forward(q, k, v, 2)
+    k2, v2 = k.copy(), v.copy()
+    k2[:, 4:], v2[:, 4:] = 9.0, -9.0  # change the future
+    out2, _ = K.attention_forward(q, k2, v2, 2)
+    np.testing.assert_array_equal(out[:, :4], out2[:, :4])
+    assert not np.allclose(out[:, 4:], out2[:, 4:])
+
+
+@pytest.mark.parametrize("name", ["relu", "gelu"])
+def test_activations(rng, name):
+    forward, backward = K.ACTIVATIONS[name]
+    x = rng.normal(size=(3, 7))
+    x[np.abs(x) < 1e-3] = 0.5  # keep away from relu's kink
+    w = rng.normal(size=(3, 7))
+    f = lambda: float(np.sum(forward(x)[0] * w))
+    assert_close(backward(w, forward(x)[1]), numerical_grad(f, x))
+
+
+def test_dropout(rng):
+    x = rng.normal(size=(4, 8))
+    w = rng.normal(size=(4, 8))
+    out, mask = K.dropout_forward(x, 0.5, np.random.default_rng(1))
+    f = lambda: float(np.sum(K.dropout_forward(x, 0.5, np.random.default_rng(1))[0] * w))
+    assert_close(K.dropout_backward(w, mask), numerical_grad(f, x))
+    assert 0 < np.count_nonzero(out == 0) < out.size
+    assert K.dropout_forward(x, 0.5, None)[0] is x  # inference: identity
+
+
+def test_residual(rng):
+    x, b, w = (rng.normal(size=(2, 3)) for _ in range(3))
+    f = lambda: float(np.sum(K.residual_forward(x, b) * w))
+    dx, db = K.residual_backward(w)
+    assert_close(dx, numerical_grad(f, x))
+    assert_close(db, numerical_grad(f, b))
+
+
+def test_softmax_cross_entropy(rng):
+    logits = rng.normal(size=(2, 4, 6))
+    targets = rng.integers(0, 6, size=(2, 4))
+    targets[1, 2:] = K.IGNORE_INDEX
+    f = lambda: K.softmax_cross_entropy_forward(logits, targets)[0]
+    loss, cache = K.softmax_cross_entropy_forward(logits, targets)
+    valid = targets != K.IGNORE_INDEX
+    logp = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
+    expected = -np.mean(np.take_along_axis(logp, np.where(valid, targets, 0)[..., None], -1)[..., 0][valid])
+    assert loss == pytest.approx(expected, rel=1e-12)
+    assert_close(K.softmax_cross_entropy_backward(cache), numerical_grad(f, logits))
+
+
+@pytest.mark.parametrize("activation", ["relu", "gelu"])
+def test_whole_model_gradient(activation):
+    cfg = GPTConfig(vocab_size=7, n_layer=2, n_head=2, n_embd=8, block_size=6, activation=activation)
+    model = GPT(cfg, dtype=np.float64)
+    model.init_weights(np.random.default_rng(0))
+    model.params[...] += np.random.default_rng(1).normal(0, 0.3, model.params.shape)  # break symmetry of gains
+    rng = np.random.default_rng(2)
+    idx = rng.integers(0, 7, size=(2, 5))
+    targets = rng.integers(0, 7, size=(2, 5))
+    targets[0, 3:] = K.IGNORE_INDEX
+    _, _, cache = model.forward(idx, targets)
+    model.grads[...] = 0
+    model.backward(cache)
+    f = lambda: model.forward(idx, targets)[1]
+    numeric = numerical_grad(f, model.params)
+    assert_close(model.grads, numeric, rtol=1e-4, atol=1e-8)
+    assert np.abs(model.grads).max() > 1e-3
+
+
+def test_whole_model_gradient_with_dropout():
+    cfg = GPTConfig(vocab_size=5, n_layer=1, n_head=2, n_embd=4, block_size=4, dropout=0.3)
+    model = GPT(cfg, dtype=np.float64)
+    model.init_weights(np.random.default_rng(0))
+    model.params[...] += np.random.default_rng(1).normal(0, 0.3, model.params.shape)
+    idx = np.array([[0, 1, 2, 3]])
+    targets = np.array([[1, 2, 3, 4]])
+    _, _, cache = model.forward(idx, targets, rng=np.random.default_rng(5))
+    model.grads[...] = 0
+    model.backward(cache)
+    f = lambda: model.forward(idx, targets, rng=np.random.default_rng(5))[1]
+    assert_close(model.grads, numerical_grad(f, model.params), rtol=1e-4, atol=1e-8)
+
+
+def test_kv_cache_matches_full_forward():
+    cfg = GPTConfig(vocab_size=9, n_layer=2, n_head=2, n_embd=8, block_size=8)
+    model = GPT(cfg, dtype=np.float64)
+    model.init_weights(np.random.default_rng(0))
+    idx = np.random.default_rng(1).integers(0, 9, size=(3, 8))
+    full = model.forward(idx)
+    kv = model.new_kv_cache(3)
+    pieces = [model.forward_cached(idx[:, :3], kv)]
+    pieces += [model.forward_cached(idx[:, t:t + 1], kv) for t in range(3, 8)]
+    np.testing.assert_allclose(np.concatenate(pieces, axis=1), full, rtol=1e-10, atol=1e-12)
