@@ -1,0 +1,26 @@
+# The two commands a newcomer runs: `make run` (quickstart) and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: run test clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# Train the default model on the shipped names corpus, then print samples (about a minute).
+run: $(STAMP)
+	mkdir -p out
+	$(BIN)/mgpt train corpora/census1990_first_names.txt -o out/names.npz \
+		--preset baby --block-size 16 --steps 1500 --batch-size 32 --lr 3e-3 --warmup 50 --eval-every 250
+	$(BIN)/mgpt sample --ckpt out/names.npz -n 20 --seed 1 --temperature 0.8
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) out

@@ -1,0 +1,167 @@
+"""Checkpoint files: one .npz, never pickled, written atomically, validated on load.
+
+Strings (kind, JSON metadata) are stored as 0-d unicode arrays, which .npz holds without
+pickling. docs/FORMAT.md documents every key.
+"""
+
+import hashlib
+import json
+import os
+import tempfile
+import zipfile
+
+import numpy as np
+
+from .errors import MgptError
+
+FORMAT_VERSION = 1
+
+
+def fingerprint(params):
+    """sha256 of the weights' float32 little-endian bytes, in buffer order."""
+    return hashlib.sha256(np.ascontiguousarray(params, dtype="<f4").tobytes()).hexdigest()
+
+
+def save(path, arrays):
+    """Writes arrays to path atomically: a temp file in the same folder, fsync, rename."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise MgptError(f"{path}: folder {folder} does not exist; create it or choose another -o")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".npz", dir=folder)
+    except OSError as e:
+        raise MgptError(f"{path}: cannot write in {folder} ({e.strerror}); choose another -o") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.savez(f, **arrays)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException as e:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        if isinstance(e, IsADirectoryError):
+            raise MgptError(f"{path}: is a directory; choose a file name for -o") from None
+        if isinstance(e, OSError):
+            raise MgptError(f"{path}: cannot write ({e.strerror}); choose another -o") from None
+        raise
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError:
+        pass
+
+
+def check_writable(path):
+    """Fails before hours of training if the output could not be saved."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise MgptError(f"{path}: is a directory; choose a file name for -o")
+    if not os.path.isdir(folder):
+        raise MgptError(f"{path}: folder {folder} does not exist; create it or choose another -o")
+    if not os.access(folder, os.W_OK):
+        raise MgptError(f"{path}: folder {folder} is not writable; choose another -o")
+    if os.path.exists(path) and not os.access(path, os.W_OK):
+        raise MgptError(f"{path}: file is not writable; choose another -o")
+
+
+def text_array(value):
+    return np.array(value, dtype=np.str_)
+
+
+def json_array(value):
+    return text_array(json.dumps(value, sort_keys=True))
+
+
+def load(path, expected_kind=None):
+    """Returns {key: array}; refuses anything that is not a readable mgpt checkpoint."""
+    if not os.path.exists(path):
+        raise MgptError(f"{path}: no such checkpoint")
+    if os.path.isdir(path):
+        raise MgptError(f"{path}: is a directory, not a checkpoint file")
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            arrays = {key: npz[key] for key in npz.files}
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as e:
+        raise MgptError(f"{path}: not a readable .npz checkpoint (truncated or corrupt: {e})") from None
+    if "format_version" not in arrays or "kind" not in arrays:
+        raise MgptError(f"{path}: an .npz file but not an mgpt checkpoint (no format_version/kind)")
+    version = int(arrays["format_version"])
+    if version > FORMAT_VERSION:
+        raise MgptError(f"{path}: checkpoint format version {version} is newer than this mgpt reads "
+                        f"({FORMAT_VERSION}); upgrade mgpt")
+    kind = str(arrays["kind"])
+    if expected_kind is not None and kind != expected_kind:
+        raise MgptError(f"{path}: is a checkpoint of kind '{kind}', expected '{expected_kind}'")
+    return arrays
+
+
+def read_json(arrays, key):
+    return json.loads(str(arrays[key]))
+
+
+# --- model checkpoints (kind "model") -----------------------------------------------------
+
+class ModelCheckpoint:
+    """A model with everything needed to sample from it, evaluate it, or resume training it."""
+
+    def __init__(self, model, vocab, mode, state, optim_m=None, optim_v=None, path=None):
+        self.model, self.vocab, self.mode, self.state = model, vocab, mode, state
+        self.optim_m, self.optim_v, self.path = optim_m, optim_v, path
+
+    @property
+    def fingerprint(self):
+        return fingerprint(self.model.params)
+
+
+def save_model(path, model, vocab, mode, state, optimizer=None):
+    """state: JSON-able training state (step, best val loss, settings, RNG state, ...)."""
+    arrays = {
+        "format_version": np.array(FORMAT_VERSION, dtype=np.int64),
+        "kind": text_array("model"),
+        "config": json_array(model.config.to_dict()),
+        "vocab": text_array(vocab.chars),
+        "mode": text_array(mode),
+        "fingerprint": text_array(fingerprint(model.params)),
+        "step": np.array(state.get("step", 0), dtype=np.int64),
+        "state": json_array(state),
+    }
+    for name, view in model.p.items():
+        arrays[f"params/{name}"] = np.asarray(view, dtype=np.float32)
+    if optimizer is not None:
+        arrays["optim/m"] = optimizer.m
+        arrays["optim/v"] = optimizer.v
+    save(path, arrays)
+
+
+def load_model(path):
+    from .data import Vocab
+    from .model import GPT, GPTConfig
+
+    arrays = load(path)
+    kind = str(arrays["kind"])
+    if kind != "model":
+        hint = " (pass it with --adapter)" if kind == "adapter" else ""
+        raise MgptError(f"{path}: is an mgpt {kind}, not a model checkpoint{hint}")
+    try:
+        config = GPTConfig.from_dict(read_json(arrays, "config"))
+        vocab = Vocab(str(arrays["vocab"]))
+        mode = str(arrays["mode"])
+        state = read_json(arrays, "state")
+    except (KeyError, ValueError, TypeError) as e:
+        raise MgptError(f"{path}: damaged checkpoint metadata ({e})") from None
+    if len(vocab) != config.vocab_size:
+        raise MgptError(f"{path}: damaged checkpoint (vocab has {len(vocab)} ids, config says {config.vocab_size})")
+    model = GPT(config)
+    for name, view in model.p.items():
+        key = f"params/{name}"
+        if key not in arrays or arrays[key].shape != view.shape:
+            raise MgptError(f"{path}: damaged checkpoint (weight {name} missing or of the wrong shape)")
+        view[...] = arrays[key]
+    stored = str(arrays.get("fingerprint", ""))
+    if stored and stored != fingerprint(model.params):
+        raise MgptError(f"{path}: weights do not match their fingerprint; the file is corrupt")
+    return ModelCheckpoint(model, vocab, mode, state, arrays.get("optim/m"), arrays.get("optim/v"), path)

@@ -1,0 +1,248 @@
+"""The training loop: batches -> forward/backward -> clip -> AdamW, evaluation, checkpoints, signals.
+
+Everything a resumed run needs (weights, Adam moments, step, the RNG that orders the data and
+draws dropout, best val loss) goes into every checkpoint, so an interrupted run resumed from
+its `-last` file ends with the same bytes as one that was never interrupted.
+"""
+
+import json
+import math
+import os
+import signal
+import sys
+import time
+from dataclasses import asdict, dataclass
+
+import numpy as np
+from tqdm import tqdm
+
+from . import checkpoint
+from .data import eval_windows, pad_rows, sample_batch
+from .errors import MgptError
+from .optim import AdamW, clip_grad_norm, learning_rate
+
+
+@dataclass
+class TrainSettings:
+    steps: int = 2000
+    batch_size: int = 12
+    lr: float = 1e-3
+    min_lr: float = 1e-4
+    warmup: int = 100
+    beta1: float = 0.9
+    beta2: float = 0.99
+    weight_decay: float = 0.1
+    grad_clip: float = 1.0
+    eval_every: int = 250
+    eval_iters: int = 20
+    save_every: int = 0
+    seed: int = 1337
+
+
+class TrainingInterrupted(Exception):
+    """Raised after the state was saved on SIGINT/SIGTERM; exit code 128 + signal number."""
+
+    def __init__(self, signum, step, path):
+        super().__init__(f"interrupted at step {step}; state saved to {path}")
+        self.signum, self.step, self.path = signum, step, path
+
+
+def last_path(out_path):
+    root, ext = os.path.splitext(out_path)
+    return f"{root}-last{ext or '.npz'}"
+
+
+class _StopSignals:
+    """Turns SIGINT/SIGTERM into a flag the loop checks between steps, so a save is never torn."""
+
+    def __init__(self):
+        self.signum = None
+        self._old = {}
+
+    def __enter__(self):
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                self._old[sig] = signal.signal(sig, self._handle)
+            except ValueError:  # not the main thread: leave signals alone
+                pass
+        return self
+
+    def _handle(self, signum, frame):
+        self.signum = signum
+
+    def __exit__(self, *exc):
+        for sig, handler in self._old.items():
+            signal.signal(sig, handler)
+
+
+def mean_loss(model, batches):
+    """Token-weighted mean loss of (x, y) batches, without dropout."""
+    total, count = 0.0, 0
+    for x, y in batches:
+        _, loss, _ = model.forward(x, y)
+        n = int(np.count_nonzero(y >= 0))
+        total += loss * n
+        count += n
+    return total / max(count, 1)
+
+
+def evaluate_split(model, split, batch_size=32):
+    """Mean loss over every character of a split (consecutive block windows); see eval_windows."""
+    rows = eval_windows(split, model.config.block_size)
+    rows.sort(key=len)  # similar lengths batch together with little padding
+    batches = (pad_rows(rows[i:i + batch_size]) for i in range(0, len(rows), batch_size))
+    return mean_loss(model, batches)
+
+
+def estimate_losses(model, train_split, val_split, settings, step):
+    """Mean loss over eval_iters random batches per split, from an RNG of its own (seed, step)."""
+    rng = np.random.default_rng([settings.seed, step, 1])
+    T = model.config.block_size
+    losses = {}
+    for name, split in (("train", train_split), ("val", val_split)):
+        if split is None or len(split) == 0:
+            continue
+        batches = [sample_batch(split, settings.batch_size, T, rng) for _ in range(settings.eval_iters)]
+        losses[name] = mean_loss(model, batches)
+    return losses
+
+
+class Trainer:
+    """Runs (or resumes) one training run of `model`, saving to out_path and its -last file.
+
+    `trainable` is the flat (params, grads, decay_mask) triple the optimizer works on: the whole
+    model for training, only the adapter for LoRA. `save(path, state, optimizer)` writes a
+    checkpoint of whatever is being trained.
+    """
+
+    def __init__(self, model, train_split, val_split, settings, out_path, save_fn, trainable,
+                 log_path=None, quiet=False, resume=None, describe=""):
+        self.model, self.settings = model, settings
+        self.train_split, self.val_split = train_split, val_split
+        self.out_path, self.last_path = out_path, last_path(out_path)
+        self.save_fn = save_fn
+        self.params, self.grads, decay_mask = trainable
+        self.log_path, self.quiet, self.describe = log_path, quiet, describe
+        self.optimizer = AdamW(self.params.size, settings.beta1, settings.beta2,
+                               weight_decay=settings.weight_decay, decay_mask=decay_mask)
+        self.rng = np.random.default_rng(settings.seed)
+        self.step, self.best_val_loss, self.last_val_loss = 0, None, None
+        if resume is not None:
+            self._restore(resume)
+
+    def _restore(self, resume):
+        state, m, v = resume
+        if m is None or v is None or m.shape != self.params.shape:
+            raise MgptError("checkpoint has no optimizer state to resume from")
+        self.optimizer.m[...] = m
+        self.optimizer.v[...] = v
+        self.optimizer.t = state["optimizer_t"]
+        self.step = state["step"]
+        self.best_val_loss = state.get("best_val_loss")
+        self.last_val_loss = state.get("val_loss")
+        self.rng.bit_generator.state = state["rng_state"]
+
+    def state(self):
+        return {
+            "step": self.step,
+            "optimizer_t": self.optimizer.t,
+            "best_val_loss": self.best_val_loss,
+            "val_loss": self.last_val_loss,
+            "rng_state": self.rng.bit_generator.state,
+            "settings": asdict(self.settings),
+        }
+
+    def _save(self, path):
+        self.save_fn(path, self.state(), self.optimizer)
+
+    def _log(self, record):
+        if self.log_file is not None:
+            self.log_file.write(json.dumps(record) + "\n")
+            self.log_file.flush()
+
+    def _train_step(self, lr):
+        s, cfg = self.settings, self.model.config
+        x, y = sample_batch(self.train_split, s.batch_size, cfg.block_size, self.rng)
+        self.grads[...] = 0
+        dropout_rng = self.rng if cfg.dropout > 0 else None
+        _, loss, cache = self.model.forward(x, y, rng=dropout_rng)
+        self.model.backward(cache)
+        norm = clip_grad_norm(self.grads, s.grad_clip)
+        if not (math.isfinite(loss) and math.isfinite(norm)):
+            kept = self.out_path if os.path.exists(self.out_path) else "no checkpoint yet"
+            raise MgptError(f"loss became {loss} at step {self.step + 1}: training stopped; the last good "
+                            f"checkpoint is kept ({kept}); lower --lr or --grad-clip")
+        self.optimizer.step(self.params, self.grads, lr)
+        return loss, norm, int(np.count_nonzero(y >= 0))
+
+    def _evaluate(self):
+        losses = estimate_losses(self.model, self.train_split, self.val_split, self.settings, self.step)
+        val = losses.get("val")
+        self.last_val_loss = val
+        improved = val is None or self.best_val_loss is None or val < self.best_val_loss
+        if val is not None and improved:
+            self.best_val_loss = val
+        self._log({"event": "eval", "step": self.step, "train_loss": losses.get("train"), "val_loss": val})
+        return losses, improved
+
+    def run(self):
+        s = self.settings
+        start_step = self.step
+        mode = "a" if start_step > 0 else "w"
+        self.log_file = open(self.log_path, mode) if self.log_path else None
+        bar = tqdm(total=s.steps, initial=start_step, disable=self.quiet, file=sys.stderr,
+                   unit="step", dynamic_ncols=True, desc=self.describe or None)
+        postfix = {}
+        try:
+            with _StopSignals() as stop:
+                while self.step < s.steps:
+                    if stop.signum is not None:
+                        self._save(self.last_path)
+                        raise TrainingInterrupted(stop.signum, self.step, self.last_path)
+                    t0 = time.perf_counter()
+                    lr = learning_rate(self.step, s.lr, s.min_lr, s.warmup, s.steps)
+                    loss, norm, tokens = self._train_step(lr)
+                    self.step += 1
+                    tok_s = tokens / max(time.perf_counter() - t0, 1e-9)
+                    self._log({"event": "step", "step": self.step, "loss": loss, "lr": lr,
+                               "grad_norm": norm, "tokens_per_s": tok_s})
+                    postfix.update(loss=f"{loss:.4f}", lr=f"{lr:.2e}", tok_s=f"{tok_s:,.0f}")
+                    last_step = self.step == s.steps
+                    if (s.eval_every and self.step % s.eval_every == 0) or last_step:
+                        losses, improved = self._evaluate()
+                        if "val" in losses:
+                            postfix["val"] = f"{losses['val']:.4f}"
+                        if improved:
+                            self._save(self.out_path)
+                        if not self.quiet:
+                            val = losses.get("val")
+                            bar.write(f"step {self.step}: train loss {losses['train']:.4f}"
+                                      + (f", val loss {val:.4f}" if val is not None else ""),
+                                      file=sys.stderr)
+                    if last_step or (s.save_every and self.step % s.save_every == 0) or \
+                            (s.eval_every and self.step % s.eval_every == 0):
+                        self._save(self.last_path)
+                    bar.set_postfix(postfix, refresh=False)
+                    bar.update(1)
+        finally:
+            bar.close()
+            if self.log_file is not None:
+                self.log_file.close()
+        return self
+
+
+def evaluate_text(model, vocab, mode, text):
+    """Loss over every character of text, as `mgpt eval` reports it (see eval_windows)."""
+    from .data import Split, encode_docs
+
+    if mode == "docs":
+        vocab.check_known(text.replace("\n", ""), "corpus")
+        split = Split(docs=encode_docs(text, vocab))
+    else:
+        vocab.check_known(text, "corpus")
+        split = Split(stream=vocab.encode(text))
+    if split.num_tokens == 0 or (split.stream is not None and len(split.stream) < 2):
+        raise MgptError("corpus is too short to evaluate: it needs at least two characters")
+    loss = evaluate_split(model, split)
+    return {"loss": loss, "bpc": loss / math.log(2), "perplexity": math.exp(loss),
+            "characters": split.num_tokens, "mode": mode}
