@@ -63,22 +63,34 @@ def test_matmul(rng):
 
 def test_attention(rng):
     B, T, C, H = 2, 5, 8, 2
-    q, k, v = (rng.normal(size=(B, T, C)) for _ in range(3))
+    qkv = rng.normal(size=(B, T, 3 * C))
     w = rng.normal(size=(B, T, C))
-    f = lambda: float(np.sum(K.attention_forward(q, k, v, H)[0] * w))
-    _, cache = K.attention_forward(q, k, v, H)
-    dq, dk, dv = K.attention_backward(w, cache)
-    assert_close(dq, numerical_grad(f, q))
-    assert_close(dk, numerical_grad(f, k))
-    assert_close(dv, numerical_grad(f, v))
+    f = lambda: float(np.sum(K.attention_forward(qkv, H)[0] * w))
+    _, cache = K.attention_forward(qkv, H)
+    assert_close(K.attention_backward(w, cache), numerical_grad(f, qkv))
+
+
+def test_attention_matches_per_head_reference(rng):
+    B, T, C, H = 2, 5, 8, 2
+    qkv = rng.normal(size=(B, T, 3 * C))
+    out, _ = K.attention_forward(qkv, H)
+    hd = C // H
+    for b in range(B):
+        for h in range(H):
+            q, k, v = (qkv[b, :, i * C + h * hd:i * C + (h + 1) * hd] for i in range(3))
+            for t in range(T):
+                s = q[t] @ k[:t + 1].T / np.sqrt(hd)
+                p = np.exp(s - s.max())
+                p /= p.sum()
+                np.testing.assert_allclose(out[b, t, h * hd:(h + 1) * hd], p @ v[:t + 1], rtol=1e-12)
 
 
 def test_attention_is_causal(rng):
-    q, k, v = (rng.normal(size=(1, 6, 4)) for _ in range(3))
-    out, _ = K.attention_forward(q, k, v, 2)
-    k2, v2 = k.copy(), v.copy()
-    k2[:, 4:], v2[:, 4:] = 9.0, -9.0  # change the future
-    out2, _ = K.attention_forward(q, k2, v2, 2)
+    qkv = rng.normal(size=(1, 6, 12))
+    out, _ = K.attention_forward(qkv, 2)
+    changed = qkv.copy()
+    changed[:, 4:, 4:] = 9.0  # change the future keys and values
+    out2, _ = K.attention_forward(changed, 2)
     np.testing.assert_array_equal(out[:, :4], out2[:, :4])
     assert not np.allclose(out[:, 4:], out2[:, 4:])
 

@@ -77,6 +77,12 @@ def merge_heads(x):
     return x.transpose(0, 2, 1, 3).reshape(B, T, H * hd)
 
 
+def split_qkv(qkv, n_head):
+    """(B, T, 3C) -> contiguous (3, B, H, T, hd): q, k, v with heads split, in one copy."""
+    B, T, C3 = qkv.shape
+    return np.ascontiguousarray(qkv.reshape(B, T, 3, n_head, C3 // (3 * n_head)).transpose(2, 0, 3, 1, 4))
+
+
 def causal_mask(t_query, t_key, dtype):
     """Additive mask: query i (the last t_query of t_key positions) sees keys 0..its own position."""
     offset = t_key - t_query
@@ -85,22 +91,26 @@ def causal_mask(t_query, t_key, dtype):
 
 
 def softmax_lastaxis(scores):
-    scores = scores - scores.max(axis=-1, keepdims=True)
+    """In place."""
+    scores -= scores.max(axis=-1, keepdims=True)
     np.exp(scores, out=scores)
     scores /= scores.sum(axis=-1, keepdims=True)
     return scores
 
 
-def attention_forward(q, k, v, n_head):
-    """q, k, v: (B, T, C) -> (B, T, C); scores (B, H, T, T) with a causal mask."""
-    qh, kh, vh = (split_heads(t, n_head) for t in (q, k, v))
-    T, hd = qh.shape[2], qh.shape[3]
-    scores = qh @ kh.transpose(0, 1, 3, 2)
+def attention_forward(qkv, n_head):
+    """qkv (B, T, 3C), the q, k and v projections side by side -> (B, T, C).
+
+    Scores (B, H, T, T) under a causal mask, every position of every sequence at once.
+    """
+    q, k, v = split_qkv(qkv, n_head)
+    hd = q.shape[-1]
+    scores = q @ k.transpose(0, 1, 3, 2)
     scores *= 1.0 / math.sqrt(hd)
-    scores += causal_mask(T, T, scores.dtype)
+    scores += causal_mask(q.shape[2], q.shape[2], scores.dtype)
     att = softmax_lastaxis(scores)
-    out = merge_heads(att @ vh)
-    return out, (qh, kh, vh, att)
+    out = merge_heads(att @ v)
+    return out, (q, k, v, att)
 
 
 def attention_cached_forward(q, keys, values):
@@ -113,19 +123,22 @@ def attention_cached_forward(q, keys, values):
 
 
 def attention_backward(dout, cache):
-    qh, kh, vh, att = cache
-    hd = qh.shape[3]
-    dout_h = split_heads(dout, qh.shape[1])
-    datt = dout_h @ vh.transpose(0, 1, 3, 2)
-    dvh = att.transpose(0, 1, 3, 2) @ dout_h
+    """Returns dqkv (B, T, 3C)."""
+    q, k, v, att = cache
+    H, hd = q.shape[1], q.shape[3]
+    dout_h = split_heads(dout, H)
+    dqkv = np.empty((3,) + q.shape, dtype=q.dtype)
+    datt = dout_h @ v.transpose(0, 1, 3, 2)
+    np.matmul(att.transpose(0, 1, 3, 2), dout_h, out=dqkv[2])
     # softmax backward: dscores = att * (datt - sum(datt * att))
     dscores = datt
     dscores -= np.sum(datt * att, axis=-1, keepdims=True)
     dscores *= att
     dscores *= 1.0 / math.sqrt(hd)
-    dqh = dscores @ kh
-    dkh = dscores.transpose(0, 1, 3, 2) @ qh
-    return merge_heads(dqh), merge_heads(dkh), merge_heads(dvh)
+    np.matmul(dscores, k, out=dqkv[0])
+    np.matmul(dscores.transpose(0, 1, 3, 2), q, out=dqkv[1])
+    B, T = q.shape[0], q.shape[2]
+    return dqkv.transpose(1, 3, 0, 2, 4).reshape(B, T, 3 * H * hd)
 
 
 # --- activations ---------------------------------------------------------------------------

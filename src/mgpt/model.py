@@ -130,18 +130,28 @@ class GPT:
 
     # --- training forward/backward --------------------------------------------------------
 
-    def _linear(self, x, name):
-        y = K.matmul_forward(x, self.p[name])
+    def _weight(self, names):
+        if len(names) == 1:
+            return self.p[names[0]]
+        return np.concatenate([self.p[name] for name in names], axis=1)
+
+    def _linear(self, x, *names):
+        """x @ [W1 | W2 | ...]: one matmul for weights that read the same input (wq, wk, wv)."""
+        y = K.matmul_forward(x, self._weight(names))
         if self.adapter is not None:
-            y = self.adapter.add_delta(name, x, y)
+            self.adapter.add_deltas(names, x, y)
         return y
 
-    def _linear_backward(self, dout, x, name):
-        dx, dweight = K.matmul_backward(dout, x, self.p[name], need_weight_grad=self.train_base)
+    def _linear_backward(self, dout, x, *names):
+        dx, dweight = K.matmul_backward(dout, x, self._weight(names), need_weight_grad=self.train_base)
         if dweight is not None:
-            self.g[name] += dweight
+            col = 0
+            for name in names:
+                width = self.p[name].shape[1]
+                self.g[name] += dweight[:, col:col + width]
+                col += width
         if self.adapter is not None:
-            dx = self.adapter.backward_delta(name, x, dout, dx)
+            dx += self.adapter.backward_deltas(names, x, dout)
         return dx
 
     def forward(self, idx, targets=None, rng=None):
@@ -160,8 +170,8 @@ class GPT:
             h = f"h{layer}."
             c = {}
             a_in, c["ln1"] = K.rmsnorm_forward(x, p[h + "ln1"])
-            q, k, v = (self._linear(a_in, h + w) for w in ("wq", "wk", "wv"))
-            att, c["att"] = K.attention_forward(q, k, v, cfg.n_head)
+            qkv = self._linear(a_in, h + "wq", h + "wk", h + "wv")
+            att, c["att"] = K.attention_forward(qkv, cfg.n_head)
             a_out, c["drop1"] = K.dropout_forward(self._linear(att, h + "wo"), drop, rng)
             x = K.residual_forward(x, a_out)
             m_in, c["ln2"] = K.rmsnorm_forward(x, p[h + "ln2"])
@@ -200,10 +210,8 @@ class GPT:
             dx, da_out = K.residual_backward(dx)
             da_out = K.dropout_backward(da_out, c["drop1"])
             datt = self._linear_backward(da_out, c["att_out"], h + "wo")
-            dq, dk, dv = K.attention_backward(datt, c["att"])
-            da_in = (self._linear_backward(dq, c["a_in"], h + "wq")
-                     + self._linear_backward(dk, c["a_in"], h + "wk")
-                     + self._linear_backward(dv, c["a_in"], h + "wv"))
+            dqkv = K.attention_backward(datt, c["att"])
+            da_in = self._linear_backward(dqkv, c["a_in"], h + "wq", h + "wk", h + "wv")
             dx_ln1, dln1 = K.rmsnorm_backward(da_in, p[h + "ln1"], c["ln1"])
             dx = dx + dx_ln1
             if self.train_base:
@@ -234,7 +242,7 @@ class GPT:
         for layer in range(cfg.n_layer):
             h = f"h{layer}."
             a_in, _ = K.rmsnorm_forward(x, p[h + "ln1"])
-            q, k, v = (K.split_heads(self._linear(a_in, h + w), cfg.n_head) for w in ("wq", "wk", "wv"))
+            q, k, v = K.split_qkv(self._linear(a_in, h + "wq", h + "wk", h + "wv"), cfg.n_head)
             kv.k[layer, :, :, start:end] = k
             kv.v[layer, :, :, start:end] = v
             att = K.attention_cached_forward(q, kv.k[layer, :, :, :end], kv.v[layer, :, :, :end])

@@ -1,0 +1,84 @@
+"""Quality benchmarks against published anchors, through the real `mgpt train` command.
+
+    python scripts/bench_quality.py shakespeare   # nanoGPT's CPU baby GPT, 2000 steps
+    python scripts/bench_quality.py names         # makemore-sized transformer, < 10 minutes
+
+Each run trains with the CLI (timing the whole command), then scores the checkpoint on the
+whole validation split, rebuilt exactly as training split it (same seed and fraction).
+"""
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+import benchlib  # noqa: E402
+
+RUNS = {
+    # nanoGPT config/train_shakespeare_char.py with its README's CPU overrides
+    "shakespeare": dict(corpus="tinyshakespeare.txt", mode="stream", bar=1.88, flags=[
+        "--n-layer", "4", "--n-head", "4", "--n-embd", "128", "--block-size", "64",
+        "--batch-size", "12", "--steps", "2000", "--lr", "1e-3", "--min-lr", "1e-4",
+        "--warmup", "100", "--beta2", "0.99", "--dropout", "0", "--weight-decay", "0.1",
+        "--grad-clip", "1.0", "--eval-every", "250", "--eval-iters", "20"]),
+    # makemore's transformer size (4 layers, 4 heads, 64 wide; a name fits block 16)
+    "names": dict(corpus="names.txt", mode="docs", bar=1.95, flags=[
+        "--n-layer", "4", "--n-head", "4", "--n-embd", "64", "--block-size", "16",
+        "--batch-size", "64", "--steps", "12000", "--lr", "2e-3", "--min-lr", "1e-4",
+        "--warmup", "200", "--beta2", "0.99", "--dropout", "0", "--weight-decay", "0.1",
+        "--eval-every", "1000", "--eval-iters", "20"]),
+}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("run", choices=sorted(RUNS))
+    parser.add_argument("--seed", type=int, default=1337)
+    args = parser.parse_args()
+    benchlib.clean_blas_environment()
+
+    import numpy as np  # noqa: F401  (after the environment is settled)
+
+    from mgpt.checkpoint import load_model
+    from mgpt.data import read_corpus, split_corpus
+    from mgpt.train import evaluate_split
+
+    spec = RUNS[args.run]
+    path = benchlib.corpus(spec["corpus"])
+    with tempfile.TemporaryDirectory() as tmp:
+        out, log = os.path.join(tmp, "model.npz"), os.path.join(tmp, "log.jsonl")
+        started = time.perf_counter()
+        benchlib.mgpt("train", path, "-o", out, "--mode", spec["mode"], "--seed", str(args.seed),
+                      "--log", log, "--quiet", *spec["flags"])
+        wall = time.perf_counter() - started
+        ck = load_model(out)
+        last = load_model(out.replace(".npz", "-last.npz"))
+        _, val = split_corpus(read_corpus([path]), ck.vocab, ck.mode, 0.1, args.seed, ck.model.config.block_size)
+        records = [json.loads(line) for line in open(log)]
+    steps = [r for r in records if r["event"] == "step"]
+    curve = [{k: r[k] for k in ("step", "train_loss", "val_loss", "elapsed_s")}
+             for r in records if r["event"] == "eval"]
+    tok_s = [r["tokens_per_s"] for r in steps[len(steps) // 10:]]
+    full_val = evaluate_split(ck.model, val)
+    result = {
+        "run": args.run, "corpus": spec["corpus"], "flags": " ".join(spec["flags"]),
+        "parameters": ck.model.num_params, "steps": len(steps),
+        "wall_s": round(wall, 1),
+        "median_step_tokens_per_s": round(float(sorted(tok_s)[len(tok_s) // 2])),
+        "best_ckpt_step": ck.state["step"],
+        "val_loss_estimate_at_best": ck.state["best_val_loss"],
+        "val_loss_full_split_best_ckpt": round(full_val, 4),
+        "val_loss_full_split_last_ckpt": round(evaluate_split(last.model, val), 4),
+        "bar": spec["bar"],
+        "meets_bar": full_val <= spec["bar"],
+        "curve": curve,
+        "machine": benchlib.machine_record(),
+    }
+    benchlib.print_json(result)
+
+
+if __name__ == "__main__":
+    main()
