@@ -151,7 +151,9 @@ class GPT:
                 self.g[name] += dweight[:, col:col + width]
                 col += width
         if self.adapter is not None:
-            dx += self.adapter.backward_deltas(names, x, dout)
+            extra = self.adapter.backward_deltas(names, x, dout)
+            if extra is not None:
+                dx += extra
         return dx
 
     def forward(self, idx, targets=None, rng=None):

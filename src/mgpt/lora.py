@@ -1,0 +1,176 @@
+"""LoRA (Hu et al., 2021): each adapted weight acts as W + s * A @ B, with y = x @ W orientation.
+
+A (d_in, r) starts random and B (r, d_out) at zero, so an adapter starts exactly at its base
+model. Only A and B train; they live in a flat buffer of their own (and their gradients in a
+second), like the model's, so the same optimizer and checkpoint code serve both. The model
+calls `add_deltas` after each matmul and `backward_deltas` in its backward pass.
+"""
+
+import math
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from . import kernels as K
+from .errors import MgptError
+from .model import flat_views, parameter_shapes
+
+TARGETS = {"q": "wq", "k": "wk", "v": "wv", "o": "wo", "fc": "fc", "proj": "proj"}
+DEFAULT_TARGETS = ("q", "v")
+
+
+@dataclass
+class LoraConfig:
+    rank: int = 8
+    alpha: float = 16.0
+    targets: tuple = DEFAULT_TARGETS
+    layers: tuple = ()
+    dropout: float = 0.0
+    rslora: bool = False
+
+    @property
+    def scaling(self):
+        """alpha / r as in the paper, or alpha / sqrt(r) with rsLoRA (Kalajdzievski, 2023)."""
+        return self.alpha / (math.sqrt(self.rank) if self.rslora else self.rank)
+
+    @property
+    def scaling_rule(self):
+        return "alpha/sqrt(rank)" if self.rslora else "alpha/rank"
+
+    def to_dict(self):
+        d = asdict(self)
+        d["targets"], d["layers"] = list(self.targets), list(self.layers)
+        return d
+
+    @classmethod
+    def from_dict(cls, d):
+        return cls(rank=int(d["rank"]), alpha=float(d["alpha"]), targets=tuple(d["targets"]),
+                   layers=tuple(int(i) for i in d["layers"]), dropout=float(d.get("dropout", 0.0)),
+                   rslora=bool(d.get("rslora", False)))
+
+
+def validate(lora_config, model_config):
+    """Checks targets, layers and rank against the base model; fills in 'all layers'."""
+    unknown = [t for t in lora_config.targets if t not in TARGETS]
+    if unknown or not lora_config.targets:
+        raise MgptError(f"unknown LoRA target(s) {', '.join(unknown) or '(none)'}; choose from "
+                        f"{','.join(TARGETS)}")
+    layers = lora_config.layers or tuple(range(model_config.n_layer))
+    bad = [i for i in layers if not 0 <= i < model_config.n_layer]
+    if bad:
+        raise MgptError(f"layer index {bad[0]} out of range: the base model has {model_config.n_layer} "
+                        f"layer(s), 0..{model_config.n_layer - 1}")
+    max_rank = min(min(weight_shape(model_config, TARGETS[t])) for t in lora_config.targets)
+    if lora_config.rank <= 0 or lora_config.rank > max_rank:
+        raise MgptError(f"--rank must be between 1 and {max_rank} (the smallest side of the adapted "
+                        f"matrices), got {lora_config.rank}")
+    if lora_config.alpha <= 0:
+        raise MgptError(f"--alpha must be positive, got {lora_config.alpha}")
+    if not 0 <= lora_config.dropout < 1:
+        raise MgptError(f"--lora-dropout must be in [0, 1), got {lora_config.dropout}")
+    return LoraConfig(lora_config.rank, lora_config.alpha, tuple(dict.fromkeys(lora_config.targets)),
+                      tuple(sorted(set(layers))), lora_config.dropout, lora_config.rslora)
+
+
+def weight_shape(model_config, weight):
+    """(d_in, d_out) of a block weight such as 'wq' or 'fc' (the same in every layer)."""
+    return dict(parameter_shapes(model_config))[f"h0.{weight}"]
+
+
+def adapter_shapes(lora_config, model_config):
+    """(name, shape) in buffer order: h{layer}.{weight}.A (d_in, r) then .B (r, d_out)."""
+    r = lora_config.rank
+    shapes = []
+    for layer in lora_config.layers:
+        for target in lora_config.targets:
+            weight = TARGETS[target]
+            d_in, d_out = weight_shape(model_config, weight)
+            shapes += [(f"h{layer}.{weight}.A", (d_in, r)), (f"h{layer}.{weight}.B", (r, d_out))]
+    return shapes
+
+
+class Adapter:
+    """A and B for each adapted weight; plugs into GPT as `model.adapter`."""
+
+    def __init__(self, lora_config, model_config, dtype=np.float32):
+        self.config, self.model_config = lora_config, model_config
+        self.shapes = adapter_shapes(lora_config, model_config)
+        size = sum(int(np.prod(s)) for _, s in self.shapes)
+        self.params = np.zeros(size, dtype)
+        self.grads = np.zeros(size, dtype)
+        self.p = flat_views(self.params, self.shapes)
+        self.g = flat_views(self.grads, self.shapes)
+        self.adapted = {name[:-2] for name, _ in self.shapes}  # "h0.wq", ...
+        self.scale = lora_config.scaling
+        self.widths = {w: weight_shape(model_config, w)[1] for w in TARGETS.values()}
+        self.rng = None  # set during training when lora dropout is on
+        self._cache = {}
+
+    @property
+    def num_params(self):
+        return self.params.size
+
+    def init_weights(self, rng):
+        """A ~ N(0, 1/d_in) so x @ A keeps x's scale; B = 0 so the delta starts at zero."""
+        for name, shape in self.shapes:
+            if name.endswith(".A"):
+                self.p[name][...] = rng.normal(0.0, 1.0 / math.sqrt(shape[0]), size=shape)
+            else:
+                self.p[name][...] = 0.0
+
+    def delta(self, name):
+        """s * A @ B in float64, the change to the base weight `name`."""
+        A = self.p[name + ".A"].astype(np.float64)
+        B = self.p[name + ".B"].astype(np.float64)
+        return self.scale * (A @ B)
+
+    def add_deltas(self, names, x, y):
+        """y[..., columns of name] += s * dropout(x) @ A @ B for each adapted name, in place."""
+        col = 0
+        for name in names:
+            width = self.widths[name.split(".")[1]]
+            if name in self.adapted:
+                xd, mask = K.dropout_forward(x, self.config.dropout, self.rng)
+                xa = xd @ self.p[name + ".A"]
+                y[..., col:col + width] += self.scale * (xa @ self.p[name + ".B"])
+                self._cache[name] = (xd, xa, mask)
+            col += width
+
+    def backward_deltas(self, names, x, dout):
+        """Accumulates dA, dB; returns the extra gradient the deltas send back to x (or None)."""
+        dx, col = None, 0
+        for name in names:
+            width = self.widths[name.split(".")[1]]
+            if name in self.adapted:
+                xd, xa, mask = self._cache.pop(name)
+                d = dout[..., col:col + width] * self.scale
+                A, B = self.p[name + ".A"], self.p[name + ".B"]
+                self.g[name + ".B"] += xa.reshape(-1, xa.shape[-1]).T @ d.reshape(-1, d.shape[-1])
+                dxa = d @ B.T
+                self.g[name + ".A"] += xd.reshape(-1, xd.shape[-1]).T @ dxa.reshape(-1, dxa.shape[-1])
+                dxd = K.dropout_backward(dxa @ A.T, mask)
+                dx = dxd if dx is None else dx + dxd
+            col += width
+        return dx
+
+    def merge_into(self, model):
+        """Folds every delta into the base weights (float64 sum, stored float32)."""
+        for name in sorted(self.adapted):
+            merged = model.p[name].astype(np.float64) + self.delta(name)
+            model.p[name][...] = merged.astype(np.float32)
+
+
+class AdapterStack:
+    """Several adapters applied at run time (`--adapter a.npz --adapter b.npz:0.5`): deltas add.
+
+    Inference only; each adapter's delta is scaled by its weight.
+    """
+
+    def __init__(self, adapters, weights):
+        self.adapters = adapters
+        for adapter, weight in zip(adapters, weights):
+            adapter.scale = adapter.config.scaling * weight
+
+    def add_deltas(self, names, x, y):
+        for adapter in self.adapters:
+            adapter.add_deltas(names, x, y)

@@ -1,0 +1,118 @@
+"""LoRA maths: gradients of A and B, the exact start at the base model, merging."""
+
+import numpy as np
+import pytest
+
+from mgpt import kernels as K
+from mgpt.errors import MgptError
+from mgpt.lora import Adapter, AdapterStack, LoraConfig, validate
+from mgpt.model import GPT, GPTConfig
+
+from test_gradients import assert_close, numerical_grad
+
+CFG = GPTConfig(vocab_size=7, n_layer=2, n_head=2, n_embd=8, block_size=6)
+
+
+def base_model(dtype=np.float64):
+    model = GPT(CFG, dtype=dtype)
+    model.init_weights(np.random.default_rng(0))
+    model.params[...] += np.random.default_rng(1).normal(0, 0.2, model.params.shape)
+    return model
+
+
+def make_adapter(targets, rank=2, layers=(), dropout=0.0, dtype=np.float64, random_b=True):
+    lcfg = validate(LoraConfig(rank=rank, alpha=2.0 * rank, targets=targets, layers=layers, dropout=dropout), CFG)
+    adapter = Adapter(lcfg, CFG, dtype=dtype)
+    adapter.init_weights(np.random.default_rng(3))
+    if random_b:  # B = 0 at init would hide half of the gradient check
+        adapter.params[...] = np.random.default_rng(4).normal(0, 0.3, adapter.params.shape)
+    return adapter
+
+
+def batch():
+    rng = np.random.default_rng(2)
+    idx = rng.integers(0, 7, size=(2, 5))
+    targets = rng.integers(0, 7, size=(2, 5))
+    targets[1, 3:] = K.IGNORE_INDEX
+    return idx, targets
+
+
+@pytest.mark.parametrize("targets", [("q", "v"), ("q", "k", "v", "o", "fc", "proj"), ("o", "fc")])
+def test_adapter_gradients(targets):
+    model, adapter = base_model(), make_adapter(targets)
+    model.adapter, model.train_base = adapter, False
+    idx, y = batch()
+    _, _, cache = model.forward(idx, y)
+    adapter.grads[...] = 0
+    model.grads[...] = 0
+    model.backward(cache)
+    f = lambda: model.forward(idx, y)[1]
+    assert_close(adapter.grads, numerical_grad(f, adapter.params), rtol=1e-4, atol=1e-8)
+    assert np.abs(adapter.grads).max() > 1e-3
+    assert not model.grads.any(), "frozen base weights must get no gradient"
+
+
+def test_adapter_gradients_with_lora_dropout():
+    model, adapter = base_model(), make_adapter(("q", "v", "fc"), dropout=0.3)
+    model.adapter, model.train_base = adapter, False
+    idx, y = batch()
+
+    def loss():
+        adapter.rng = np.random.default_rng(9)
+        return model.forward(idx, y)[1]
+
+    loss()
+    adapter.rng = np.random.default_rng(9)
+    _, _, cache = model.forward(idx, y)
+    adapter.grads[...] = 0
+    model.backward(cache)
+    assert_close(adapter.grads, numerical_grad(loss, adapter.params), rtol=1e-4, atol=1e-8)
+
+
+def test_only_chosen_layers_are_adapted():
+    adapter = make_adapter(("q",), layers=(1,))
+    assert adapter.adapted == {"h1.wq"}
+
+
+def test_step_zero_logits_equal_base_exactly():
+    model = base_model(np.float32)
+    idx, _ = batch()
+    base_logits = model.forward(idx)
+    model.adapter = make_adapter(("q", "k", "v", "o", "fc", "proj"), dtype=np.float32, random_b=False)
+    np.testing.assert_array_equal(model.forward(idx), base_logits)
+
+
+def test_merge_matches_runtime_adapter():
+    model = base_model(np.float32)
+    adapter = make_adapter(("q", "v", "o", "proj"), dtype=np.float32)
+    idx, _ = batch()
+    model.adapter = adapter
+    runtime = model.forward(idx)
+    model.adapter = None
+    assert not np.allclose(model.forward(idx), runtime, atol=1e-4), "the adapter must change something"
+    adapter.merge_into(model)
+    np.testing.assert_allclose(model.forward(idx), runtime, atol=1e-5)
+
+
+def test_stacked_adapters_add_their_weighted_deltas():
+    model = base_model()
+    a, b = make_adapter(("q", "v")), make_adapter(("o", "v"))
+    b.params[...] = np.random.default_rng(8).normal(0, 0.3, b.params.shape)
+    idx, _ = batch()
+    model.adapter = AdapterStack([a, b], [1.0, 0.5])
+    stacked = model.forward(idx)
+    model.adapter = None
+    assert b.scale == pytest.approx(0.5 * b.config.scaling)
+    for adapter in (a, b):
+        for name in adapter.adapted:
+            model.p[name] += adapter.delta(name)  # delta() uses the weighted scale
+    np.testing.assert_allclose(model.forward(idx), stacked, rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(rank=0), "--rank"), (dict(rank=9), "--rank"), (dict(targets=("x",)), "unknown LoRA target"),
+    (dict(layers=(2,)), "layer index 2 out of range"), (dict(alpha=0), "--alpha"),
+])
+def test_validation(kwargs, message):
+    with pytest.raises(MgptError, match=message):
+        validate(LoraConfig(**{"rank": 2, "alpha": 4.0, **kwargs}), CFG)
