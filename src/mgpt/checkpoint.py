@@ -7,6 +7,7 @@ pickling. docs/FORMAT.md documents every key.
 import hashlib
 import json
 import os
+import stat
 import tempfile
 import zipfile
 
@@ -33,6 +34,7 @@ def save(path, arrays):
         raise MgptError(f"{path}: cannot write in {folder} ({e.strerror}); choose another -o") from None
     try:
         with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), _file_mode(path))  # mkstemp makes 0600 files: use the usual mode
             np.savez(f, **arrays)
             f.flush()
             os.fsync(f.fileno())
@@ -55,17 +57,29 @@ def save(path, arrays):
         pass
 
 
-def check_writable(path):
+def _file_mode(path):
+    """The mode a plain write would give path: the existing file's, else 0666 less the umask."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def check_writable(path, option="-o"):
     """Fails before hours of training if the output could not be saved."""
+    if not path or path.endswith(("/", os.sep)):
+        raise MgptError(f"{option} {path!r}: needs a file name")
     folder = os.path.dirname(os.path.abspath(path))
     if os.path.isdir(path):
-        raise MgptError(f"{path}: is a directory; choose a file name for -o")
+        raise MgptError(f"{path}: is a directory; choose a file name for {option}")
     if not os.path.isdir(folder):
-        raise MgptError(f"{path}: folder {folder} does not exist; create it or choose another -o")
+        raise MgptError(f"{path}: folder {folder} does not exist; create it or choose another {option}")
     if not os.access(folder, os.W_OK):
-        raise MgptError(f"{path}: folder {folder} is not writable; choose another -o")
+        raise MgptError(f"{path}: folder {folder} is not writable; choose another {option}")
     if os.path.exists(path) and not os.access(path, os.W_OK):
-        raise MgptError(f"{path}: file is not writable; choose another -o")
+        raise MgptError(f"{path}: file is not writable; choose another {option}")
 
 
 def text_array(value):

@@ -4,6 +4,7 @@ A user's mistake (MgptError, or a Click usage error) becomes one line on stderr 
 """
 
 import json
+import os
 import sys
 
 import click
@@ -112,11 +113,15 @@ def train(ctx, corpus, out, preset, mode, resume, log_path, quiet, **options):
     from .checkpoint import check_writable, load_model, save_model
     from .data import Vocab, choose_mode, read_corpus, split_corpus, text_fingerprint
     from .model import GPT, GPTConfig, PRESETS
-    from .train import Trainer, TrainSettings, TrainingInterrupted
+    from .train import Trainer, TrainSettings, TrainingInterrupted, last_path
 
     explicit = {name for name in list(options) + ["preset", "mode"]
                 if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE}
     check_writable(out)
+    check_writable(last_path(out))
+    if log_path:
+        check_writable(log_path, "--log")
+    notes = []  # printed once every input is known to be good, so a user error is one line
     text = read_corpus(corpus)
     config_flags = {k: options.pop(k) for k in CONFIG_OPTIONS}
     val_fraction = options.pop("val_fraction")
@@ -139,14 +144,14 @@ def train(ctx, corpus, out, preset, mode, resume, log_path, quiet, **options):
                                     for k in settings_fields})
         val_fraction = ck.state.get("val_fraction", val_fraction)
         if ck.state.get("corpus_sha256") not in (None, text_fingerprint(text)):
-            note("warning: this corpus differs from the one the checkpoint was trained on; "
-                 "the run continues on the new text", quiet)
+            notes.append("warning: this corpus differs from the one the checkpoint was trained on; "
+                         "the run continues on the new text")
         model = ck.model
         resume_state = (ck.state, ck.optim_m, ck.optim_v)
-        note(f"resuming {resume} at step {ck.state.get('step', 0)} of {settings.steps}", quiet)
+        notes.append(f"resuming {resume} at step {ck.state.get('step', 0)} of {settings.steps}")
     else:
         mode, reason = choose_mode(text, mode)
-        note(f"{mode} mode: {reason}", quiet)
+        notes.append(f"{mode} mode: {reason}")
         vocab = Vocab.from_text(text, mode)
         sizes = dict(PRESETS[preset])
         sizes.update({k: v for k, v in config_flags.items() if v is not None})
@@ -165,14 +170,16 @@ def train(ctx, corpus, out, preset, mode, resume, log_path, quiet, **options):
     def save(path, state, optimizer):
         save_model(path, model, vocab, mode, {**state, **meta}, optimizer)
 
-    note(f"{model.num_params:,} parameters ({config.n_layer} layers, {config.n_head} heads, "
-         f"{config.n_embd} wide, block {config.block_size}); vocab {len(vocab)}; "
-         f"{train_split.num_tokens:,} training / {val_split.num_tokens:,} validation characters", quiet)
+    notes.append(f"{model.num_params:,} parameters ({config.n_layer} layers, {config.n_head} heads, "
+                 f"{config.n_embd} wide, block {config.block_size}); vocab {len(vocab)}; "
+                 f"{train_split.num_tokens:,} training / {val_split.num_tokens:,} validation characters")
     trainer = Trainer(model, train_split, val_split if len(val_split) else None, settings, out, save,
                       (model.params, model.grads, model.decay_mask()), log_path=log_path,
                       quiet=quiet, resume=resume_state, describe="train")
     if trainer.step >= settings.steps:
         raise MgptError(f"{resume} is already at step {trainer.step}; pass a larger --steps to train further")
+    for message in notes:
+        note(message, quiet)
     try:
         trainer.run()
     except TrainingInterrupted as e:
@@ -216,14 +223,17 @@ def sample(ckpt, prompt, num, max_new_tokens, temperature, top_k, top_p, seed, a
     samples = generate(ck.model, ck.vocab, ck.mode, prompt, num, max_new_tokens, temperature,
                        top_k, top_p, seed)
     out = sys.stdout
-    for i, text in enumerate(samples):
-        if as_json:
-            out.write(json.dumps({"prompt": prompt, "text": text}, ensure_ascii=False) + "\n")
-        elif ck.mode == "docs":
-            out.write(text + "\n")
-        else:
-            out.write(text + ("\n" if not text.endswith("\n") else "") + ("\n" if i < len(samples) - 1 else ""))
-    out.flush()
+    try:
+        for i, text in enumerate(samples):
+            if as_json:
+                out.write(json.dumps({"prompt": prompt, "text": text}, ensure_ascii=False) + "\n")
+            elif ck.mode == "docs":
+                out.write(text + "\n")
+            else:
+                out.write(text + ("\n" if not text.endswith("\n") else "") + ("\n" if i < len(samples) - 1 else ""))
+        out.flush()
+    except BrokenPipeError:  # `mgpt sample ... | head` closed the pipe: that is not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())  # so the exit flush is silent too
 
 
 # --- eval ---------------------------------------------------------------------------------

@@ -168,33 +168,48 @@ class Trainer:
         _, loss, cache = self.model.forward(x, y, rng=dropout_rng)
         self.model.backward(cache)
         norm = clip_grad_norm(self.grads, s.grad_clip)
-        if not (math.isfinite(loss) and math.isfinite(norm)):
-            kept = self.out_path if os.path.exists(self.out_path) else "no checkpoint yet"
-            raise MgptError(f"loss became {loss} at step {self.step + 1}: training stopped; the last good "
-                            f"checkpoint is kept ({kept}); lower --lr or --grad-clip")
+        if not math.isfinite(loss):
+            self._stop_non_finite(f"the training loss became {loss}", self.step + 1)
+        if not math.isfinite(norm):
+            self._stop_non_finite(f"the gradient norm became {norm}", self.step + 1)
         self.optimizer.step(self.params, self.grads, lr)
         return loss, norm, int(np.count_nonzero(y >= 0))
 
+    def _stop_non_finite(self, what, step):
+        """Stops before anything is saved, so the checkpoints on disk stay the last good ones."""
+        kept = self.out_path if os.path.exists(self.out_path) else "no checkpoint yet"
+        raise MgptError(f"{what} at step {step}: training stopped; the last good checkpoint is kept "
+                        f"({kept}); lower --lr or --grad-clip")
+
     def _evaluate(self):
         losses = estimate_losses(self.model, self.train_split, self.val_split, self.settings, self.step)
+        for name, value in losses.items():
+            if not math.isfinite(value):
+                self._stop_non_finite(f"the {name} loss became {value}", self.step)
         val = losses.get("val")
         self.last_val_loss = val
         improved = val is None or self.best_val_loss is None or val < self.best_val_loss
         if val is not None and improved:
             self.best_val_loss = val
-        self._log({"event": "eval", "step": self.step, "train_loss": losses.get("train"), "val_loss": val})
+        self._log({"event": "eval", "step": self.step, "train_loss": losses.get("train"), "val_loss": val,
+                   "elapsed_s": time.perf_counter() - self.started})
         return losses, improved
 
     def run(self):
         s = self.settings
         start_step = self.step
+        self.started = time.perf_counter()
         mode = "a" if start_step > 0 else "w"
-        self.log_file = open(self.log_path, mode) if self.log_path else None
+        try:
+            self.log_file = open(self.log_path, mode) if self.log_path else None
+        except OSError as e:
+            raise MgptError(f"{self.log_path}: cannot write the log ({e.strerror}); choose another --log") from None
         bar = tqdm(total=s.steps, initial=start_step, disable=self.quiet, file=sys.stderr,
                    unit="step", dynamic_ncols=True, desc=self.describe or None)
         postfix = {}
         try:
-            with _StopSignals() as stop:
+            # overflow shows up as a non-finite loss, which stops the run with a clear message
+            with _StopSignals() as stop, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                 while self.step < s.steps:
                     if stop.signum is not None:
                         self._save(self.last_path)
