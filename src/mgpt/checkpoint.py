@@ -179,3 +179,76 @@ def load_model(path):
     if stored and stored != fingerprint(model.params):
         raise MgptError(f"{path}: weights do not match their fingerprint; the file is corrupt")
     return ModelCheckpoint(model, vocab, mode, state, arrays.get("optim/m"), arrays.get("optim/v"), path)
+
+
+# --- adapter checkpoints (kind "adapter") -------------------------------------------------
+
+class AdapterCheckpoint:
+    def __init__(self, adapter, base_fingerprint, base_summary, state, optim_m=None, optim_v=None, path=None):
+        self.adapter, self.base_fingerprint, self.base_summary = adapter, base_fingerprint, base_summary
+        self.state, self.optim_m, self.optim_v, self.path = state, optim_m, optim_v, path
+
+    @property
+    def fingerprint(self):
+        return fingerprint(self.adapter.params)
+
+
+def base_summary(ck):
+    """What an adapter records of its base: enough to explain a mismatch without the base file."""
+    return {"config": ck.model.config.to_dict(), "parameters": ck.model.num_params,
+            "mode": ck.mode, "path": os.path.basename(ck.path or "")}
+
+
+def save_adapter(path, adapter, base, state, optimizer=None):
+    arrays = {
+        "format_version": np.array(FORMAT_VERSION, dtype=np.int64),
+        "kind": text_array("adapter"),
+        "base_fingerprint": text_array(base.fingerprint),
+        "base": json_array(base_summary(base)),
+        "lora": json_array({**adapter.config.to_dict(), "scaling_rule": adapter.config.scaling_rule}),
+        "fingerprint": text_array(fingerprint(adapter.params)),
+        "step": np.array(state.get("step", 0), dtype=np.int64),
+        "state": json_array(state),
+    }
+    for name, view in adapter.p.items():
+        arrays[f"lora/{name}"] = np.asarray(view, dtype=np.float32)
+    if optimizer is not None:
+        arrays["optim/m"] = optimizer.m
+        arrays["optim/v"] = optimizer.v
+    save(path, arrays)
+
+
+def load_adapter(path, base=None):
+    """Loads an adapter; with `base` (a ModelCheckpoint) also checks it belongs to that base."""
+    from .lora import Adapter, LoraConfig
+    from .model import GPTConfig
+
+    arrays = load(path)
+    kind = str(arrays["kind"])
+    if kind != "adapter":
+        raise MgptError(f"{path}: is an mgpt {kind} checkpoint, not an adapter (pass a model with --ckpt or --base)")
+    try:
+        lora_config = LoraConfig.from_dict(read_json(arrays, "lora"))
+        summary = read_json(arrays, "base")
+        base_config = GPTConfig.from_dict(summary["config"])
+        state = read_json(arrays, "state")
+        base_fp = str(arrays["base_fingerprint"])
+    except (KeyError, ValueError, TypeError) as e:
+        raise MgptError(f"{path}: damaged adapter metadata ({e})") from None
+    if base is not None:
+        merged = base.state.get("merged_from", {}).get("adapters", [])
+        if any(m.get("fingerprint") == str(arrays.get("fingerprint", "")) for m in merged):
+            raise MgptError(f"{base.path} already has {path} merged into it; use it without --adapter")
+        if base_fp != base.fingerprint:
+            raise MgptError(f"{path} was trained on base {base_fp[:12]} ({summary.get('path', '?')}), but "
+                            f"{base.path} is {base.fingerprint[:12]}; use the adapter with its own base")
+    adapter = Adapter(lora_config, base_config)
+    for name, view in adapter.p.items():
+        key = f"lora/{name}"
+        if key not in arrays or arrays[key].shape != view.shape:
+            raise MgptError(f"{path}: damaged adapter (matrix {name} missing or of the wrong shape)")
+        view[...] = arrays[key]
+    stored = str(arrays.get("fingerprint", ""))
+    if stored and stored != fingerprint(adapter.params):
+        raise MgptError(f"{path}: adapter weights do not match their fingerprint; the file is corrupt")
+    return AdapterCheckpoint(adapter, base_fp, summary, state, arrays.get("optim/m"), arrays.get("optim/v"), path)

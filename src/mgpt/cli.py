@@ -67,127 +67,36 @@ def cli():
     """
 
 
-# --- train --------------------------------------------------------------------------------
+# --- loading a model, with any adapters ---------------------------------------------------
 
-CONFIG_OPTIONS = ("n_layer", "n_head", "n_embd", "block_size", "activation", "dropout")
+ADAPTER_HELP = "LoRA adapter to apply, as PATH or PATH:WEIGHT; repeat to add several."
 
 
-@cli.command(context_settings={"show_default": True})
-@click.argument("corpus", nargs=-1, required=True)
-@click.option("-o", "--out", required=True, help="Checkpoint to write (best val loss); NAME-last.npz keeps the latest state.")
-@click.option("--preset", type=click.Choice(["micro", "baby", "small"]), default="baby", help="Model size; explicit flags override it.")
-@click.option("--n-layer", type=POSITIVE_INT, help="Transformer blocks.")
-@click.option("--n-head", type=POSITIVE_INT, help="Attention heads (must divide --n-embd).")
-@click.option("--n-embd", type=POSITIVE_INT, help="Embedding width.")
-@click.option("--block-size", type=POSITIVE_INT, help="Context length in characters.")
-@click.option("--activation", type=click.Choice(["relu", "gelu"]), help="MLP activation [default: relu].")
-@click.option("--dropout", type=click.FloatRange(0, 1, max_open=True), help="Dropout rate [default: 0].")
-@click.option("--mode", type=click.Choice(["auto", "docs", "stream"]), default="auto", help="docs: one document per line; stream: running text.")
-@click.option("--steps", type=POSITIVE_INT, default=2000, help="Total optimizer steps of the run.")
-@click.option("--batch-size", type=POSITIVE_INT, default=12)
-@click.option("--lr", type=POSITIVE_FLOAT, default=1e-3, help="Peak learning rate.")
-@click.option("--min-lr", type=NONNEG_FLOAT, default=1e-4, help="Learning rate at the end of the cosine decay.")
-@click.option("--warmup", type=NONNEG_INT, default=100, help="Linear warmup steps.")
-@click.option("--beta1", type=FRACTION, default=0.9)
-@click.option("--beta2", type=FRACTION, default=0.99)
-@click.option("--weight-decay", type=NONNEG_FLOAT, default=0.1, help="AdamW decay on matrices.")
-@click.option("--grad-clip", type=NONNEG_FLOAT, default=1.0, help="Global gradient-norm clip (0: off).")
-@click.option("--eval-every", type=POSITIVE_INT, default=250, help="Steps between evaluations (and checkpoints).")
-@click.option("--eval-iters", type=POSITIVE_INT, default=20, help="Batches per evaluation.")
-@click.option("--val-fraction", type=FRACTION, default=0.1, help="Held out for validation.")
-@click.option("--seed", type=NONNEG_INT, default=1337)
-@click.option("--save-every", type=POSITIVE_INT, help="Also save NAME-last.npz every N steps.")
-@click.option("--resume", type=click.Path(dir_okay=True), help="Continue a run exactly from its checkpoint.")
-@click.option("--log", "log_path", type=click.Path(dir_okay=False), help="Write one JSON object per step/eval here.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar or notes.")
-@click.pass_context
-def train(ctx, corpus, out, preset, mode, resume, log_path, quiet, **options):
-    """Train a model on CORPUS (files, or - for stdin).
+def load_with_adapters(ckpt, adapter_specs):
+    """The model of ckpt with each adapter's (weighted) delta applied at run time."""
+    from .checkpoint import load_adapter, load_model
+    from .lora import AdapterStack
 
-    \b
-    Examples:
-      mgpt train corpora/census1990_first_names.txt -o names.npz --steps 1000
-      cat notes/*.txt | mgpt train - -o notes.npz --preset small
-      mgpt train shakespeare.txt -o s.npz --resume s-last.npz   # continue a run
-    """
-    from .checkpoint import check_writable, load_model, save_model
-    from .data import Vocab, choose_mode, read_corpus, split_corpus, text_fingerprint
-    from .model import GPT, GPTConfig, PRESETS
-    from .train import Trainer, TrainSettings, TrainingInterrupted, last_path
+    ck = load_model(ckpt)
+    if adapter_specs:
+        adapters, weights = [], []
+        for spec in adapter_specs:
+            path, weight = parse_adapter_spec(spec)
+            adapters.append(load_adapter(path, base=ck).adapter)
+            weights.append(weight)
+        ck.model.adapter = AdapterStack(adapters, weights)
+    return ck
 
-    explicit = {name for name in list(options) + ["preset", "mode"]
-                if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE}
-    check_writable(out)
-    check_writable(last_path(out))
-    if log_path:
-        check_writable(log_path, "--log")
-    notes = []  # printed once every input is known to be good, so a user error is one line
-    text = read_corpus(corpus)
-    config_flags = {k: options.pop(k) for k in CONFIG_OPTIONS}
-    val_fraction = options.pop("val_fraction")
-    settings_fields = set(TrainSettings.__dataclass_fields__)
-    resume_state = None
-    if resume:
-        ck = load_model(resume)
-        config, vocab, mode = ck.model.config, ck.vocab, ck.mode
-        for name in CONFIG_OPTIONS:
-            if name in explicit and config_flags[name] != getattr(config, name):
-                raise MgptError(f"--resume {resume} was trained with {name}={getattr(config, name)}, "
-                                f"but --{name.replace('_', '-')} {config_flags[name]} was given; drop the flag")
-        if "preset" in explicit:
-            differs = [k for k, v in PRESETS[preset].items() if getattr(config, k) != v]
-            if differs:
-                raise MgptError(f"--resume {resume} has another config than --preset {preset} "
-                                f"({', '.join(f'{k}={getattr(config, k)}' for k in differs)}); drop --preset")
-        stored = ck.state.get("settings", {})
-        settings = TrainSettings(**{k: (options[k] if k in explicit or k not in stored else stored[k])
-                                    for k in settings_fields})
-        val_fraction = ck.state.get("val_fraction", val_fraction)
-        if ck.state.get("corpus_sha256") not in (None, text_fingerprint(text)):
-            notes.append("warning: this corpus differs from the one the checkpoint was trained on; "
-                         "the run continues on the new text")
-        model = ck.model
-        resume_state = (ck.state, ck.optim_m, ck.optim_v)
-        notes.append(f"resuming {resume} at step {ck.state.get('step', 0)} of {settings.steps}")
-    else:
-        mode, reason = choose_mode(text, mode)
-        notes.append(f"{mode} mode: {reason}")
-        vocab = Vocab.from_text(text, mode)
-        sizes = dict(PRESETS[preset])
-        sizes.update({k: v for k, v in config_flags.items() if v is not None})
-        config = GPTConfig(vocab_size=len(vocab), **sizes)
-        settings = TrainSettings(**{k: options[k] for k in settings_fields})
-        model = GPT(config)
-        model.init_weights(np.random.default_rng([settings.seed, 0]))
-    if mode == "docs":
-        vocab.check_known(text.replace("\n", ""), "corpus")
-    else:
-        vocab.check_known(text, "corpus")
-    train_split, val_split = split_corpus(text, vocab, mode, val_fraction, settings.seed, config.block_size)
-    meta = {"mode": mode, "val_fraction": val_fraction, "corpus_sha256": text_fingerprint(text),
-            "train_tokens": train_split.num_tokens}
 
-    def save(path, state, optimizer):
-        save_model(path, model, vocab, mode, {**state, **meta}, optimizer)
-
-    notes.append(f"{model.num_params:,} parameters ({config.n_layer} layers, {config.n_head} heads, "
-                 f"{config.n_embd} wide, block {config.block_size}); vocab {len(vocab)}; "
-                 f"{train_split.num_tokens:,} training / {val_split.num_tokens:,} validation characters")
-    trainer = Trainer(model, train_split, val_split if len(val_split) else None, settings, out, save,
-                      (model.params, model.grads, model.decay_mask()), log_path=log_path,
-                      quiet=quiet, resume=resume_state, describe="train")
-    if trainer.step >= settings.steps:
-        raise MgptError(f"{resume} is already at step {trainer.step}; pass a larger --steps to train further")
-    for message in notes:
-        note(message, quiet)
-    try:
-        trainer.run()
-    except TrainingInterrupted as e:
-        click.echo(f"mgpt: {e}; resume with --resume {e.path}", err=True)
-        sys.exit(128 + e.signum)
-    best = trainer.best_val_loss
-    note(f"saved {out}" + (f" (best val loss {best:.4f})" if best is not None else "")
-         + f" and {trainer.last_path}", quiet)
+def parse_adapter_spec(spec):
+    """'a.npz' -> ('a.npz', 1.0); 'a.npz:0.5' -> ('a.npz', 0.5)."""
+    path, sep, weight = spec.rpartition(":")
+    if sep:
+        try:
+            return path, float(weight)
+        except ValueError:
+            pass
+    return spec, 1.0
 
 
 # --- sample -------------------------------------------------------------------------------
@@ -202,7 +111,8 @@ def train(ctx, corpus, out, preset, mode, resume, log_path, quiet, **options):
 @click.option("--top-p", type=click.FloatRange(0, 1, min_open=True), help="Nucleus sampling mass.")
 @click.option("--seed", type=NONNEG_INT, help="Seed for reproducible samples.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per sample.")
-def sample(ckpt, prompt, num, max_new_tokens, temperature, top_k, top_p, seed, as_json):
+@click.option("--adapter", "adapters", multiple=True, help=ADAPTER_HELP)
+def sample(ckpt, prompt, num, max_new_tokens, temperature, top_k, top_p, seed, as_json, adapters):
     """Generate text from a trained model, on stdout.
 
     \b
@@ -211,11 +121,11 @@ def sample(ckpt, prompt, num, max_new_tokens, temperature, top_k, top_p, seed, a
       mgpt sample --ckpt names.npz --prompt ka -n 5 --temperature 0.8
       mgpt sample --ckpt names.npz -n 1000 | sort | uniq -c | sort -rn | head
       echo "ROMEO:" | mgpt sample --ckpt s.npz --prompt - --max-new-tokens 300
+      mgpt sample --ckpt base.npz --adapter domain.npz:0.8 -n 5
     """
-    from .checkpoint import load_model
     from .sampling import generate
 
-    ck = load_model(ckpt)
+    ck = load_with_adapters(ckpt, adapters)
     if prompt == "-":
         prompt = sys.stdin.read()
         if ck.mode == "docs":
@@ -242,7 +152,8 @@ def sample(ckpt, prompt, num, max_new_tokens, temperature, top_k, top_p, seed, a
 @click.option("--ckpt", required=True, help="Model checkpoint.")
 @click.argument("corpus", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def eval_command(ckpt, corpus, as_json):
+@click.option("--adapter", "adapters", multiple=True, help=ADAPTER_HELP)
+def eval_command(ckpt, corpus, as_json, adapters):
     """Loss, bits per character and perplexity of a model on CORPUS.
 
     \b
@@ -250,12 +161,12 @@ def eval_command(ckpt, corpus, as_json):
     over every line with its BOS, as training's val loss is.
     Example:
       mgpt eval --ckpt names.npz held_out_names.txt --json
+      mgpt eval --ckpt base.npz --adapter domain.npz domain_test.txt
     """
-    from .checkpoint import load_model
     from .data import read_corpus
     from .train import evaluate_text
 
-    ck = load_model(ckpt)
+    ck = load_with_adapters(ckpt, adapters)
     result = evaluate_text(ck.model, ck.vocab, ck.mode, read_corpus(corpus))
     if as_json:
         click.echo(json.dumps(result))
@@ -276,6 +187,16 @@ def info(path, as_json):
     Example:
       mgpt info names.npz
     """
+    from .checkpoint import load
+
+    if str(load(path)["kind"]) == "adapter":
+        record, lines = adapter_info(path)
+    else:
+        record, lines = model_info(path)
+    click.echo(json.dumps(record, ensure_ascii=False) if as_json else "\n".join(lines))
+
+
+def model_info(path):
     from .checkpoint import load_model
 
     ck = load_model(path)
@@ -283,9 +204,6 @@ def info(path, as_json):
     record = {"path": path, "kind": "model", "config": cfg.to_dict(), "parameters": ck.model.num_params,
               "mode": ck.mode, "vocab": ck.vocab.chars, "step": state.get("step"),
               "best_val_loss": state.get("best_val_loss"), "fingerprint": ck.fingerprint}
-    if as_json:
-        click.echo(json.dumps(record, ensure_ascii=False))
-        return
     settings = state.get("settings", {})
     lines = [
         f"checkpoint   {path} (mgpt model)",
@@ -298,7 +216,85 @@ def info(path, as_json):
         "best val     " + (f"{state['best_val_loss']:.4f}" if state.get("best_val_loss") is not None else "-"),
         f"fingerprint  {ck.fingerprint}",
     ]
-    click.echo("\n".join(lines))
+    for key, label in (("init_from", "initialised from"), ):
+        if key in state:
+            lines.append(f"{label:<12} {state[key]['path']} ({state[key]['fingerprint'][:12]})")
+            record[key] = state[key]
+    if "merged_from" in state:
+        merged = state["merged_from"]
+        record["merged_from"] = merged
+        lines.append(f"merged from  base {merged['base']['fingerprint'][:12]} + "
+                     + ", ".join(f"{a['path']}:{a['weight']:g} ({a['fingerprint'][:12]})" for a in merged["adapters"]))
+    return record, lines
+
+
+def adapter_info(path):
+    from .checkpoint import load_adapter
+
+    ack = load_adapter(path)
+    lc, state, base = ack.adapter.config, ack.state, ack.base_summary
+    share = ack.adapter.num_params / base["parameters"]
+    record = {"path": path, "kind": "adapter", "rank": lc.rank, "alpha": lc.alpha, "scaling": lc.scaling_rule,
+              "targets": list(lc.targets), "layers": list(lc.layers), "lora_dropout": lc.dropout,
+              "trainable_parameters": ack.adapter.num_params, "share_of_base": share,
+              "base_parameters": base["parameters"], "base_fingerprint": ack.base_fingerprint,
+              "step": state.get("step"), "best_val_loss": state.get("best_val_loss"), "fingerprint": ack.fingerprint}
+    bc = base["config"]
+    lines = [
+        f"checkpoint   {path} (mgpt LoRA adapter)",
+        f"rank         {lc.rank}, alpha {lc.alpha:g}, scaling {lc.scaling_rule} = {lc.scaling:g}",
+        f"targets      {','.join(lc.targets)} in layers {','.join(map(str, lc.layers))}",
+        f"parameters   {ack.adapter.num_params:,} trainable, {share:.2%} of the base's {base['parameters']:,}",
+        f"base         {ack.base_fingerprint} ({base.get('path') or '?'}: {bc['n_layer']} layers, "
+        f"{bc['n_embd']} wide, {base['mode']} mode)",
+        f"step         {state.get('step')} of {state.get('settings', {}).get('steps', '?')}",
+        "best val     " + (f"{state['best_val_loss']:.4f}" if state.get("best_val_loss") is not None else "-"),
+        f"fingerprint  {ack.fingerprint}",
+    ]
+    return record, lines
+
+
+# --- merge-lora ---------------------------------------------------------------------------
+
+@cli.command(name="merge-lora")
+@click.option("--base", "base_path", required=True, help="The base model checkpoint.")
+@click.option("--adapter", "adapters", multiple=True, required=True, help=ADAPTER_HELP)
+@click.option("-o", "--out", required=True, help="The merged model checkpoint to write.")
+def merge_lora(base_path, adapters, out):
+    """Fold adapters into their base: an ordinary model checkpoint, no adapter needed.
+
+    \b
+    The deltas are summed in float64 and stored as float32; the new checkpoint records the base
+    and adapters it came from (so merging the same adapter twice is refused).
+    Example:
+      mgpt merge-lora --base base.npz --adapter adapter.npz -o merged.npz
+    """
+    from .checkpoint import check_writable, load_adapter, load_model, save_model
+
+    check_writable(out)
+    ck = load_model(base_path)
+    base_fp = ck.fingerprint
+    loaded = []
+    for spec in adapters:
+        path, weight = parse_adapter_spec(spec)
+        loaded.append((path, weight, load_adapter(path, base=ck)))
+    for path, weight, ack in loaded:
+        ack.adapter.scale = ack.adapter.config.scaling * weight
+        ack.adapter.merge_into(ck.model)
+    previous = ck.state.get("merged_from", {}).get("adapters", [])
+    state = {k: v for k, v in ck.state.items() if k not in ("rng_state", "optimizer_t", "settings")}
+    state["merged_from"] = {
+        "base": {"path": base_path, "fingerprint": base_fp},
+        "adapters": previous + [{"path": p, "weight": w, "fingerprint": a.fingerprint} for p, w, a in loaded],
+    }
+    save_model(out, ck.model, ck.vocab, ck.mode, state)
+    note(f"merged {len(loaded)} adapter(s) into {base_path}: wrote {out} ({ck.fingerprint[:12]})")
+
+
+from .cli_train import finetune_lora, train  # noqa: E402  (registered below the shared helpers)
+
+cli.add_command(train)
+cli.add_command(finetune_lora)
 
 
 def main():

@@ -103,7 +103,6 @@ class Adapter:
         self.adapted = {name[:-2] for name, _ in self.shapes}  # "h0.wq", ...
         self.scale = lora_config.scaling
         self.widths = {w: weight_shape(model_config, w)[1] for w in TARGETS.values()}
-        self.rng = None  # set during training when lora dropout is on
         self._cache = {}
 
     @property
@@ -124,13 +123,20 @@ class Adapter:
         B = self.p[name + ".B"].astype(np.float64)
         return self.scale * (A @ B)
 
-    def add_deltas(self, names, x, y):
-        """y[..., columns of name] += s * dropout(x) @ A @ B for each adapted name, in place."""
+    @property
+    def dropout(self):
+        return self.config.dropout
+
+    def add_deltas(self, names, x, y, rng=None):
+        """y[..., columns of name] += s * dropout(x) @ A @ B for each adapted name, in place.
+
+        rng draws the LoRA dropout masks (training); None means inference.
+        """
         col = 0
         for name in names:
             width = self.widths[name.split(".")[1]]
             if name in self.adapted:
-                xd, mask = K.dropout_forward(x, self.config.dropout, self.rng)
+                xd, mask = K.dropout_forward(x, self.config.dropout, rng)
                 xa = xd @ self.p[name + ".A"]
                 y[..., col:col + width] += self.scale * (xa @ self.p[name + ".B"])
                 self._cache[name] = (xd, xa, mask)
@@ -171,6 +177,8 @@ class AdapterStack:
         for adapter, weight in zip(adapters, weights):
             adapter.scale = adapter.config.scaling * weight
 
-    def add_deltas(self, names, x, y):
+    dropout = 0.0
+
+    def add_deltas(self, names, x, y, rng=None):
         for adapter in self.adapters:
             adapter.add_deltas(names, x, y)

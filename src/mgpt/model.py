@@ -105,6 +105,7 @@ class GPT:
         self.g = flat_views(self.grads, self.shapes)
         self.train_base = True  # False when only an adapter trains (LoRA)
         self.adapter = None
+        self._dropout_rng = None  # the rng of the forward pass under way (training only)
 
     @property
     def num_params(self):
@@ -139,7 +140,7 @@ class GPT:
         """x @ [W1 | W2 | ...]: one matmul for weights that read the same input (wq, wk, wv)."""
         y = K.matmul_forward(x, self._weight(names))
         if self.adapter is not None:
-            self.adapter.add_deltas(names, x, y)
+            self.adapter.add_deltas(names, x, y, self._dropout_rng)
         return y
 
     def _linear_backward(self, dout, x, *names):
@@ -165,6 +166,7 @@ class GPT:
         B, T = idx.shape
         act_forward = K.ACTIVATIONS[cfg.activation][0]
         drop = cfg.dropout if rng is not None else 0.0
+        self._dropout_rng = rng
         x = K.embedding_forward(p["wte"], idx) + p["wpe"][:T]
         x, emb_mask = K.dropout_forward(x, drop, rng)
         layers = []
@@ -239,6 +241,7 @@ class GPT:
         cfg, p = self.config, self.p
         B, t = idx.shape
         start, end = kv.length, kv.length + t
+        self._dropout_rng = None
         x = K.embedding_forward(p["wte"], idx) + p["wpe"][start:end]
         act_forward = K.ACTIVATIONS[cfg.activation][0]
         for layer in range(cfg.n_layer):

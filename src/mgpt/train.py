@@ -164,7 +164,9 @@ class Trainer:
         s, cfg = self.settings, self.model.config
         x, y = sample_batch(self.train_split, s.batch_size, cfg.block_size, self.rng)
         self.grads[...] = 0
-        dropout_rng = self.rng if cfg.dropout > 0 else None
+        adapter = self.model.adapter
+        uses_dropout = cfg.dropout > 0 or (adapter is not None and adapter.dropout > 0)
+        dropout_rng = self.rng if uses_dropout else None
         _, loss, cache = self.model.forward(x, y, rng=dropout_rng)
         self.model.backward(cache)
         norm = clip_grad_norm(self.grads, s.grad_clip)

@@ -1,0 +1,276 @@
+"""`mgpt train` and `mgpt finetune-lora`: the commands that run the training loop.
+
+Both share every training option (schedule, evaluation, checkpoints, resume, log, signals); they
+differ in what trains: the whole model, or only a LoRA adapter on a frozen base.
+"""
+
+import sys
+from dataclasses import asdict, fields
+
+import click
+import numpy as np
+
+from .cli import FRACTION, NONNEG_FLOAT, NONNEG_INT, POSITIVE_FLOAT, POSITIVE_INT, note
+from .errors import MgptError
+from .train import TrainSettings
+
+CONFIG_OPTIONS = ("n_layer", "n_head", "n_embd", "block_size", "activation", "dropout")
+SETTINGS = tuple(f.name for f in fields(TrainSettings))
+LORA_DEFAULTS = TrainSettings(steps=1000, lr=2e-3, min_lr=2e-4, warmup=50, weight_decay=0.0)
+
+
+def training_options(defaults):
+    """The options both commands share, with each command's defaults."""
+    d = asdict(defaults)
+    options = [
+        click.argument("corpus", nargs=-1, required=True),
+        click.option("-o", "--out", required=True, help="Checkpoint to write (best val loss); NAME-last.npz keeps the latest state."),
+        click.option("--steps", type=POSITIVE_INT, default=d["steps"], help="Total optimizer steps of the run."),
+        click.option("--batch-size", type=POSITIVE_INT, default=d["batch_size"]),
+        click.option("--lr", type=POSITIVE_FLOAT, default=d["lr"], help="Peak learning rate."),
+        click.option("--min-lr", type=NONNEG_FLOAT, default=d["min_lr"], help="Learning rate at the end of the cosine decay."),
+        click.option("--warmup", type=NONNEG_INT, default=d["warmup"], help="Linear warmup steps."),
+        click.option("--beta1", type=FRACTION, default=d["beta1"]),
+        click.option("--beta2", type=FRACTION, default=d["beta2"]),
+        click.option("--weight-decay", type=NONNEG_FLOAT, default=d["weight_decay"], help="AdamW decay on matrices."),
+        click.option("--grad-clip", type=NONNEG_FLOAT, default=d["grad_clip"], help="Global gradient-norm clip (0: off)."),
+        click.option("--eval-every", type=POSITIVE_INT, default=d["eval_every"], help="Steps between evaluations (and checkpoints)."),
+        click.option("--eval-iters", type=POSITIVE_INT, default=d["eval_iters"], help="Batches per evaluation."),
+        click.option("--val-fraction", type=FRACTION, default=0.1, help="Held out for validation."),
+        click.option("--seed", type=NONNEG_INT, default=d["seed"]),
+        click.option("--save-every", type=POSITIVE_INT, help="Also save NAME-last.npz every N steps."),
+        click.option("--drop-unknown", is_flag=True, help="Skip corpus characters the base model's vocabulary lacks."),
+        click.option("--resume", help="Continue a run exactly from its checkpoint (NAME-last.npz)."),
+        click.option("--log", "log_path", type=click.Path(dir_okay=False), help="Write one JSON object per step/eval here."),
+        click.option("-q", "--quiet", is_flag=True, help="No progress bar or notes."),
+        click.pass_context,
+    ]
+
+    def decorate(f):
+        for option in reversed(options):
+            f = option(f)
+        return f
+    return decorate
+
+
+def explicit_options(ctx, names):
+    return {n for n in names if ctx.get_parameter_source(n) == click.core.ParameterSource.COMMANDLINE}
+
+
+def settings_from(options, explicit, stored=None):
+    """Flags given on the command line win; on resume the rest come from the checkpoint."""
+    stored = stored or {}
+    return TrainSettings(**{k: (options[k] if k in explicit or k not in stored else stored[k]) for k in SETTINGS})
+
+
+def check_outputs(out, log_path):
+    from .checkpoint import check_writable
+    from .train import last_path
+
+    check_writable(out)
+    check_writable(last_path(out))
+    if log_path:
+        check_writable(log_path, "--log")
+
+
+def fit_vocab(text, vocab, mode, drop_unknown, notes):
+    """The corpus in the model's vocabulary: unknown characters are an error, or dropped if asked."""
+    content = text.replace("\n", "") if mode == "docs" else text
+    missing = vocab.unknown(content)
+    if not missing:
+        return text
+    if not drop_unknown:
+        shown = ", ".join(repr(c) for c in missing[:20]) + (" ..." if len(missing) > 20 else "")
+        raise MgptError(f"corpus has {len(missing)} character(s) the model's vocabulary lacks: {shown}; "
+                        f"remove them or pass --drop-unknown to skip them")
+    dropped = sum(text.count(c) for c in missing)
+    notes.append(f"dropped {dropped:,} occurrence(s) of {len(missing)} character(s) the model's vocabulary "
+                 f"lacks: {', '.join(repr(c) for c in missing[:20])}")
+    return "".join(c for c in text if c not in set(missing))
+
+
+def check_config_flags(config, config_flags, explicit, preset, source):
+    from .model import PRESETS
+
+    for name in CONFIG_OPTIONS:
+        if name in explicit and config_flags[name] != getattr(config, name):
+            raise MgptError(f"{source} has {name}={getattr(config, name)}, but --{name.replace('_', '-')} "
+                            f"{config_flags[name]} was given; drop the flag")
+    if "preset" in explicit:
+        differs = [k for k, v in PRESETS[preset].items() if getattr(config, k) != v]
+        if differs:
+            raise MgptError(f"{source} has another config than --preset {preset} "
+                            f"({', '.join(f'{k}={getattr(config, k)}' for k in differs)}); drop --preset")
+
+
+def run_trainer(trainer, notes, quiet, resume):
+    """Prints the notes, runs the loop, and turns a signal into a saved state and exit 130/143."""
+    from .train import TrainingInterrupted
+
+    if trainer.step >= trainer.settings.steps:
+        raise MgptError(f"{resume} is already at step {trainer.step}; pass a larger --steps to train further")
+    for message in notes:
+        note(message, quiet)
+    try:
+        trainer.run()
+    except TrainingInterrupted as e:
+        click.echo(f"mgpt: {e}; resume with --resume {e.path}", err=True)
+        sys.exit(128 + e.signum)
+    best = trainer.best_val_loss
+    note(f"saved {trainer.out_path}" + (f" (best val loss {best:.4f})" if best is not None else "")
+         + f" and {trainer.last_path}", quiet)
+
+
+@click.command(context_settings={"show_default": True})
+@training_options(TrainSettings())
+@click.option("--preset", type=click.Choice(["micro", "baby", "small"]), default="baby", help="Model size; explicit flags override it.")
+@click.option("--n-layer", type=POSITIVE_INT, help="Transformer blocks.")
+@click.option("--n-head", type=POSITIVE_INT, help="Attention heads (must divide --n-embd).")
+@click.option("--n-embd", type=POSITIVE_INT, help="Embedding width.")
+@click.option("--block-size", type=POSITIVE_INT, help="Context length in characters.")
+@click.option("--activation", type=click.Choice(["relu", "gelu"]), help="MLP activation [default: relu].")
+@click.option("--dropout", type=click.FloatRange(0, 1, max_open=True), help="Dropout rate [default: 0].")
+@click.option("--mode", type=click.Choice(["auto", "docs", "stream"]), default="auto", help="docs: one document per line; stream: running text.")
+@click.option("--init", "init_path", help="Start from this model's weights (full fine-tuning).")
+def train(ctx, corpus, out, preset, mode, resume, init_path, log_path, quiet, drop_unknown, val_fraction, **options):
+    """Train a model on CORPUS (files, or - for stdin).
+
+    \b
+    Examples:
+      mgpt train corpora/census1990_first_names.txt -o names.npz --steps 1000
+      cat notes/*.txt | mgpt train - -o notes.npz --preset small
+      mgpt train shakespeare.txt -o s.npz --resume s-last.npz   # continue a run
+      mgpt train domain.txt --init base.npz -o tuned.npz        # full fine-tuning
+    """
+    from .checkpoint import load_model, save_model
+    from .data import Vocab, choose_mode, read_corpus, split_corpus, text_fingerprint
+    from .model import GPT, GPTConfig, PRESETS
+    from .train import Trainer
+
+    explicit = explicit_options(ctx, list(options) + ["preset", "mode"])
+    if resume and init_path:
+        raise MgptError("--resume and --init exclude each other: --resume continues a run, --init starts one")
+    check_outputs(out, log_path)
+    notes = []  # printed once every input is known to be good, so a user error is one line
+    text = read_corpus(corpus)
+    config_flags = {k: options.pop(k) for k in CONFIG_OPTIONS}
+    resume_state, state_extra = None, {}
+    if resume or init_path:
+        ck = load_model(resume or init_path)
+        source = f"--resume {resume}" if resume else f"--init {init_path}"
+        check_config_flags(ck.model.config, config_flags, explicit, preset, source)
+        if "mode" in explicit and mode != ck.mode:
+            raise MgptError(f"{source} is a {ck.mode}-mode model; drop --mode {mode}")
+        model, vocab, mode = ck.model, ck.vocab, ck.mode
+        if resume:
+            settings = settings_from(options, explicit, ck.state.get("settings"))
+            val_fraction = ck.state.get("val_fraction", val_fraction)
+            resume_state = (ck.state, ck.optim_m, ck.optim_v)
+            state_extra = {k: ck.state[k] for k in ("init_from",) if k in ck.state}
+            if ck.state.get("corpus_sha256") not in (None, text_fingerprint(text)):
+                notes.append("warning: this corpus differs from the one the checkpoint was trained on; "
+                             "the run continues on the new text")
+            notes.append(f"resuming {resume} at step {ck.state.get('step', 0)} of {settings.steps}")
+        else:
+            settings = settings_from(options, explicit)
+            state_extra = {"init_from": {"path": init_path, "fingerprint": ck.fingerprint}}
+            notes.append(f"full fine-tuning from {init_path} ({mode} mode)")
+    else:
+        mode, reason = choose_mode(text, mode)
+        notes.append(f"{mode} mode: {reason}")
+        vocab = Vocab.from_text(text, mode)
+        sizes = dict(PRESETS[preset])
+        sizes.update({k: v for k, v in config_flags.items() if v is not None})
+        settings = settings_from(options, explicit)
+        model = GPT(GPTConfig(vocab_size=len(vocab), **sizes))
+        model.init_weights(np.random.default_rng([settings.seed, 0]))
+    config = model.config
+    text = fit_vocab(text, vocab, mode, drop_unknown, notes)
+    train_split, val_split = split_corpus(text, vocab, mode, val_fraction, settings.seed, config.block_size)
+    meta = {"mode": mode, "val_fraction": val_fraction, "corpus_sha256": text_fingerprint(text),
+            "train_tokens": train_split.num_tokens, **state_extra}
+
+    def save(path, state, optimizer):
+        save_model(path, model, vocab, mode, {**state, **meta}, optimizer)
+
+    notes.append(f"{model.num_params:,} parameters ({config.n_layer} layers, {config.n_head} heads, "
+                 f"{config.n_embd} wide, block {config.block_size}); vocab {len(vocab)}; "
+                 f"{train_split.num_tokens:,} training / {val_split.num_tokens:,} validation characters")
+    trainer = Trainer(model, train_split, val_split if len(val_split) else None, settings, out, save,
+                      (model.params, model.grads, model.decay_mask()), log_path=log_path,
+                      quiet=quiet, resume=resume_state, describe="train")
+    run_trainer(trainer, notes, quiet, resume)
+
+
+@click.command(name="finetune-lora", context_settings={"show_default": True})
+@training_options(LORA_DEFAULTS)
+@click.option("--base", "base_path", required=True, help="The frozen base model checkpoint.")
+@click.option("--rank", type=int, default=8, help="Rank r of each A (d_in x r) @ B (r x d_out).")
+@click.option("--alpha", type=float, help="Delta scale numerator [default: 2 x rank].")
+@click.option("--targets", default="q,v", help="Adapted weights, any of q,k,v,o,fc,proj.")
+@click.option("--layers", default="all", help="Adapted layers: 'all' or indices such as 0,2,3.")
+@click.option("--lora-dropout", type=click.FloatRange(0, 1, max_open=True), default=0.0, help="Dropout on the adapter's input.")
+@click.option("--rslora", is_flag=True, help="Scale by alpha/sqrt(rank) instead of alpha/rank.")
+def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lora_dropout, rslora,
+                  resume, log_path, quiet, drop_unknown, val_fraction, **options):
+    """Train a LoRA adapter on CORPUS over a frozen base model.
+
+    \b
+    Only the adapter's A and B matrices train; the base file is never written. The adapter is
+    saved alone (-o), tied to its base by the base's fingerprint.
+    Examples:
+      mgpt finetune-lora --base base.npz domain.txt -o adapter.npz
+      mgpt finetune-lora --base base.npz domain.txt -o a.npz --rank 4 --targets q,k,v,o
+      mgpt sample --ckpt base.npz --adapter adapter.npz -n 5
+    """
+    from .checkpoint import load_adapter, load_model, save_adapter
+    from .data import read_corpus, split_corpus, text_fingerprint
+    from .lora import Adapter, LoraConfig, validate
+    from .train import Trainer
+
+    explicit = explicit_options(ctx, list(options))
+    check_outputs(out, log_path)
+    notes = []
+    base = load_model(base_path)
+    text = read_corpus(corpus)
+    model, vocab, mode = base.model, base.vocab, base.mode
+    resume_state = None
+    if resume:
+        ack = load_adapter(resume, base=base)
+        adapter = ack.adapter
+        settings = settings_from(options, explicit, ack.state.get("settings"))
+        val_fraction = ack.state.get("val_fraction", val_fraction)
+        resume_state = (ack.state, ack.optim_m, ack.optim_v)
+        notes.append(f"resuming {resume} at step {ack.state.get('step', 0)} of {settings.steps}")
+    else:
+        layer_list = () if layers.strip() == "all" else _parse_layers(layers)
+        target_list = tuple(t.strip() for t in targets.split(",") if t.strip())
+        lora_config = validate(LoraConfig(rank, alpha if alpha is not None else 2.0 * rank, target_list,
+                                          layer_list, lora_dropout, rslora), model.config)
+        settings = settings_from(options, explicit)
+        adapter = Adapter(lora_config, model.config)
+        adapter.init_weights(np.random.default_rng([settings.seed, 1]))
+    model.adapter, model.train_base = adapter, False
+    text = fit_vocab(text, vocab, mode, drop_unknown, notes)
+    train_split, val_split = split_corpus(text, vocab, mode, val_fraction, settings.seed, model.config.block_size)
+    meta = {"mode": mode, "val_fraction": val_fraction, "corpus_sha256": text_fingerprint(text),
+            "train_tokens": train_split.num_tokens}
+
+    def save(path, state, optimizer):
+        save_adapter(path, adapter, base, {**state, **meta}, optimizer)
+
+    lc = adapter.config
+    notes.append(f"LoRA rank {lc.rank}, alpha {lc.alpha:g} ({lc.scaling_rule}), targets {','.join(lc.targets)}, "
+                 f"layers {','.join(map(str, lc.layers))}: {adapter.num_params:,} trainable parameters, "
+                 f"{adapter.num_params / model.num_params:.2%} of the base's {model.num_params:,}")
+    trainer = Trainer(model, train_split, val_split if len(val_split) else None, settings, out, save,
+                      (adapter.params, adapter.grads, np.ones_like(adapter.params)), log_path=log_path,
+                      quiet=quiet, resume=resume_state, describe="lora")
+    run_trainer(trainer, notes, quiet, resume)
+
+
+def _parse_layers(text):
+    try:
+        return tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise MgptError(f"--layers must be 'all' or comma-separated layer indices, got {text!r}") from None
