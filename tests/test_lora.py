@@ -57,13 +57,8 @@ def test_adapter_gradients_with_lora_dropout():
     model.adapter, model.train_base = adapter, False
     idx, y = batch()
 
-    def loss():
-        adapter.rng = np.random.default_rng(9)
-        return model.forward(idx, y)[1]
-
-    loss()
-    adapter.rng = np.random.default_rng(9)
-    _, _, cache = model.forward(idx, y)
+    loss = lambda: model.forward(idx, y, rng=np.random.default_rng(9))[1]
+    _, _, cache = model.forward(idx, y, rng=np.random.default_rng(9))
     adapter.grads[...] = 0
     model.backward(cache)
     assert_close(adapter.grads, numerical_grad(loss, adapter.params), rtol=1e-4, atol=1e-8)
