@@ -76,10 +76,14 @@ def check_writable(path, option="-o"):
         raise MgptError(f"{path}: is a directory; choose a file name for {option}")
     if not os.path.isdir(folder):
         raise MgptError(f"{path}: folder {folder} does not exist; create it or choose another {option}")
-    if not os.access(folder, os.W_OK):
-        raise MgptError(f"{path}: folder {folder} is not writable; choose another {option}")
     if os.path.exists(path) and not os.access(path, os.W_OK):
         raise MgptError(f"{path}: file is not writable; choose another {option}")
+    try:  # os.access can say yes where a write fails (read-only mounts, /proc): really try one
+        fd, probe = tempfile.mkstemp(prefix=".tmp-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as e:
+        raise MgptError(f"{path}: cannot write in {folder} ({e.strerror}); choose another {option}") from None
 
 
 def text_array(value):

@@ -212,7 +212,7 @@ def model_info(path):
         f"parameters   {ck.model.num_params:,}",
         f"mode         {ck.mode}",
         f"vocab        {len(ck.vocab)} ids: {ck.vocab.describe()}",
-        f"step         {state.get('step')} of {settings.get('steps', '?')}",
+        f"step         {state.get('step')}" + (f" of {settings['steps']}" if "steps" in settings else ""),
         "best val     " + (f"{state['best_val_loss']:.4f}" if state.get("best_val_loss") is not None else "-"),
         f"fingerprint  {ck.fingerprint}",
     ]
@@ -282,7 +282,8 @@ def merge_lora(base_path, adapters, out):
         ack.adapter.scale = ack.adapter.config.scaling * weight
         ack.adapter.merge_into(ck.model)
     previous = ck.state.get("merged_from", {}).get("adapters", [])
-    state = {k: v for k, v in ck.state.items() if k not in ("rng_state", "optimizer_t", "settings")}
+    # training state (optimizer, RNG, losses, corpus) described the base's run, not these weights
+    state = {k: v for k, v in ck.state.items() if k in ("step", "mode", "init_from")}
     state["merged_from"] = {
         "base": {"path": base_path, "fingerprint": base_fp},
         "adapters": previous + [{"path": p, "weight": w, "fingerprint": a.fingerprint} for p, w, a in loaded],

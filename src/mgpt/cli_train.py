@@ -57,6 +57,15 @@ def explicit_options(ctx, names):
     return {n for n in names if ctx.get_parameter_source(n) == click.core.ParameterSource.COMMANDLINE}
 
 
+def resumed_val_fraction(ctx, state, val_fraction, resume):
+    """The split is part of the run: a resumed run keeps its own, and says so if asked otherwise."""
+    stored = state.get("val_fraction", val_fraction)
+    given = ctx.get_parameter_source("val_fraction") == click.core.ParameterSource.COMMANDLINE
+    if given and stored != val_fraction:
+        raise MgptError(f"--resume {resume} was split with --val-fraction {stored}; drop --val-fraction {val_fraction}")
+    return stored
+
+
 def settings_from(options, explicit, stored=None):
     """Flags given on the command line win; on resume the rest come from the checkpoint."""
     stored = stored or {}
@@ -117,8 +126,8 @@ def run_trainer(trainer, notes, quiet, resume):
         click.echo(f"mgpt: {e}; resume with --resume {e.path}", err=True)
         sys.exit(128 + e.signum)
     best = trainer.best_val_loss
-    note(f"saved {trainer.out_path}" + (f" (best val loss {best:.4f})" if best is not None else "")
-         + f" and {trainer.last_path}", quiet)
+    note(f"done: {trainer.out_path} holds the best checkpoint" + (f" (val loss {best:.4f})" if best is not None else "")
+         + f", {trainer.last_path} the latest", quiet)
 
 
 @click.command(context_settings={"show_default": True})
@@ -164,7 +173,7 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, log_path, quiet, dr
         model, vocab, mode = ck.model, ck.vocab, ck.mode
         if resume:
             settings = settings_from(options, explicit, ck.state.get("settings"))
-            val_fraction = ck.state.get("val_fraction", val_fraction)
+            val_fraction = resumed_val_fraction(ctx, ck.state, val_fraction, resume)
             resume_state = (ck.state, ck.optim_m, ck.optim_v)
             state_extra = {k: ck.state[k] for k in ("init_from",) if k in ck.state}
             if ck.state.get("corpus_sha256") not in (None, text_fingerprint(text)):
@@ -193,7 +202,7 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, log_path, quiet, dr
     def save(path, state, optimizer):
         save_model(path, model, vocab, mode, {**state, **meta}, optimizer)
 
-    notes.append(f"{model.num_params:,} parameters ({config.n_layer} layers, {config.n_head} heads, "
+    notes.append(f"{model.num_params:,} parameters ({plural(config.n_layer, 'layer')}, {plural(config.n_head, 'head')}, "
                  f"{config.n_embd} wide, block {config.block_size}); vocab {len(vocab)}; "
                  f"{train_split.num_tokens:,} training / {val_split.num_tokens:,} validation characters")
     trainer = Trainer(model, train_split, val_split if len(val_split) else None, settings, out, save,
@@ -239,7 +248,7 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
         ack = load_adapter(resume, base=base)
         adapter = ack.adapter
         settings = settings_from(options, explicit, ack.state.get("settings"))
-        val_fraction = ack.state.get("val_fraction", val_fraction)
+        val_fraction = resumed_val_fraction(ctx, ack.state, val_fraction, resume)
         resume_state = (ack.state, ack.optim_m, ack.optim_v)
         notes.append(f"resuming {resume} at step {ack.state.get('step', 0)} of {settings.steps}")
     else:
@@ -267,6 +276,10 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
                       (adapter.params, adapter.grads, np.ones_like(adapter.params)), log_path=log_path,
                       quiet=quiet, resume=resume_state, describe="lora")
     run_trainer(trainer, notes, quiet, resume)
+
+
+def plural(n, word):
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _parse_layers(text):

@@ -98,12 +98,12 @@ class Vocab:
 
 def choose_mode(text, mode):
     """Returns (mode, reason). auto picks docs for a list of short items, stream for running text."""
-    lines = text.split("\n")
+    lines = text.strip("\n").split("\n")
     nonempty = [line for line in lines if line.strip()]
     if mode != "auto":
         return mode, "as asked (--mode)"
     # blank lines between items mean paragraphs: running text
-    inner_blank = any(not line.strip() for line in lines[:-1])
+    inner_blank = any(not line.strip() for line in lines)
     lengths = np.array([len(line) for line in nonempty])
     short = np.mean(lengths <= 64) >= 0.99
     if not inner_blank and short and len(nonempty) >= 2:
