@@ -124,8 +124,10 @@ class Split:
 
     @property
     def num_tokens(self):
+        """Characters to predict: every one but the first in stream mode, each document's own
+        characters plus its closing BOS in docs mode."""
         if self.stream is not None:
-            return len(self.stream)
+            return max(len(self.stream) - 1, 0)
         return sum(len(d) - 1 for d in self.docs)
 
 
