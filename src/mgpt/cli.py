@@ -4,6 +4,7 @@ A user's mistake (MgptError, or a Click usage error) becomes one line on stderr 
 """
 
 import json
+import math
 import os
 import sys
 
@@ -93,9 +94,12 @@ def parse_adapter_spec(spec):
     path, sep, weight = spec.rpartition(":")
     if sep:
         try:
-            return path, float(weight)
+            value = float(weight)
         except ValueError:
-            pass
+            return spec, 1.0
+        if not math.isfinite(value):
+            raise MgptError(f"--adapter {spec}: the weight must be a finite number")
+        return path, value
     return spec, 1.0
 
 
@@ -277,6 +281,11 @@ def merge_lora(base_path, adapters, out):
     loaded = []
     for spec in adapters:
         path, weight = parse_adapter_spec(spec)
+        if any(os.path.realpath(path) == os.path.realpath(p) for p, _, _ in loaded):
+            raise MgptError(f"--adapter {path} is given twice; give it once with the weight you want (PATH:WEIGHT)")
+        for option, source in (("--base", base_path), ("--adapter", path)):
+            if os.path.realpath(out) == os.path.realpath(source):
+                raise MgptError(f"-o {out} would overwrite {option} {source}; write the merged model to another file")
         loaded.append((path, weight, load_adapter(path, base=ck)))
     for path, weight, ack in loaded:
         ack.adapter.scale = ack.adapter.config.scaling * weight

@@ -4,6 +4,7 @@ Both share every training option (schedule, evaluation, checkpoints, resume, log
 differ in what trains: the whole model, or only a LoRA adapter on a frozen base.
 """
 
+import os
 import sys
 from dataclasses import asdict, fields
 
@@ -72,14 +73,17 @@ def settings_from(options, explicit, stored=None):
     return TrainSettings(**{k: (options[k] if k in explicit or k not in stored else stored[k]) for k in SETTINGS})
 
 
-def check_outputs(out, log_path):
+def check_outputs(out, log_path, inputs=()):
+    """Every output writable, and none of them an input model (read, never written)."""
     from .checkpoint import check_writable
     from .train import last_path
 
-    check_writable(out)
-    check_writable(last_path(out))
-    if log_path:
-        check_writable(log_path, "--log")
+    outputs = [("-o", out), ("-o", last_path(out))] + ([("--log", log_path)] if log_path else [])
+    for option, path in outputs:
+        check_writable(path, option)
+        for input_option, source in inputs:
+            if source and os.path.realpath(path) == os.path.realpath(source):
+                raise MgptError(f"{option} {path} would overwrite {input_option} {source}; choose another {option}")
 
 
 def fit_vocab(text, vocab, mode, drop_unknown, notes):
@@ -159,7 +163,7 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, log_path, quiet, dr
     explicit = explicit_options(ctx, list(options) + ["preset", "mode"])
     if resume and init_path:
         raise MgptError("--resume and --init exclude each other: --resume continues a run, --init starts one")
-    check_outputs(out, log_path)
+    check_outputs(out, log_path, inputs=[("--init", init_path)])
     notes = []  # printed once every input is known to be good, so a user error is one line
     text = read_corpus(corpus)
     config_flags = {k: options.pop(k) for k in CONFIG_OPTIONS}
@@ -238,7 +242,7 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
     from .train import Trainer
 
     explicit = explicit_options(ctx, list(options))
-    check_outputs(out, log_path)
+    check_outputs(out, log_path, inputs=[("--base", base_path)])
     notes = []
     base = load_model(base_path)
     text = read_corpus(corpus)
@@ -247,6 +251,7 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
     if resume:
         ack = load_adapter(resume, base=base)
         adapter = ack.adapter
+        _check_lora_flags(ctx, adapter, resume, rank, alpha, targets, layers, lora_dropout, rslora)
         settings = settings_from(options, explicit, ack.state.get("settings"))
         val_fraction = resumed_val_fraction(ctx, ack.state, val_fraction, resume)
         resume_state = (ack.state, ack.optim_m, ack.optim_v)
@@ -284,6 +289,24 @@ def plural(n, word):
 
 def _parse_layers(text):
     try:
-        return tuple(int(part) for part in text.split(",") if part.strip())
+        layers = tuple(int(part) for part in text.split(",") if part.strip())
     except ValueError:
-        raise MgptError(f"--layers must be 'all' or comma-separated layer indices, got {text!r}") from None
+        layers = ()
+    if not layers:  # garbage, or nothing but commas: never silently "all layers"
+        raise MgptError(f"--layers must be 'all' or comma-separated layer indices, got {text!r}")
+    return layers
+
+
+def _check_lora_flags(ctx, adapter, resume, rank, alpha, targets, layers, lora_dropout, rslora):
+    """On --resume the adapter's own settings hold: refuse LoRA flags that contradict them."""
+    config = adapter.config
+    stored = {"rank": config.rank, "alpha": config.alpha, "targets": ",".join(config.targets),
+              "layers": ",".join(map(str, config.layers)), "lora_dropout": config.dropout, "rslora": config.rslora}
+    all_layers = range(adapter.model_config.n_layer)
+    wanted = {"rank": rank, "alpha": alpha, "lora_dropout": lora_dropout, "rslora": rslora,
+              "targets": ",".join(dict.fromkeys(t.strip() for t in targets.split(",") if t.strip())),
+              "layers": ",".join(map(str, sorted(set(all_layers if layers.strip() == "all" else _parse_layers(layers)))))}
+    for name in explicit_options(ctx, list(stored)):
+        if wanted[name] != stored[name]:
+            flag = f"--{name.replace('_', '-')}" + ("" if isinstance(wanted[name], bool) else f" {wanted[name]}")
+            raise MgptError(f"--resume {resume} has {name}={stored[name]}, but {flag} was given; drop the flag")
