@@ -22,7 +22,9 @@ def train_tokens_per_s(preset, batch_size, repeats):
 
     from mgpt.model import GPT, GPTConfig, PRESETS
     from mgpt.optim import AdamW, clip_grad_norm
+    from mgpt.runtime import tune_allocator
 
+    tune_allocator()  # as mgpt's training loop does
     config = GPTConfig(vocab_size=66, **PRESETS[preset])
     model = GPT(config)
     model.init_weights(np.random.default_rng(0))

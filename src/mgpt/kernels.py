@@ -53,15 +53,17 @@ def rmsnorm_backward(dout, gain, cache):
 # --- matmul: y = x @ W, x (..., in), W (in, out) -------------------------------------------
 
 def matmul_forward(x, weight):
-    return x @ weight
+    """One 2-D GEMM over all rows: NumPy would run a (B, T, C) @ W as B separate products."""
+    return (x.reshape(-1, x.shape[-1]) @ weight).reshape(*x.shape[:-1], weight.shape[1])
 
 
 def matmul_backward(dout, x, weight, need_weight_grad=True):
     """Returns (dx, dW); dW is None when the weight is frozen (LoRA), so no work is spent on it."""
-    dx = dout @ weight.T
+    dout2d = dout.reshape(-1, dout.shape[-1])
+    dx = (dout2d @ weight.T).reshape(*dout.shape[:-1], weight.shape[0])
     dweight = None
     if need_weight_grad:
-        dweight = x.reshape(-1, x.shape[-1]).T @ dout.reshape(-1, dout.shape[-1])
+        dweight = x.reshape(-1, x.shape[-1]).T @ dout2d
     return dx, dweight
 
 

@@ -10,6 +10,7 @@ than a full recomputation per token.
 import numpy as np
 
 from .errors import MgptError
+from .runtime import tune_allocator
 
 
 def next_token_probs(logits, temperature, top_k=None, top_p=None):
@@ -56,6 +57,7 @@ def generate(model, vocab, mode, prompt="", num=1, max_new_tokens=None, temperat
     """Returns `num` sampled strings (see the module docstring for what each one holds)."""
     if temperature < 0:
         raise MgptError("--temperature must be >= 0 (0 means greedy)")
+    tune_allocator()
     block = model.config.block_size
     if max_new_tokens is None:
         max_new_tokens = block if mode == "docs" else 500

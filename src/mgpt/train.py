@@ -20,6 +20,7 @@ from . import checkpoint
 from .data import eval_windows, pad_rows, sample_batch
 from .errors import MgptError
 from .optim import AdamW, clip_grad_norm, learning_rate
+from .runtime import tune_allocator
 
 
 @dataclass
@@ -88,6 +89,7 @@ def mean_loss(model, batches):
 
 def evaluate_split(model, split, batch_size=32):
     """Mean loss over every character of a split (consecutive block windows); see eval_windows."""
+    tune_allocator()
     rows = eval_windows(split, model.config.block_size)
     rows.sort(key=len)  # similar lengths batch together with little padding
     batches = (pad_rows(rows[i:i + batch_size]) for i in range(0, len(rows), batch_size))
@@ -198,6 +200,7 @@ class Trainer:
         return losses, improved
 
     def run(self):
+        tune_allocator()
         s = self.settings
         start_step = self.step
         self.started = time.perf_counter()
