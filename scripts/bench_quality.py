@@ -37,6 +37,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("run", choices=sorted(RUNS))
     parser.add_argument("--seed", type=int, default=1337)
+    parser.add_argument("--extra", default="", help="More train flags, overriding the run's (for experiments).")
     args = parser.parse_args()
     benchlib.clean_blas_environment()
 
@@ -46,7 +47,8 @@ def main():
     from mgpt.data import read_corpus, split_corpus
     from mgpt.train import evaluate_split
 
-    spec = RUNS[args.run]
+    spec = dict(RUNS[args.run])
+    spec["flags"] = spec["flags"] + args.extra.split()
     path = benchlib.corpus(spec["corpus"])
     with tempfile.TemporaryDirectory() as tmp:
         out, log = os.path.join(tmp, "model.npz"), os.path.join(tmp, "log.jsonl")

@@ -159,7 +159,7 @@ _GELU_C = math.sqrt(2.0 / math.pi)
 
 def gelu_forward(x):
     """GELU, tanh approximation (as GPT-2)."""
-    tanh = np.tanh(_GELU_C * (x + 0.044715 * x**3))
+    tanh = np.tanh(_GELU_C * (x + 0.044715 * (x * x * x)))  # x * x * x: x**3 is a slow pow() on float32
     return 0.5 * x * (1.0 + tanh), (x, tanh)
 
 
