@@ -137,22 +137,39 @@ class ModelCheckpoint:
 
 def save_model(path, model, vocab, mode, state, optimizer=None):
     """state: JSON-able training state (step, best val loss, settings, RNG state, ...)."""
+    header = {"config": json_array(model.config.to_dict()), "vocab": text_array(vocab.chars),
+              "mode": text_array(mode)}
+    _save_weights(path, "model", header, "params", model, state, optimizer)
+
+
+def _save_weights(path, kind, header, prefix, weights, state, optimizer):
+    """The layout every trained file shares: header, named float32 weights, training state."""
     arrays = {
         "format_version": np.array(FORMAT_VERSION, dtype=np.int64),
-        "kind": text_array("model"),
-        "config": json_array(model.config.to_dict()),
-        "vocab": text_array(vocab.chars),
-        "mode": text_array(mode),
-        "fingerprint": text_array(fingerprint(model.params)),
+        "kind": text_array(kind),
+        **header,
+        "fingerprint": text_array(fingerprint(weights.params)),
         "step": np.array(state.get("step", 0), dtype=np.int64),
         "state": json_array(state),
     }
-    for name, view in model.p.items():
-        arrays[f"params/{name}"] = np.asarray(view, dtype=np.float32)
+    for name, view in weights.p.items():
+        arrays[f"{prefix}/{name}"] = np.asarray(view, dtype=np.float32)
     if optimizer is not None:
         arrays["optim/m"] = optimizer.m
         arrays["optim/v"] = optimizer.v
     save(path, arrays)
+
+
+def _load_weights(path, arrays, prefix, weights, what):
+    """Fills weights.p from arrays and checks them against the stored fingerprint."""
+    for name, view in weights.p.items():
+        key = f"{prefix}/{name}"
+        if key not in arrays or arrays[key].shape != view.shape:
+            raise MgptError(f"{path}: damaged {what} ({name} missing or of the wrong shape)")
+        view[...] = arrays[key]
+    stored = str(arrays.get("fingerprint", ""))
+    if stored and stored != fingerprint(weights.params):
+        raise MgptError(f"{path}: {what} weights do not match their fingerprint; the file is corrupt")
 
 
 def load_model(path):
@@ -174,14 +191,7 @@ def load_model(path):
     if len(vocab) != config.vocab_size:
         raise MgptError(f"{path}: damaged checkpoint (vocab has {len(vocab)} ids, config says {config.vocab_size})")
     model = GPT(config)
-    for name, view in model.p.items():
-        key = f"params/{name}"
-        if key not in arrays or arrays[key].shape != view.shape:
-            raise MgptError(f"{path}: damaged checkpoint (weight {name} missing or of the wrong shape)")
-        view[...] = arrays[key]
-    stored = str(arrays.get("fingerprint", ""))
-    if stored and stored != fingerprint(model.params):
-        raise MgptError(f"{path}: weights do not match their fingerprint; the file is corrupt")
+    _load_weights(path, arrays, "params", model, "checkpoint")
     return ModelCheckpoint(model, vocab, mode, state, arrays.get("optim/m"), arrays.get("optim/v"), path)
 
 
@@ -204,22 +214,9 @@ def base_summary(ck):
 
 
 def save_adapter(path, adapter, base, state, optimizer=None):
-    arrays = {
-        "format_version": np.array(FORMAT_VERSION, dtype=np.int64),
-        "kind": text_array("adapter"),
-        "base_fingerprint": text_array(base.fingerprint),
-        "base": json_array(base_summary(base)),
-        "lora": json_array({**adapter.config.to_dict(), "scaling_rule": adapter.config.scaling_rule}),
-        "fingerprint": text_array(fingerprint(adapter.params)),
-        "step": np.array(state.get("step", 0), dtype=np.int64),
-        "state": json_array(state),
-    }
-    for name, view in adapter.p.items():
-        arrays[f"lora/{name}"] = np.asarray(view, dtype=np.float32)
-    if optimizer is not None:
-        arrays["optim/m"] = optimizer.m
-        arrays["optim/v"] = optimizer.v
-    save(path, arrays)
+    header = {"base_fingerprint": text_array(base.fingerprint), "base": json_array(base_summary(base)),
+              "lora": json_array({**adapter.config.to_dict(), "scaling_rule": adapter.config.scaling_rule})}
+    _save_weights(path, "adapter", header, "lora", adapter, state, optimizer)
 
 
 def load_adapter(path, base=None):
@@ -247,12 +244,5 @@ def load_adapter(path, base=None):
             raise MgptError(f"{path} was trained on base {base_fp[:12]} ({summary.get('path', '?')}), but "
                             f"{base.path} is {base.fingerprint[:12]}; use the adapter with its own base")
     adapter = Adapter(lora_config, base_config)
-    for name, view in adapter.p.items():
-        key = f"lora/{name}"
-        if key not in arrays or arrays[key].shape != view.shape:
-            raise MgptError(f"{path}: damaged adapter (matrix {name} missing or of the wrong shape)")
-        view[...] = arrays[key]
-    stored = str(arrays.get("fingerprint", ""))
-    if stored and stored != fingerprint(adapter.params):
-        raise MgptError(f"{path}: adapter weights do not match their fingerprint; the file is corrupt")
+    _load_weights(path, arrays, "lora", adapter, "adapter")
     return AdapterCheckpoint(adapter, base_fp, summary, state, arrays.get("optim/m"), arrays.get("optim/v"), path)
