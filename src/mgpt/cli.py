@@ -306,6 +306,12 @@ from .cli_train import finetune_lora, train  # noqa: E402  (registered below the
 cli.add_command(train)
 cli.add_command(finetune_lora)
 
+from .cli_rag import ask, index, retrieve  # noqa: E402  (pymilvus loads only when they run)
+
+cli.add_command(index)
+cli.add_command(retrieve)
+cli.add_command(ask)
+
 
 def main():
     cli.main()

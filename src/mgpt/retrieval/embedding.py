@@ -1,0 +1,78 @@
+"""Hashed character n-gram embeddings in NumPy: no model to download, the same vector on every
+machine, and good at what a support knowledge base needs (product names, model numbers, field
+names that the question repeats).
+
+Text is lowercased and cut into words of letters and digits; every character n-gram of the
+padded words (n = 3, 4, 5) is hashed (a polynomial rolling hash, then a 64-bit mixer) to a
+bucket and a sign; each distinct n-gram adds 1 + log(count) there, and the vector is scaled to
+unit length, so inner product = cosine. The name records everything that changes the vectors:
+a collection built with one embedder must not be searched with another.
+"""
+
+import re
+
+import numpy as np
+
+NAME = "hashed-char-ngrams-3-5-v1"
+DEFAULT_DIM = 1024
+NGRAMS = (3, 4, 5)
+
+_WORDS = re.compile(r"[^\W_]+")
+_PRIME = np.uint64(1_000_003)
+_MIX1 = np.uint64(0xFF51AFD7ED558CCD)
+_MIX2 = np.uint64(0xC4CEB9FE1A85EC53)
+_SHIFT = np.uint64(33)
+
+
+def normalize(text):
+    """Lowercase words of letters and digits, single-spaced, with a space at each end."""
+    return " " + " ".join(_WORDS.findall(text.lower())) + " "
+
+
+def _mix(h):
+    """MurmurHash3's 64-bit finalizer: spreads the rolling hash over all bits."""
+    h = h ^ (h >> _SHIFT)
+    h = h * _MIX1
+    h = h ^ (h >> _SHIFT)
+    h = h * _MIX2
+    return h ^ (h >> _SHIFT)
+
+
+def ngram_hashes(text):
+    """64-bit hashes of every n-gram of the normalized text (n in NGRAMS)."""
+    codes = np.frombuffer(normalize(text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    out = []
+    with np.errstate(over="ignore"):
+        for n in NGRAMS:
+            count = len(codes) - n + 1
+            if count <= 0:
+                continue
+            h = np.full(count, np.uint64(n), dtype=np.uint64)
+            for j in range(n):
+                h = h * _PRIME + codes[j:j + count]
+            out.append(_mix(h))
+    return np.concatenate(out) if out else np.zeros(0, dtype=np.uint64)
+
+
+class HashedNgramEmbedder:
+    """embed(list of str) -> (N, dim) float32 rows of unit length (zero rows for empty text)."""
+
+    name = NAME
+
+    def __init__(self, dim=DEFAULT_DIM):
+        if dim < 16:
+            raise ValueError("dimension must be at least 16")
+        self.dim = int(dim)
+
+    def embed(self, texts):
+        out = np.zeros((len(texts), self.dim), dtype=np.float64)
+        dim = np.uint64(self.dim)
+        for row, text in enumerate(texts):
+            grams, counts = np.unique(ngram_hashes(text), return_counts=True)
+            if not len(grams):
+                continue
+            buckets = (grams % dim).astype(np.int64)
+            signs = np.where((grams >> np.uint64(63)) == 1, -1.0, 1.0)
+            np.add.at(out[row], buckets, signs * (1.0 + np.log(counts)))
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return (out / np.where(norms == 0, 1.0, norms)).astype(np.float32)

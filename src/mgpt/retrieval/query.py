@@ -1,0 +1,27 @@
+"""Searching a collection: the query is embedded by the embedder the collection was built with."""
+
+from ..errors import MgptError
+from .embedding import NAME, HashedNgramEmbedder
+
+
+def collection_embedder(store, dim=None):
+    """The embedder of the collection; `dim`, when the user gave one, must agree with it."""
+    if not store.exists():
+        raise MgptError(f"{store.location.describe()} has no collection {store.name!r}; "
+                        f"build it first with: mgpt index DOCS ... --collection {store.name}")
+    name, stored_dim = store.embedder()
+    if name != NAME:
+        raise MgptError(f"collection {store.name!r} was indexed with the embedder {name}, but this mgpt "
+                        f"embeds queries with {NAME}; re-index it with this mgpt (into a new --collection)")
+    if dim is not None and dim != stored_dim:
+        store.check_embedder(NAME, dim, "drop --dim to use the collection's own")
+    return HashedNgramEmbedder(stored_dim)
+
+
+def retrieve(store, embedder, query, k):
+    """The k chunks nearest to the query, best first (see Store.search)."""
+    vector = embedder.embed([query])[0]
+    if not vector.any():
+        raise MgptError(f"the query {query!r} has no letters or digits to search by")
+    store.load()
+    return store.search(vector, k)

@@ -1,0 +1,387 @@
+"""`mgpt index`, `retrieve` and `ask` against real Milvus: Milvus Lite in a temporary folder,
+and a `milvus-lite server` on 127.0.0.1 for the --uri path. No mocks.
+
+These tests need the `rag` extra (pymilvus, milvus-lite); `make test` installs it. Without it
+they are skipped, saying so; the import test at the top runs either way.
+"""
+
+import importlib.util
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from test_cli import ENV, TINY, assert_ok, assert_user_error
+
+# the tests say where the store is; a MGPT_MILVUS_URI of the person running them must not
+ENV = {k: v for k, v in ENV.items() if not k.startswith("MGPT_MILVUS_")}
+
+HAVE_MILVUS = importlib.util.find_spec("pymilvus") is not None and importlib.util.find_spec("milvus_lite") is not None
+needs_milvus = pytest.mark.skipif(not HAVE_MILVUS, reason="pymilvus/milvus-lite not installed: pip install '.[rag]' "
+                                                          "(make test installs it)")
+
+DOCS = {
+    "tents.md": "# Tents\n\nKestrel 2 tent. price: 349 EUR; weight: 2.4 kg.\n\n"
+                "Kestrel 2 tent. colours: moss green and sand; warranty: 5 years.\n",
+    "stoves.md": "Ember stove. price: 89 EUR; boil time: 3.5 minutes.\n\nEmber stove. colours: copper and black.\n",
+    "faq/returns.txt": "Can I return an item? The returns window is 30 days.\n",
+}
+
+
+def write_docs(folder, docs=DOCS):
+    for name, text in docs.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return folder
+
+
+def mgpt_run(*args, cwd=None, env=None, timeout=120):
+    return subprocess.run([sys.executable, "-m", "mgpt", *map(str, args)], cwd=cwd, capture_output=True, text=True,
+                          env=env or ENV, timeout=timeout)
+
+
+def counts(r):
+    return json.loads(assert_ok(r).stdout)
+
+
+def index_json(*args, cwd):
+    return counts(mgpt_run("index", *args, "--json", cwd=cwd))
+
+
+def hits(r):
+    return [json.loads(line) for line in assert_ok(r).stdout.splitlines()]
+
+
+# --- pymilvus is never imported by the rest of mgpt -------------------------------------
+
+def imported_modules(*args, cwd):
+    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "mgpt", *map(str, args)], cwd=cwd,
+                       capture_output=True, text=True, env=ENV, timeout=120)
+    assert r.returncode == 0, r.stderr[-2000:]
+    return {line.split("|")[-1].strip() for line in r.stderr.splitlines() if line.startswith("import time:")}
+
+
+def test_help_train_and_sample_never_import_pymilvus(tmp_path):
+    (tmp_path / "names.txt").write_text("anna\nbob\ncarla\ndora\nemma\nfiona\n")
+    runs = {
+        "--help": ["--help"],
+        "index --help": ["index", "--help"],
+        "train": ["train", "names.txt", "-o", "m.npz", *TINY, "--steps", "3", "--eval-every", "3",
+                  "--batch-size", "2", "--eval-iters", "1", "-q"],
+        "sample": ["sample", "--ckpt", "m.npz", "-n", "2"],
+    }
+    for what, args in runs.items():
+        modules = imported_modules(*args, cwd=tmp_path)
+        assert "mgpt.cli" in modules, what  # importtime did report the imports
+        heavy = sorted(m for m in modules if m.split(".")[0] in ("pymilvus", "milvus_lite", "grpc", "pandas"))
+        assert not heavy, f"`mgpt {what}` imported {heavy[:5]}"
+
+
+# --- the library parts that need no Milvus ------------------------------------------------
+
+def test_chunks_follow_paragraphs_then_size():
+    from mgpt.retrieval.chunking import chunk_text
+
+    text = "# Tents\n\nKestrel 2 tent.\nprice:   349 EUR.\n\n\nSecond paragraph.\n\nSecond paragraph.\n"
+    assert chunk_text(text) == ["Tents. Kestrel 2 tent. price: 349 EUR.", "Second paragraph."]
+    long = " ".join(f"w{i:03d}" for i in range(100))  # 499 characters, one paragraph
+    pieces = chunk_text(long, chunk_size=100, overlap=20)
+    assert all(len(p) <= 100 for p in pieces) and pieces[0].startswith("w000") and pieces[-1].endswith("w099")
+    for a, b in zip(pieces, pieces[1:]):  # each piece repeats the end of the one before
+        assert b.split()[0] in a.split() and len(set(a.split()) & set(b.split())) >= 3
+    assert set(" ".join(pieces).split()) == set(long.split())
+
+
+def test_index_plan_counts():
+    from mgpt.retrieval.indexing import chunk_id, plan_index
+    from mgpt.retrieval.sources import Document
+
+    doc = Document("/kb/a.md", "a.md", "one\n\ntwo\n\nthree\n")
+    first = plan_index({}, [doc], [], 160, 32)
+    assert first.counts() == {"added": 3, "replaced": 0, "removed": 0, "unchanged": 0, "chunks": 3, "files": 1}
+    stored = {"/kb/a.md": {i: p for p, (i, *_rest) in enumerate(first.rows)},
+              "/kb/gone.md": {"x": 0}, "/elsewhere/b.md": {"y": 0}}
+    assert stored["/kb/a.md"] == {chunk_id("/kb/a.md", t): p for p, t in enumerate(["one", "two", "three"])}
+    same = plan_index(stored, [doc], ["/kb"], 160, 32, exists=lambda path: False)
+    assert (same.added, same.replaced, same.removed, same.unchanged) == (0, 0, 1, 3)  # gone.md, not b.md
+    assert same.delete == ["x"] and same.rows == []
+    edited = Document("/kb/a.md", "a.md", "zero\n\none\n\nTWO\n")
+    plan = plan_index(stored, [edited], [], 160, 32)
+    assert (plan.added, plan.replaced, plan.removed, plan.unchanged) == (0, 2, 0, 1)
+    assert sorted(r[3] for r in plan.rows) == ["TWO", "one", "zero"]  # "one" moved: its position is rewritten
+
+
+def test_prompt_keeps_the_best_chunks_that_fit():
+    from mgpt.retrieval.prompt import fit_context, format_prompt
+
+    chunks = ["a" * 40, "b" * 200, "c" * 20]
+    kept, prompt, cut = fit_context(chunks, "Why?", 128, 16)
+    assert kept == [0, 2] and not cut and prompt == format_prompt([chunks[0], chunks[2]], "Why?")
+    assert len(prompt) <= 128 - 1 - 16
+    kept, prompt, cut = fit_context(["word " * 60], "Why?", 128, 16)
+    assert kept == [0] and cut and len(prompt) <= 111 and prompt.startswith("C: word word")
+
+
+def test_ask_refuses_a_question_with_unseen_characters(tmp_path, rag_model):
+    assert_user_error(mgpt_run("ask", "Wie viel kostet ¿das Zelt?", "--ckpt", rag_model, "--no-retrieval", cwd=tmp_path),
+                      "question", "'¿'")
+
+
+# --- fixtures -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def rag_model(tmp_path_factory):
+    """A tiny docs-mode model whose vocabulary covers the documents and questions here."""
+    d = tmp_path_factory.mktemp("rag_model")
+    text = "".join(DOCS.values()) + "What is the price of the Kestrel 2 tent? When? CQA|:\n"
+    lines = [line for line in text.splitlines() if line.strip()] * 4
+    (d / "lines.txt").write_text("\n".join(lines) + "\n")
+    assert_ok(mgpt_run("train", "lines.txt", "-o", "rag.npz", "--mode", "docs", "--n-layer", "1", "--n-embd", "16",
+                       "--n-head", "2", "--block-size", "192", "--steps", "5", "--eval-every", "5",
+                       "--batch-size", "2", "--eval-iters", "1", "-q", cwd=d))
+    return d / "rag.npz"
+
+
+@pytest.fixture(scope="module")
+def indexed(tmp_path_factory):
+    """A folder with the documents and kb.db indexed from them; tests copy it."""
+    d = tmp_path_factory.mktemp("indexed")
+    write_docs(d / "docs")
+    first = index_json("docs", "--db", "kb.db", cwd=d)
+    assert first["added"] == 5 and first["unchanged"] == first["replaced"] == first["removed"] == 0, first
+    return d
+
+
+@pytest.fixture
+def work(tmp_path, indexed):
+    """A fresh copy of kb.db; its chunks' sources stay the documents in `indexed`."""
+    shutil.copytree(indexed / "kb.db", tmp_path / "kb.db")
+    return tmp_path
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def milvus_server(tmp_path_factory):
+    """`milvus-lite server` on 127.0.0.1 at a free port, in its own process group; stopped after."""
+    if not HAVE_MILVUS:
+        pytest.skip("pymilvus/milvus-lite not installed")
+    d = tmp_path_factory.mktemp("server")
+    port = free_port()
+    exe = shutil.which("milvus-lite", path=os.path.dirname(sys.executable))
+    command = [exe] if exe else [sys.executable, "-c", "import sys; from milvus_lite.cmdline import main; sys.exit(main())"]
+    log = open(d / "server.log", "wb")
+    proc = subprocess.Popen([*command, "server", "--data-dir", str(d / "served.db"), "--host", "127.0.0.1",
+                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=ENV)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"milvus-lite server exited {proc.returncode}: {(d / 'server.log').read_text()[-2000:]}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail("milvus-lite server did not listen within 30 s")
+                time.sleep(0.1)
+        yield {"uri": f"http://127.0.0.1:{port}", "db": d / "served.db", "dir": d}
+    finally:
+        for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+            try:
+                os.killpg(proc.pid, sig)
+                proc.wait(timeout=wait)
+                break
+            except (ProcessLookupError, subprocess.TimeoutExpired):
+                continue
+        log.close()
+
+
+# --- Milvus Lite: index, retrieve, ask ----------------------------------------------------
+
+@needs_milvus
+def test_retrieve_finds_the_chunk(work, indexed):
+    top = hits(mgpt_run("retrieve", "What is the boil time of the Ember stove?", "--db", "kb.db", "-k", "2",
+                        "--json", cwd=work))
+    assert len(top) == 2 and [h["rank"] for h in top] == [1, 2]
+    assert "boil time: 3.5 minutes" in top[0]["text"] and top[0]["source"].endswith("stoves.md")
+    assert top[0]["score"] >= top[1]["score"] and len(top[0]["id"]) == 32
+    r = assert_ok(mgpt_run("retrieve", "returns window", "--db", work / "kb.db", "-k", "1", cwd=indexed))
+    assert r.stdout.splitlines()[0].split()[2] == os.path.join("docs", "faq", "returns.txt")  # relative to cwd
+    assert "The returns window is 30 days." in r.stdout and r.stderr == ""
+
+
+@needs_milvus
+def test_ask_answers_on_stdout_with_sources_on_stderr(work, rag_model):
+    q = "What is the price of the Kestrel 2 tent?"
+    r = assert_ok(mgpt_run("ask", q, "--ckpt", rag_model, "--db", "kb.db", "-k", "3", "--max-new-tokens", "8",
+                           cwd=work))
+    assert len(r.stdout.splitlines()) == 1
+    sources = [line for line in r.stderr.splitlines() if line.startswith("mgpt: source ")]
+    assert len(sources) == 3 and "tents.md" in sources[0]
+    result = json.loads(assert_ok(mgpt_run("ask", q, "--ckpt", rag_model, "--db", "kb.db", "--json",
+                                           "--max-new-tokens", "8", cwd=work)).stdout)
+    assert result["answer"] == r.stdout.strip() and result["question"] == q
+    assert result["prompt"].startswith("C: ") and result["prompt"].endswith(f" Q: {q} A: ")
+    assert "price: 349 EUR" in result["prompt"]  # the best chunk made it into the prompt
+    assert len(result["prompt"]) <= 192 - 1 - 8  # and the prompt fits the block with room for the answer
+    used = [s for s in result["sources"] if s["in_prompt"]]
+    assert used and used[0]["rank"] == 1 and all(s["text"] in result["prompt"] for s in used)
+    bare = json.loads(assert_ok(mgpt_run("ask", q, "--ckpt", rag_model, "--no-retrieval", "--json",
+                                         "--max-new-tokens", "8", cwd=work)).stdout)
+    assert bare["prompt"] == f"C:  Q: {q} A: " and bare["sources"] == []
+
+
+@needs_milvus
+def test_reindex_adds_nothing(work, indexed):
+    again = index_json(indexed / "docs", "--db", "kb.db", cwd=work)
+    assert (again["added"], again["replaced"], again["removed"], again["unchanged"], again["total"]) == (0, 0, 0, 5, 5)
+    r = assert_ok(mgpt_run("index", indexed / "docs", "--db", "kb.db", cwd=work))
+    assert r.stdout.startswith("added 0, replaced 0, removed 0, unchanged 5")
+
+
+@needs_milvus
+def test_edited_document_replaces_its_chunks(tmp_path):
+    work = tmp_path
+    write_docs(work / "docs")
+    index_json("docs", "--db", "kb.db", cwd=work)
+    tents = work / "docs" / "tents.md"
+    tents.write_text("# Tents\n\nKestrel 2 tent. price: 379 EUR; weight: 2.4 kg.\n")  # edit one, drop one
+    (work / "docs" / "stoves.md").write_text(DOCS["stoves.md"] + "\nEmber stove. warranty: 2 years.\n")
+    (work / "docs" / "faq" / "returns.txt").unlink()  # a file gone from the folder loses its chunks
+    c = index_json("docs", "--db", "kb.db", cwd=work)
+    assert (c["added"], c["replaced"], c["removed"], c["unchanged"], c["total"]) == (1, 1, 2, 2, 4), c
+    found = hits(mgpt_run("retrieve", "price of the Kestrel 2 tent", "--db", "kb.db", "-k", "10", "--json", cwd=work))
+    texts = [h["text"] for h in found]
+    assert len(texts) == 4 and "Tents. Kestrel 2 tent. price: 379 EUR; weight: 2.4 kg." == texts[0]
+    assert not any("349 EUR" in t or "moss green" in t or "returns" in t for t in texts)
+
+
+# --- the server path ----------------------------------------------------------------------
+
+@needs_milvus
+def test_index_and_retrieve_through_a_server(tmp_path, milvus_server):
+    write_docs(tmp_path / "docs")
+    uri = milvus_server["uri"]
+    first = index_json("docs", "--uri", uri, "--collection", "support", cwd=tmp_path)
+    assert (first["added"], first["total"]) == (5, 5)
+    again = index_json("docs", "--uri", uri, "--collection", "support", cwd=tmp_path)
+    assert (again["added"], again["unchanged"]) == (0, 5)
+    env = {**ENV, "MGPT_MILVUS_URI": uri}  # the URI from the environment works the same
+    r = mgpt_run("retrieve", "Ember stove colours", "--collection", "support", "--json", "-k", "1", cwd=tmp_path, env=env)
+    assert "colours: copper and black" in hits(r)[0]["text"]
+
+
+@needs_milvus
+def test_a_database_held_by_another_process(tmp_path, milvus_server):
+    # the server holds served.db open; Milvus Lite allows one process per database
+    for args in (["retrieve", "anything", "--db", milvus_server["db"]],
+                 ["index", "docs", "--db", milvus_server["db"]]):
+        write_docs(tmp_path / "docs")
+        assert_user_error(mgpt_run(*args, cwd=tmp_path, timeout=60), "open in another process")
+
+
+@needs_milvus
+def test_unreachable_uri_fails_fast(tmp_path):
+    start = time.monotonic()
+    assert_user_error(mgpt_run("retrieve", "x", "--uri", f"http://127.0.0.1:{free_port()}", cwd=tmp_path, timeout=60),
+                      "cannot reach Milvus", "127.0.0.1")
+    assert time.monotonic() - start < 15
+
+
+@needs_milvus
+def test_a_server_that_never_answers_fails_within_the_timeout(tmp_path):
+    with socket.socket() as silent:  # accepts connections (the kernel does), never speaks gRPC
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(8)
+        start = time.monotonic()
+        assert_user_error(mgpt_run("retrieve", "x", "--uri", f"http://127.0.0.1:{silent.getsockname()[1]}",
+                                   cwd=tmp_path, timeout=60), "cannot reach Milvus")
+        assert time.monotonic() - start < 20
+
+
+# --- bad input: exit 2, one line ----------------------------------------------------------
+
+@needs_milvus
+@pytest.mark.parametrize("command", ["retrieve", "ask"])
+def test_missing_database(tmp_path, rag_model, command):
+    args = ["retrieve", "q"] if command == "retrieve" else ["ask", "q", "--ckpt", rag_model]
+    assert_user_error(mgpt_run(*args, "--db", "nope.db", cwd=tmp_path), "nope.db", "no such database")
+    assert not os.path.exists(tmp_path / "nope.db")
+
+
+@needs_milvus
+def test_dimension_and_embedder_mismatch(work, indexed):
+    docs = indexed / "docs"
+    assert_ok(mgpt_run("index", docs, "--db", "small.db", "--dim", "64", cwd=work))
+    assert_user_error(mgpt_run("index", docs, "--db", "small.db", "--dim", "128", cwd=work), "dimension 64", "128")
+    assert_user_error(mgpt_run("retrieve", "price", "--db", "small.db", "--dim", "1024", cwd=work), "dimension 64")
+    assert_ok(mgpt_run("index", docs, "--db", "small.db", cwd=work))  # no --dim: the collection's own
+    # a collection whose vectors came from another embedder
+    code = ("import sys; from mgpt.retrieval.store import Location, opened\n"
+            "with opened(Location(db='other.db'), create=True) as s: s.create('someone-elses-embedder', 64)")
+    assert_ok(subprocess.run([sys.executable, "-c", code], cwd=work, capture_output=True, text=True, env=ENV, timeout=60))
+    assert_user_error(mgpt_run("retrieve", "price", "--db", "other.db", cwd=work), "someone-elses-embedder")
+    assert_user_error(mgpt_run("index", docs, "--db", "other.db", cwd=work), "someone-elses-embedder")
+
+
+@needs_milvus
+def test_no_indexable_files(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "pics").mkdir()
+    (tmp_path / "pics" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    for folder in ("empty", "pics"):
+        assert_user_error(mgpt_run("index", folder, "--db", "kb.db", cwd=tmp_path), "no .txt or .md files", folder)
+    assert_user_error(mgpt_run("index", "missing", "--db", "kb.db", cwd=tmp_path), "missing", "no such file")
+    assert not os.path.exists(tmp_path / "kb.db")
+
+
+@needs_milvus
+def test_unreadable_and_binary_files_are_skipped_by_name(tmp_path):
+    docs = write_docs(tmp_path / "docs")
+    (docs / "blob.md").write_bytes(b"abc\x00\x01\x02")
+    (docs / "latin1.txt").write_bytes(b"caf\xe9\n")
+    os.symlink(tmp_path / "nowhere.md", docs / "dangling.md")
+    r = assert_ok(mgpt_run("index", "docs", "--db", "kb.db", "--json", cwd=tmp_path))
+    assert json.loads(r.stdout)["added"] == 5
+    warnings = r.stderr.splitlines()
+    assert len(warnings) == 3 and all(w.startswith("mgpt: warning: skipped ") for w in warnings), r.stderr
+    for name, why in (("blob.md", "binary"), ("latin1.txt", "UTF-8"), ("dangling.md", "cannot read")):
+        assert any(name in w and why in w for w in warnings), (name, r.stderr)
+    # nothing but bad files: an error naming them, on one line
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    shutil.move(str(docs / "blob.md"), bad / "blob.md")
+    shutil.move(str(docs / "latin1.txt"), bad / "latin1.txt")
+    assert_user_error(mgpt_run("index", "bad", "--db", "kb2.db", cwd=tmp_path), "no indexable files", "blob.md",
+                      "latin1.txt")
+
+
+@needs_milvus
+def test_store_options_mistakes(tmp_path):
+    write_docs(tmp_path / "docs")
+    (tmp_path / "plain.db").write_text("not a folder")
+    cases = [
+        (["index", "docs"], "--db"),
+        (["index", "docs", "--db", "kb.db", "--uri", "http://127.0.0.1:1"], "exclude"),
+        (["index", "docs", "--db", "kb"], ".db"),
+        (["index", "docs", "--db", "plain.db"], "is a file"),
+        (["index", "docs", "--db", "no/such/kb.db"], "does not exist"),
+        (["index", "docs", "--db", "kb.db", "--collection", "bad-name"], "--collection"),
+        (["index", "docs", "--db", "kb.db", "--chunk-size", "100", "--overlap", "60"], "--overlap"),
+        (["retrieve", "q", "--db", "kb.db", "-k", "0"], "-k"),
+    ]
+    for args, needle in cases:
+        assert_user_error(mgpt_run(*args, cwd=tmp_path), needle)
+    assert not os.path.exists(tmp_path / "kb.db")
