@@ -88,17 +88,17 @@ def check_outputs(out, log_path, inputs=()):
 
 def fit_vocab(text, vocab, mode, drop_unknown, notes):
     """The corpus in the model's vocabulary: unknown characters are an error, or dropped if asked."""
-    content = text.replace("\n", "") if mode == "docs" else text
-    missing = vocab.unknown(content)
+    from .data import fed_text, show_chars
+
+    missing = vocab.unknown(fed_text(text, mode))
     if not missing:
         return text
     if not drop_unknown:
-        shown = ", ".join(repr(c) for c in missing[:20]) + (" ..." if len(missing) > 20 else "")
-        raise MgptError(f"corpus has {len(missing)} character(s) the model's vocabulary lacks: {shown}; "
-                        f"remove them or pass --drop-unknown to skip them")
+        raise MgptError(f"corpus has {len(missing)} character(s) the model's vocabulary lacks: "
+                        f"{show_chars(missing)}; remove them or pass --drop-unknown to skip them")
     dropped = sum(text.count(c) for c in missing)
     notes.append(f"dropped {dropped:,} occurrence(s) of {len(missing)} character(s) the model's vocabulary "
-                 f"lacks: {', '.join(repr(c) for c in missing[:20])}")
+                 f"lacks: {show_chars(missing)}")
     return "".join(c for c in text if c not in set(missing))
 
 

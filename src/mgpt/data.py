@@ -60,6 +60,17 @@ def text_fingerprint(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def show_chars(chars, limit=20):
+    """'a', 'é', ... for messages that name characters."""
+    chars = sorted(chars)
+    return ", ".join(repr(c) for c in chars[:limit]) + (" ..." if len(chars) > limit else "")
+
+
+def fed_text(text, mode):
+    """The characters a model of this mode is fed: docs mode never feeds the newlines between lines."""
+    return text.replace("\n", "") if mode == "docs" else text
+
+
 class Vocab:
     """Characters get ids 0..n-1 in sorted order; BOS is the last id."""
 
@@ -83,8 +94,7 @@ class Vocab:
     def check_known(self, text, what):
         missing = self.unknown(text)
         if missing:
-            shown = ", ".join(repr(c) for c in missing[:20]) + (" ..." if len(missing) > 20 else "")
-            raise MgptError(f"{what} has {len(missing)} character(s) the model has never seen: {shown}")
+            raise MgptError(f"{what} has {len(missing)} character(s) the model has never seen: {show_chars(missing)}")
 
     def encode(self, text):
         return np.fromiter((self.index[c] for c in text), dtype=np.int32, count=len(text))

@@ -253,13 +253,12 @@ class Trainer:
 
 def evaluate_text(model, vocab, mode, text):
     """Loss over every character of text, as `mgpt eval` reports it (see eval_windows)."""
-    from .data import Split, encode_docs
+    from .data import Split, encode_docs, fed_text
 
+    vocab.check_known(fed_text(text, mode), "corpus")
     if mode == "docs":
-        vocab.check_known(text.replace("\n", ""), "corpus")
         split = Split(docs=encode_docs(text, vocab))
     else:
-        vocab.check_known(text, "corpus")
         split = Split(stream=vocab.encode(text))
     if split.num_tokens == 0 or (split.stream is not None and len(split.stream) < 2):
         raise MgptError("corpus is too short to evaluate: it needs at least two characters")

@@ -4,6 +4,7 @@ Retrieval is done by the caller, so the same code answers with and without it (t
 no-retrieval baseline is the same model with an empty context).
 """
 
+from ..data import show_chars
 from ..errors import MgptError
 from .prompt import fit_context, one_line, restrict_to_vocab
 
@@ -29,8 +30,7 @@ def answer_question(ck, question, hits, max_new_tokens=DEFAULT_MAX_NEW_TOKENS, t
         texts.append(text)
     kept, prompt, truncated = fit_context(texts, question, block, max_new_tokens)
     if unknown:
-        shown = ", ".join(repr(c) for c in sorted(unknown)[:20])
-        notes.append(f"context: replaced {len(unknown)} character(s) the model has never seen: {shown}")
+        notes.append(f"context: replaced {len(unknown)} character(s) the model has never seen: {show_chars(unknown)}")
     if hits and len(kept) < len(hits):
         notes.append(f"context: {len(kept)} of {len(hits)} chunk(s) fit the model's block of {block} characters"
                      + (" (the best one cut short)" if truncated else ""))
