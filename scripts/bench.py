@@ -1,0 +1,350 @@
+"""mgpt against PyTorch eager on the same CPU, side by side in one run.
+
+    python scripts/bench.py [--presets micro,baby,small] [--rounds 7] [--json results.json]
+
+For each preset, two long-lived worker processes (mgpt, and scripts/bench_torch.py's TorchGPT
+loaded from the same mgpt checkpoint) take turns: A B A B ..., each turn a few training steps
+on the same batch, the first round a warm-up left out, medians reported. One process per engine
+keeps each engine's threads from spinning while the other runs. Both use every core.
+
+Reported per preset: training tokens/s of each engine and their ratio, achieved GFLOP/s (model
+FLOPs below) and its share of the float32 matmul peak measured in this run; at small, also
+sampling tokens/s with the KV cache (both engines) and without it (full recomputation of the
+whole context for each token), the peak RSS of a real `mgpt train` against the analytic
+minimum, and a LoRA step against a full fine-tuning step. The OPENBLAS_* overrides of these
+machines are dropped for the benchmark's own processes (see benchlib).
+
+Model FLOPs per training step (forward + backward = 3x forward, every matmul 2mnk):
+6 * B*T * (12*L*C^2 + C*V) for the linear layers, plus 12 * L * B * T^2 * C for the attention
+products q.k and att.v over the full T x T square, which is what both engines compute.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(__file__))
+import benchlib  # noqa: E402
+
+VOCAB = 65  # tinyshakespeare's characters
+BATCH = {"micro": 32, "baby": 12, "small": 8}
+STEPS_PER_TURN = {"micro": 40, "baby": 8, "small": 2}
+SAMPLE_BATCHES = (1, 32)
+
+
+def model_flops(config, batch_size):
+    L, C, T, V = config.n_layer, config.n_embd, config.block_size, config.vocab_size
+    return 6 * batch_size * T * (12 * L * C * C + C * V) + 12 * L * batch_size * T * T * C
+
+
+def analytic_bytes(config, batch_size, num_params):
+    """Weights, gradients and two Adam moments, plus the activations any backward must keep:
+
+    per layer the inputs of both norms, q, k, v, the attention probabilities, the attention
+    output and the MLP's hidden layer before and after the activation (10*BTC + B*H*T^2), then
+    the final norm's input and the logits with their gradient. float32 throughout.
+    """
+    L, C, T, V, H = config.n_layer, config.n_embd, config.block_size, config.vocab_size, config.n_head
+    B = batch_size
+    activations = L * (10 * B * T * C + B * H * T * T) + B * T * C + 2 * B * T * V
+    return 4 * (4 * num_params + activations)
+
+
+# --- workers ------------------------------------------------------------------------------
+
+def mgpt_engine(ckpt, batch_size):
+    import numpy as np
+
+    from mgpt.checkpoint import load_model
+    from mgpt.optim import AdamW, clip_grad_norm
+    from mgpt.runtime import tune_allocator
+    from mgpt.sampling import generate
+
+    tune_allocator()  # as mgpt's training loop does
+    ck = load_model(ckpt)
+    model = ck.model
+    optimizer = AdamW(model.params.size, beta2=0.99, decay_mask=model.decay_mask())
+    x, y = batch(model.config, batch_size)
+
+    def train(steps):
+        times = []
+        for _ in range(steps):
+            t0 = time.perf_counter()
+            model.grads[...] = 0
+            _, _, cache = model.forward(x, y)
+            model.backward(cache)
+            clip_grad_norm(model.grads, 1.0)
+            optimizer.step(model.params, model.grads, 1e-4)
+            times.append(time.perf_counter() - t0)
+        return times
+
+    def sample(num, kv):
+        t0 = time.perf_counter()
+        generate(model, ck.vocab, "stream", prompt=" ", num=num, max_new_tokens=model.config.block_size - 1,
+                 seed=0, use_kv_cache=kv)
+        return time.perf_counter() - t0
+
+    def peak():
+        a = np.random.default_rng(0).random((2048, 2048), dtype=np.float32)
+        best = min(_timed(lambda: a @ a) for _ in range(6))
+        return 2 * 2048 ** 3 / best / 1e9
+
+    return {"train": train, "sample": sample, "peak": peak}
+
+
+def torch_engine(ckpt, batch_size):
+    import torch
+    from bench_torch import TorchGPT, generate, make_optimizer, train_step
+
+    from mgpt.checkpoint import load_model
+
+    torch.set_num_threads(os.cpu_count())
+    ck = load_model(ckpt)
+    model = TorchGPT.from_mgpt(ck.model)
+    optimizer = make_optimizer(model, lr=1e-4)
+    x, y = (torch.from_numpy(a.astype("int64")) for a in batch(ck.model.config, batch_size))
+
+    def train(steps):
+        times = []
+        for _ in range(steps):
+            t0 = time.perf_counter()
+            train_step(model, optimizer, x, y)
+            times.append(time.perf_counter() - t0)
+        return times
+
+    def sample(num, kv):
+        first = ck.vocab.encode(" ")
+        return _timed(lambda: generate(model, first, num, ck.model.config.block_size - 1, seed=0, use_kv_cache=kv))
+
+    return {"train": train, "sample": sample}
+
+
+def lora_engine(ckpt, batch_size):
+    """A full fine-tuning step and a LoRA step (q,v, rank 4) on the same model, as mgpt runs them."""
+    import numpy as np
+
+    from mgpt.checkpoint import load_model
+    from mgpt.lora import Adapter, LoraConfig, validate
+    from mgpt.optim import AdamW, clip_grad_norm
+    from mgpt.runtime import tune_allocator
+
+    tune_allocator()
+    full = load_model(ckpt).model
+    lora_model = load_model(ckpt).model
+    adapter = Adapter(validate(LoraConfig(4, 8.0, ("q", "v")), lora_model.config), lora_model.config)
+    adapter.init_weights(np.random.default_rng(0))
+    lora_model.adapter, lora_model.train_base = adapter, False
+    runs = {"full": (full, full.params, full.grads, AdamW(full.params.size, decay_mask=full.decay_mask())),
+            "lora": (lora_model, adapter.params, adapter.grads, AdamW(adapter.params.size, weight_decay=0.0))}
+    x, y = batch(full.config, batch_size)
+
+    def step(which):
+        model, params, grads, optimizer = runs[which]
+        t0 = time.perf_counter()
+        grads[...] = 0
+        _, _, cache = model.forward(x, y)
+        model.backward(cache)
+        clip_grad_norm(grads, 1.0)
+        optimizer.step(params, grads, 1e-4)
+        return time.perf_counter() - t0
+
+    return {"full": lambda steps: [step("full") for _ in range(steps)],
+            "lora": lambda steps: [step("lora") for _ in range(steps)]}
+
+
+def batch(config, batch_size):
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    shape = (batch_size, config.block_size)
+    return (rng.integers(0, config.vocab_size, shape).astype(np.int32),
+            rng.integers(0, config.vocab_size, shape).astype(np.int32))
+
+
+def _timed(f):
+    t0 = time.perf_counter()
+    f()
+    return time.perf_counter() - t0
+
+
+ENGINES = {"mgpt": mgpt_engine, "torch": torch_engine, "lora": lora_engine}
+
+
+def worker_main(engine, ckpt, batch_size):
+    """Answers one JSON command per stdin line: {"call": name, "args": [...]} -> {"result": ...}."""
+    commands = ENGINES[engine](ckpt, batch_size)
+    print(json.dumps({"ready": True}), flush=True)
+    for line in sys.stdin:
+        request = json.loads(line)
+        print(json.dumps({"result": commands[request["call"]](*request["args"])}), flush=True)
+
+
+class Worker:
+    def __init__(self, engine, ckpt, batch_size):
+        self.proc = subprocess.Popen([sys.executable, __file__, "--worker", engine, ckpt, str(batch_size)],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self._read()
+
+    def _read(self):
+        line = self.proc.stdout.readline()
+        if not line:
+            sys.exit("a benchmark worker died; see its error above")
+        return json.loads(line)
+
+    def __call__(self, name, *args):
+        self.proc.stdin.write(json.dumps({"call": name, "args": args}) + "\n")
+        self.proc.stdin.flush()
+        return self._read()["result"]
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
+def interleaved(workers, args, rounds, flatten=True):
+    """Each round, every worker in turn (order swapped every round); round 0 is the warm-up."""
+    results = {name: [] for name in workers}
+    for r in range(rounds + 1):
+        order = list(workers) if r % 2 == 0 else list(reversed(workers))
+        for name, (worker, method) in ((n, workers[n]) for n in order):
+            value = worker(method, *args)
+            if r > 0:
+                results[name] += value if flatten else [value]
+    return results
+
+
+def median(values):
+    values = sorted(values)
+    n = len(values)
+    return values[n // 2] if n % 2 else 0.5 * (values[n // 2 - 1] + values[n // 2])
+
+
+# --- the run ------------------------------------------------------------------------------
+
+def make_checkpoint(preset, directory):
+    import numpy as np
+
+    from mgpt.checkpoint import save_model
+    from mgpt.data import Vocab
+    from mgpt.model import GPT, GPTConfig, PRESETS
+
+    config = GPTConfig(vocab_size=VOCAB + 1, **PRESETS[preset])  # + BOS, as mgpt's vocabularies
+    model = GPT(config)
+    model.init_weights(np.random.default_rng(0))
+    path = os.path.join(directory, f"{preset}.npz")
+    save_model(path, model, Vocab([chr(32 + i) for i in range(VOCAB)]), "stream", {"step": 0})
+    return path, config, model.num_params
+
+
+def peak_rss(ckpt_dir, preset, batch_size, steps=4):
+    """Peak RSS of a real `mgpt train` on tinyshakespeare (a child process of its own)."""
+    out = os.path.join(ckpt_dir, f"rss-{preset}.npz")
+    proc = subprocess.Popen([sys.executable, "-m", "mgpt", "train", benchlib.corpus("tinyshakespeare.txt"),
+                             "-o", out, "--preset", preset, "--batch-size", str(batch_size), "--steps", str(steps),
+                             "--eval-every", str(steps), "--eval-iters", "2", "-q", "--mode", "stream"])
+    _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage, not the other workers'
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        sys.exit(f"mgpt train failed with exit code {proc.returncode}")
+    return usage.ru_maxrss * 1024
+
+
+def bench_preset(preset, rounds, directory):
+    ckpt, config, num_params = make_checkpoint(preset, directory)
+    B = BATCH[preset]
+    tokens = B * config.block_size
+    workers = {"mgpt": Worker("mgpt", ckpt, B), "torch": Worker("torch", ckpt, B)}
+    try:
+        peak = workers["mgpt"]("peak")
+        steps = interleaved({n: (w, "train") for n, w in workers.items()}, [STEPS_PER_TURN[preset]], rounds)
+        flops = model_flops(config, B)
+        row = {"preset": preset, "batch_size": B, "block_size": config.block_size, "parameters": num_params,
+               "matmul_peak_gflops": round(peak, 1), "model_gflop_per_step": round(flops / 1e9, 3)}
+        for name, times in steps.items():
+            t = median(times)
+            row[name] = {"ms_per_step": round(t * 1e3, 3), "tokens_per_s": round(tokens / t),
+                         "gflops": round(flops / t / 1e9, 1), "share_of_peak": round(flops / t / 1e9 / peak, 3),
+                         "steps_timed": len(times)}
+        row["speedup_mgpt_over_torch"] = round(row["torch"]["ms_per_step"] / row["mgpt"]["ms_per_step"], 2)
+        if preset == "small":
+            row["sampling"] = bench_sampling(workers, config, rounds)
+        return row
+    finally:
+        for w in workers.values():
+            w.close()
+
+
+def bench_sampling(workers, config, rounds):
+    new_tokens = config.block_size - 1
+    rows = []
+    cases = [(b, True) for b in SAMPLE_BATCHES] + [(1, False)]
+    for num, kv in cases:
+        secs = interleaved({n: (w, "sample") for n, w in workers.items()}, [num, kv],
+                           max(2, rounds // 2), flatten=False)
+        row = {"batch_size": num, "kv_cache": kv}
+        for name, times in secs.items():
+            row[f"{name}_tokens_per_s"] = round(num * new_tokens / median(times), 1)
+        row["ratio_mgpt_over_torch"] = round(row["mgpt_tokens_per_s"] / row["torch_tokens_per_s"], 2)
+        rows.append(row)
+    full = next(r for r in rows if not r["kv_cache"])
+    for r in rows:
+        if r["kv_cache"] and r["batch_size"] == 1:
+            r["mgpt_kv_over_full_recompute"] = round(r["mgpt_tokens_per_s"] / full["mgpt_tokens_per_s"], 1)
+            r["torch_kv_over_full_recompute"] = round(r["torch_tokens_per_s"] / full["torch_tokens_per_s"], 1)
+    return rows
+
+
+def bench_lora(directory, rounds):
+    ckpt, config, _ = make_checkpoint("small", directory)
+    worker = Worker("lora", ckpt, BATCH["small"])
+    try:
+        times = interleaved({"full": (worker, "full"), "lora": (worker, "lora")}, [2], rounds)
+    finally:
+        worker.close()
+    full, lora = median(times["full"]), median(times["lora"])
+    return {"preset": "small", "batch_size": BATCH["small"], "targets": "q,v", "rank": 4,
+            "full_ms_per_step": round(full * 1e3, 1), "lora_ms_per_step": round(lora * 1e3, 1),
+            "lora_over_full": round(lora / full, 3)}
+
+
+def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
+        return worker_main(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--presets", default="micro,baby,small")
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--skip", default="", help="comma list of: rss, lora")
+    parser.add_argument("--json", help="also write the results here")
+    args = parser.parse_args()
+    benchlib.clean_blas_environment()
+    skip = set(filter(None, args.skip.split(",")))
+    record = {"machine": benchlib.machine_record(), "training": []}
+    with tempfile.TemporaryDirectory() as directory:
+        for preset in args.presets.split(","):
+            row = bench_preset(preset, args.rounds, directory)
+            record["training"].append(row)
+            print(json.dumps(row), file=sys.stderr, flush=True)
+        if "lora" not in skip:
+            record["lora"] = bench_lora(directory, args.rounds)
+        if "rss" not in skip:
+            from mgpt.model import GPTConfig, PRESETS
+
+            config = GPTConfig(vocab_size=VOCAB + 1, **PRESETS["small"])
+            _, _, num_params = make_checkpoint("small", directory)
+            rss = peak_rss(directory, "small", BATCH["small"])
+            minimum = analytic_bytes(config, BATCH["small"], num_params)
+            record["peak_rss_small"] = {"peak_rss_mib": rss and round(rss / 2 ** 20, 1),
+                                        "analytic_minimum_mib": round(minimum / 2 ** 20, 1),
+                                        "ratio": rss and round(rss / minimum, 2)}
+    benchlib.print_json(record)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(record, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
