@@ -1,17 +1,20 @@
 """The `mgpt` command line: Click commands parse and validate, then call the library.
 
 A user's mistake (MgptError, or a Click usage error) becomes one line on stderr and exit 2.
+Under mpiexec a failing rank ends the whole job (MPI Abort) instead of leaving the others
+blocked in a collective.
 """
 
 import json
 import math
 import os
 import sys
+import traceback
 
 import click
 import numpy as np
 
-from . import __version__
+from . import __version__, distributed
 from .errors import MgptError
 
 POSITIVE_INT = click.IntRange(min=1)
@@ -26,6 +29,7 @@ class MgptGroup(click.Group):
 
     def main(self, args=None, prog_name=None, **kwargs):
         try:
+            distributed.world()  # under mpiexec, join the job first, so that any failure can end it
             rv = super().main(args=args, prog_name=prog_name or "mgpt", standalone_mode=False, **kwargs)
         except MgptError as e:
             fail(str(e))
@@ -42,11 +46,21 @@ class MgptGroup(click.Group):
         except BrokenPipeError:  # `mgpt sample ... | head`
             sys.stderr.close()
             sys.exit(0)
+        except Exception:  # a bug: show it, and under MPI take the other ranks down with this one
+            world = distributed.joined()
+            if world is not None and world.size > 1:
+                traceback.print_exc()
+                world.abort(1)
+            raise
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
 def fail(message, code=2):
-    click.echo(f"mgpt: error: {message}", err=True)
+    world = distributed.joined()
+    parallel = world is not None and world.size > 1
+    click.echo(f"mgpt: error: " + (f"rank {world.rank} of {world.size}: " if parallel else "") + message, err=True)
+    if parallel:
+        world.abort(code)
     sys.exit(code)
 
 

@@ -1,7 +1,8 @@
 """`mgpt train` and `mgpt finetune-lora`: the commands that run the training loop.
 
 Both share every training option (schedule, evaluation, checkpoints, resume, log, signals); they
-differ in what trains: the whole model, or only a LoRA adapter on a frozen base.
+differ in what trains: the whole model, or only a LoRA adapter on a frozen base. Under mpiexec
+both train data-parallel: every rank reads the same files, only rank 0 writes.
 """
 
 import os
@@ -11,6 +12,7 @@ from dataclasses import asdict, fields
 import click
 import numpy as np
 
+from . import distributed
 from .cli import FRACTION, NONNEG_FLOAT, NONNEG_INT, POSITIVE_FLOAT, POSITIVE_INT, note
 from .errors import MgptError
 from .train import TrainSettings
@@ -116,18 +118,43 @@ def check_config_flags(config, config_flags, explicit, preset, source):
                             f"({', '.join(f'{k}={getattr(config, k)}' for k in differs)}); drop --preset")
 
 
-def run_trainer(trainer, notes, quiet, resume):
+def read_corpus_on(world, paths):
+    """Every rank reads the files itself; stdin reaches only rank 0 under mpiexec, which shares it."""
+    from .data import read_corpus
+
+    if world.size > 1 and "-" in paths:
+        return world.bcast_object(read_corpus(paths) if world.is_root else None)
+    return read_corpus(paths)
+
+
+def parallel_notes(world, settings, state=None, resume=None):
+    """How an MPI run splits the work, and what changes when it resumes on another rank count."""
+    notes, b = [], settings.batch_size
+    if world.size > 1:
+        notes.append(f"data-parallel on {world.size} ranks: batch {b} per rank, {world.size * b} per step; "
+                     f"BLAS threads per rank: {distributed.blas_threads() or 'the BLAS default'}")
+    saved = (state or {}).get("world_size", 1)
+    if resume and saved != world.size:
+        notes.append(f"{resume} was trained on {saved} rank(s) and resumes on {world.size}: each step now takes "
+                     f"{world.size * b} examples instead of {saved * b}, and the data order differs from an "
+                     f"uninterrupted run")
+    return notes
+
+
+def run_trainer(trainer, notes, resume):
     """Prints the notes, runs the loop, and turns a signal into a saved state and exit 130/143."""
     from .train import TrainingInterrupted
 
     if trainer.step >= trainer.settings.steps:
         raise MgptError(f"{resume} is already at step {trainer.step}; pass a larger --steps to train further")
+    quiet = trainer.quiet  # every rank but 0 is quiet
     for message in notes:
         note(message, quiet)
     try:
         trainer.run()
     except TrainingInterrupted as e:
-        click.echo(f"mgpt: {e}; resume with --resume {e.path}", err=True)
+        if trainer.world.is_root:
+            click.echo(f"mgpt: {e}; resume with --resume {e.path}", err=True)
         sys.exit(128 + e.signum)
     best = trainer.best_val_loss
     note(f"done: {trainer.out_path} holds the best checkpoint" + (f" (val loss {best:.4f})" if best is not None else "")
@@ -156,18 +183,20 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, log_path, quiet, dr
       mgpt train domain.txt --init base.npz -o tuned.npz        # full fine-tuning
     """
     from .checkpoint import load_model, save_model
-    from .data import Vocab, choose_mode, read_corpus, split_corpus, text_fingerprint
+    from .data import Vocab, choose_mode, split_corpus, text_fingerprint
     from .model import GPT, GPTConfig, PRESETS
     from .train import Trainer
 
+    world = distributed.world()
     explicit = explicit_options(ctx, list(options) + ["preset", "mode"])
     if resume and init_path:
         raise MgptError("--resume and --init exclude each other: --resume continues a run, --init starts one")
-    check_outputs(out, log_path, inputs=[("--init", init_path)])
+    if world.is_root:
+        check_outputs(out, log_path, inputs=[("--init", init_path)])
     notes = []  # printed once every input is known to be good, so a user error is one line
-    text = read_corpus(corpus)
+    text = read_corpus_on(world, corpus)
     config_flags = {k: options.pop(k) for k in CONFIG_OPTIONS}
-    resume_state, state_extra = None, {}
+    resume_state, state_extra, start = None, {}, None
     if resume or init_path:
         ck = load_model(resume or init_path)
         source = f"--resume {resume}" if resume else f"--init {init_path}"
@@ -175,6 +204,7 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, log_path, quiet, dr
         if "mode" in explicit and mode != ck.mode:
             raise MgptError(f"{source} is a {ck.mode}-mode model; drop --mode {mode}")
         model, vocab, mode = ck.model, ck.vocab, ck.mode
+        start = (ck.fingerprint, ck.state.get("step", 0))
         if resume:
             settings = settings_from(options, explicit, ck.state.get("settings"))
             val_fraction = resumed_val_fraction(ctx, ck.state, val_fraction, resume)
@@ -184,6 +214,7 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, log_path, quiet, dr
                 notes.append("warning: this corpus differs from the one the checkpoint was trained on; "
                              "the run continues on the new text")
             notes.append(f"resuming {resume} at step {ck.state.get('step', 0)} of {settings.steps}")
+            notes += parallel_notes(world, settings, ck.state, resume)
         else:
             settings = settings_from(options, explicit)
             state_extra = {"init_from": {"path": init_path, "fingerprint": ck.fingerprint}}
@@ -209,10 +240,15 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, log_path, quiet, dr
     notes.append(f"{model.num_params:,} parameters ({plural(config.n_layer, 'layer')}, {plural(config.n_head, 'head')}, "
                  f"{config.n_embd} wide, block {config.block_size}); vocab {len(vocab)}; "
                  f"{train_split.num_tokens:,} training / {val_split.num_tokens:,} validation characters")
+    if not resume:
+        notes += parallel_notes(world, settings)
+    world.check_same({"corpus": meta["corpus_sha256"], "mode": mode, "vocabulary": vocab.chars,
+                      "model config": config.to_dict(), "training options": asdict(settings),
+                      "validation fraction": val_fraction, "starting checkpoint": start})
     trainer = Trainer(model, train_split, val_split if len(val_split) else None, settings, out, save,
                       (model.params, model.grads, model.decay_mask()), log_path=log_path,
-                      quiet=quiet, resume=resume_state, describe="train")
-    run_trainer(trainer, notes, quiet, resume)
+                      quiet=quiet, resume=resume_state, describe="train", world=world)
+    run_trainer(trainer, notes, resume)
 
 
 @click.command(name="finetune-lora", context_settings={"show_default": True})
@@ -237,17 +273,19 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
       mgpt sample --ckpt base.npz --adapter adapter.npz -n 5
     """
     from .checkpoint import load_adapter, load_model, save_adapter
-    from .data import read_corpus, split_corpus, text_fingerprint
+    from .data import split_corpus, text_fingerprint
     from .lora import Adapter, LoraConfig, validate
     from .train import Trainer
 
+    world = distributed.world()
     explicit = explicit_options(ctx, list(options))
-    check_outputs(out, log_path, inputs=[("--base", base_path)])
+    if world.is_root:
+        check_outputs(out, log_path, inputs=[("--base", base_path)])
     notes = []
     base = load_model(base_path)
-    text = read_corpus(corpus)
+    text = read_corpus_on(world, corpus)
     model, vocab, mode = base.model, base.vocab, base.mode
-    resume_state = None
+    resume_state, start = None, None
     if resume:
         ack = load_adapter(resume, base=base)
         adapter = ack.adapter
@@ -255,7 +293,9 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
         settings = settings_from(options, explicit, ack.state.get("settings"))
         val_fraction = resumed_val_fraction(ctx, ack.state, val_fraction, resume)
         resume_state = (ack.state, ack.optim_m, ack.optim_v)
+        start = (ack.fingerprint, ack.state.get("step", 0))
         notes.append(f"resuming {resume} at step {ack.state.get('step', 0)} of {settings.steps}")
+        notes += parallel_notes(world, settings, ack.state, resume)
     else:
         layer_list = () if layers.strip() == "all" else _parse_layers(layers)
         target_list = tuple(t.strip() for t in targets.split(",") if t.strip())
@@ -277,10 +317,15 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
     notes.append(f"LoRA rank {lc.rank}, alpha {lc.alpha:g} ({lc.scaling_rule}), targets {','.join(lc.targets)}, "
                  f"layers {','.join(map(str, lc.layers))}: {adapter.num_params:,} trainable parameters, "
                  f"{adapter.num_params / model.num_params:.2%} of the base's {model.num_params:,}")
+    if not resume:
+        notes += parallel_notes(world, settings)
+    world.check_same({"corpus": meta["corpus_sha256"], "base model": base.fingerprint,
+                      "LoRA config": lc.to_dict(), "training options": asdict(settings),
+                      "validation fraction": val_fraction, "starting adapter": start})
     trainer = Trainer(model, train_split, val_split if len(val_split) else None, settings, out, save,
                       (adapter.params, adapter.grads, np.ones_like(adapter.params)), log_path=log_path,
-                      quiet=quiet, resume=resume_state, describe="lora")
-    run_trainer(trainer, notes, quiet, resume)
+                      quiet=quiet, resume=resume_state, describe="lora", world=world)
+    run_trainer(trainer, notes, resume)
 
 
 def plural(n, word):

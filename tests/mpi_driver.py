@@ -1,0 +1,105 @@
+"""Run under `mpiexec` by tests/test_mpi.py: the real training code, with a window on every rank.
+
+    python mpi_driver.py cli DUMP [--fail-rank R --fail-step K] -- ARGS...
+        runs `mgpt ARGS` (the CLI, as a user would) and has each rank write the parameters it
+        trained to DUMP.rankN.npy; with --fail-rank, rank R raises a RuntimeError at step K.
+    python mpi_driver.py same-batches DUMP MODE GLOBAL_BATCH STEPS
+        trains on batches drawn from one RNG shared by every rank: rank r of n takes rows
+        r*b:(r+1)*b of each GLOBAL_BATCH (b = GLOBAL_BATCH / n), re-padded as its own batch, so
+        n ranks see exactly the data one process sees; writes each rank's gradients and losses.
+"""
+
+import sys
+
+import numpy as np
+
+from mgpt import distributed
+from mgpt.train import Trainer
+
+NAMES = ("anna bella carla dora emma fiona greta hanna ida julia karla lena maria nora olga paula "
+         "rosa sara tina ursula vera wanda xenia yara zora adam boris carl david emil felix georg "
+         "hugo ivan jonas karl leon max nils otto maximiliana alexandrina bartholomew").split()
+
+
+def cli(dump, argv):
+    fail_rank = fail_step = None
+    while argv[0] != "--":
+        option, value = argv[0], int(argv[1])
+        if option == "--fail-rank":
+            fail_rank = value
+        else:
+            fail_step = value
+        argv = argv[2:]
+    run, train_step = Trainer.run, Trainer._train_step
+
+    def dumping_run(self):
+        result = run(self)
+        np.save(f"{dump}.rank{self.world.rank}.npy", self.params)
+        return result
+
+    def failing_step(self, lr):
+        if self.world.rank == fail_rank and self.step + 1 == fail_step:
+            raise RuntimeError(f"injected failure on rank {fail_rank} at step {fail_step}")
+        return train_step(self, lr)
+
+    Trainer.run, Trainer._train_step = dumping_run, failing_step
+    from mgpt.cli import main
+
+    sys.argv = ["mgpt", *argv[1:]]
+    main()
+
+
+def same_batches(dump, mode, global_batch, steps):
+    from mgpt.data import Vocab, pad_rows, split_corpus
+    from mgpt.model import GPT, GPTConfig
+    from mgpt.train import TrainSettings
+
+    world = distributed.world()
+    b = global_batch // world.size
+    text = "\n".join(NAMES) + "\n" if mode == "docs" else " ".join(NAMES * 3) + "\n"
+    vocab = Vocab.from_text(text, mode)
+    config = GPTConfig(vocab_size=len(vocab), n_layer=2, n_head=2, n_embd=16, block_size=8, dropout=0.0)
+    train_split, _ = split_corpus(text, vocab, mode, 0.0, 1, config.block_size)
+    model = GPT(config)
+    model.init_weights(np.random.default_rng(3))
+    shared = np.random.default_rng(11)  # the same draws on every rank
+    grads, losses = [], []
+
+    class SameBatches(Trainer):
+        def _next_batch(self):
+            T = config.block_size
+            if mode == "docs":
+                rows = [split_corpus_doc(train_split.docs[i], T, shared)
+                        for i in shared.integers(0, len(train_split.docs), global_batch)]
+            else:
+                starts = shared.integers(0, len(train_split.stream) - T, global_batch)
+                rows = [train_split.stream[s:s + T + 1] for s in starts]
+            return pad_rows(rows[world.rank * b:(world.rank + 1) * b])
+
+        def _train_step(self, lr):
+            loss, norm, tokens = super()._train_step(lr)
+            grads.append(self.grads.copy())
+            losses.append(loss)
+            return loss, norm, tokens
+
+    settings = TrainSettings(steps=steps, batch_size=b, lr=1e-2, warmup=0, grad_clip=0.0, eval_every=0,
+                             eval_iters=1, seed=5)
+    trainer = SameBatches(model, train_split, None, settings, f"{dump}.ckpt.npz", lambda *a: None,
+                          (model.params, model.grads, model.decay_mask()), quiet=True)
+    trainer.run()
+    np.savez(f"{dump}.rank{world.rank}.npz", grads=np.array(grads), losses=np.array(losses), params=model.params)
+
+
+def split_corpus_doc(doc, T, rng):
+    """A document as sample_batch cuts it: whole, or a random window of T + 1 when longer."""
+    if len(doc) > T + 1:
+        start = int(rng.integers(0, len(doc) - T))
+        doc = doc[start:start + T + 1]
+    return doc
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "cli":
+        cli(sys.argv[2], sys.argv[3:])
+    else:
+        same_batches(sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]))
