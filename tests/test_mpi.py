@@ -179,6 +179,12 @@ def test_mpi_checkpoint_loads_samples_and_resumes_in_one_process(work):
            in run.stderr
     state, _ = state_of(work / "m-last.npz")
     assert state["step"] == 30 and "world_size" not in state
+    # and back onto 2 ranks: rank 1 starts a fresh stream
+    run = ok(launch(mpi(*MGPT, "train", "names.txt", "-o", "m.npz", "--resume", "m-last.npz", "--steps", "40"),
+                    cwd=work))
+    assert run.stderr.count("was trained on 1 rank(s) and resumes on 2: each step now takes 8 examples instead of 4") == 1
+    state, _ = state_of(work / "m-last.npz")
+    assert state["step"] == 40 and state["world_size"] == 2
 
 
 def interrupt(work, args, steps):

@@ -181,6 +181,7 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, log_path, quiet, dr
       cat notes/*.txt | mgpt train - -o notes.npz --preset small
       mgpt train shakespeare.txt -o s.npz --resume s-last.npz   # continue a run
       mgpt train domain.txt --init base.npz -o tuned.npz        # full fine-tuning
+      mpiexec -n 4 mgpt train big.txt -o big.npz                # data-parallel (mgpt[mpi])
     """
     from .checkpoint import load_model, save_model
     from .data import Vocab, choose_mode, split_corpus, text_fingerprint

@@ -298,12 +298,12 @@ class Trainer:
             # overflow shows up as a non-finite loss, which stops the run with a clear message
             with _StopSignals() as stop, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                 while self.step < s.steps:
+                    t0 = time.perf_counter()
                     signum = self._stop_signal(stop)
                     if signum is not None:
                         self._save(self.last_path)
                         self.world.barrier()  # the file is whole before any rank exits
                         raise TrainingInterrupted(signum, self.step, self.last_path)
-                    t0 = time.perf_counter()
                     lr = learning_rate(self.step, s.lr, s.min_lr, s.warmup, s.steps)
                     loss, norm, tokens = self._train_step(lr)
                     self.step += 1

@@ -1,0 +1,161 @@
+"""Data-parallel training speed: tokens/s on 1 and 2 MPI ranks, the Allreduce's share of a step,
+and what that predicts for N machines.
+
+    python scripts/bench_mpi.py [--presets micro,baby,small] [--work DIR]
+
+Every run is the real `mgpt train` on tinyshakespeare (stream mode) with one BLAS thread per
+rank, for a fixed number of steps; a step's time is the median of the logged steps after a
+warm-up (the log's tokens_per_s, which counts every rank's tokens). Configurations: 1 rank
+x 1 thread, 2 ranks x 1 thread (mpiexec), and for reference 1 rank x 2 threads (what one
+process gets from this 2-core machine without MPI).
+
+The Allreduce is timed twice: inside training (the log's allreduce_ms, which includes waiting
+for the slower rank) and alone (`mpiexec -n 2 ... --allreduce-only`: a float32 buffer of the
+model's size after a barrier, median of many), the pure cost of moving the gradients.
+The projection assumes a ring Allreduce, 2(N-1)/N x bytes / bandwidth + 2(N-1) x latency, plus
+two small latency-bound reductions per step, against the measured 1-rank compute time.
+"""
+
+import argparse
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(__file__))
+import benchlib  # noqa: E402
+
+PLAN = {  # preset: (batch per rank, steps, warm-up steps left out of the median)
+    "micro": (32, 400, 50),
+    "baby": (12, 80, 10),
+    "small": (8, 12, 2),
+}
+NETWORKS = {"10 Gb/s Ethernet (TCP)": (10e9 / 8, 25e-6), "100 Gb/s (RDMA)": (100e9 / 8, 3e-6)}
+MACHINES = (2, 4, 8, 16, 64)
+
+
+def mpiexec():
+    path = shutil.which("mpiexec", path=os.path.dirname(sys.executable)) or shutil.which("mpiexec")
+    if path is None:
+        sys.exit("no mpiexec: pip install -e '.[mpi]'")
+    return path
+
+
+def train_run(work, preset, ranks, threads):
+    """Median step of `mgpt train` on `ranks` ranks with `threads` BLAS threads each."""
+    import numpy as np
+
+    batch, steps, warmup = PLAN[preset]
+    name = f"{preset}-{ranks}x{threads}"
+    log = os.path.join(work, name + ".jsonl")
+    cmd = [sys.executable, "-m", "mgpt", "train", benchlib.corpus("tinyshakespeare.txt"), "-o",
+           os.path.join(work, name + ".npz"), "--preset", preset, "--batch-size", str(batch),
+           "--steps", str(steps), "--eval-every", str(steps), "--eval-iters", "1", "--log", log, "-q"]
+    if ranks > 1:
+        cmd = [mpiexec(), "-n", str(ranks)] + cmd
+    env = {**os.environ, **{v: str(threads) for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}}
+    subprocess.run(cmd, check=True, env=env)
+    with open(log) as f:
+        records = [json.loads(line) for line in f]
+    timed = [r for r in records if r["event"] == "step"][warmup:]
+    tokens = batch * ranks * block_size(preset)  # stream mode: every position is a target
+    step_s = [tokens / r["tokens_per_s"] for r in timed]
+    result = {"preset": preset, "ranks": ranks, "blas_threads": threads, "batch_per_rank": batch,
+              "steps_timed": len(timed), "ms_per_step": round(float(np.median(step_s)) * 1e3, 2),
+              "tokens_per_s": round(tokens / float(np.median(step_s)))}
+    if ranks > 1:
+        allreduce = float(np.median([r["allreduce_ms"] for r in timed]))
+        result["allreduce_ms_in_training"] = round(allreduce, 3)
+        result["allreduce_share_in_training"] = round(allreduce / result["ms_per_step"], 4)
+    return result
+
+
+def block_size(preset):
+    from mgpt.model import PRESETS
+
+    return PRESETS[preset]["block_size"]
+
+
+def parameters(preset, vocab_size=66):
+    from mgpt.model import GPT, GPTConfig, PRESETS
+
+    return GPT(GPTConfig(vocab_size=vocab_size, **PRESETS[preset])).num_params
+
+
+def allreduce_only(sizes, repeats=50):
+    """Run under mpiexec: median seconds of an in-place float32 Allreduce of each size."""
+    import numpy as np
+    from mpi4py import MPI
+
+    comm, out = MPI.COMM_WORLD, {}
+    for size in sizes:
+        buffer = np.ones(size, dtype=np.float32)
+        times = []
+        for _ in range(repeats + 3):
+            comm.Barrier()
+            t0 = MPI.Wtime()
+            comm.Allreduce(MPI.IN_PLACE, buffer, op=MPI.SUM)
+            times.append(MPI.Wtime() - t0)
+            buffer[...] = 1.0
+        out[size] = float(np.median(times[3:]))
+    if comm.Get_rank() == 0:
+        print(json.dumps(out))
+
+
+def projection(params, compute_s, bandwidth, latency, machines):
+    """Ring Allreduce of the float32 gradients + two small reductions, against a rank's compute."""
+    nbytes = 4 * params
+    comm_s = 2 * (machines - 1) / machines * nbytes / bandwidth + 2 * (machines - 1) * latency
+    comm_s += 2 * math.ceil(math.log2(machines)) * latency  # token counts/losses and the stop flag
+    return {"machines": machines, "allreduce_ms": round(comm_s * 1e3, 3),
+            "efficiency": round(compute_s / (compute_s + comm_s), 4),
+            "speedup": round(machines * compute_s / (compute_s + comm_s), 2)}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--presets", default="micro,baby,small")
+    parser.add_argument("--work", help="folder for checkpoints and logs (default: a temporary one)")
+    parser.add_argument("--allreduce-only", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.allreduce_only:
+        allreduce_only([int(s) for s in args.allreduce_only.split(",")])
+        return
+    benchlib.clean_blas_environment()
+    work = args.work or tempfile.mkdtemp(prefix="bench-mpi-")
+    os.makedirs(work, exist_ok=True)
+    presets = args.presets.split(",")
+    runs = []
+    for preset in presets:
+        for ranks, threads in ((1, 1), (2, 1), (1, 2)):
+            runs.append(train_run(work, preset, ranks, threads))
+            print(json.dumps(runs[-1]), file=sys.stderr)
+    sizes = {preset: parameters(preset) for preset in presets}
+    out = subprocess.run([mpiexec(), "-n", "2", sys.executable, __file__, "--allreduce-only",
+                          ",".join(map(str, sizes.values()))], check=True, capture_output=True, text=True)
+    alone = {int(k): v for k, v in json.loads(out.stdout).items()}
+    summary = []
+    for preset in presets:
+        one, two = (next(r for r in runs if r["preset"] == preset and r["ranks"] == n and r["blas_threads"] == 1)
+                    for n in (1, 2))
+        compute_s = one["ms_per_step"] / 1e3
+        summary.append({
+            "preset": preset, "parameters": sizes[preset], "gradient_bytes": 4 * sizes[preset],
+            "tokens_per_s_1_rank": one["tokens_per_s"], "tokens_per_s_2_ranks": two["tokens_per_s"],
+            "speedup_2_ranks": round(two["tokens_per_s"] / one["tokens_per_s"], 3),
+            "allreduce_alone_ms": round(alone[sizes[preset]] * 1e3, 3),
+            "allreduce_alone_share": round(alone[sizes[preset]] * 1e3 / two["ms_per_step"], 4),
+            "allreduce_in_training_share": two["allreduce_share_in_training"],
+            "projection": {net: [projection(sizes[preset], compute_s, bw, lat, n) for n in MACHINES]
+                           for net, (bw, lat) in NETWORKS.items()},
+        })
+    benchlib.print_json({"runs": runs, "summary": summary, "networks": {k: {"bytes_per_s": bw, "latency_s": lat}
+                                                                          for k, (bw, lat) in NETWORKS.items()},
+                         "machine": benchlib.machine_record()})
+
+
+if __name__ == "__main__":
+    main()
