@@ -84,14 +84,19 @@ def flat_views(buffer, shapes):
 
 
 class KVCache:
-    """Keys and values of every layer for incremental decoding: (B, H, block_size, hd) each."""
+    """Keys and values of every layer for incremental decoding: (B, H, block_size, hd) each.
 
-    def __init__(self, config, batch_size, dtype):
+    Also holds each layer's fused [wq | wk | wv], built once: weights do not change while decoding.
+    """
+
+    def __init__(self, model, batch_size):
+        config, dtype = model.config, model.params.dtype
         hd = config.n_embd // config.n_head
         shape = (config.n_layer, batch_size, config.n_head, config.block_size, hd)
         self.k = np.zeros(shape, dtype)
         self.v = np.zeros(shape, dtype)
         self.length = 0
+        self.wqkv = [model.fused_weight((f"h{i}.wq", f"h{i}.wk", f"h{i}.wv")) for i in range(config.n_layer)]
 
 
 class GPT:
@@ -123,28 +128,31 @@ class GPT:
                 self.p[name][...] = rng.normal(0.0, std, size=shape)
 
     def decay_mask(self):
-        """1 over matrices (weight decay applies), 0 over the norms' gains."""
-        mask = np.zeros_like(self.params)
+        """True over matrices (weight decay applies), False over the norms' gains."""
+        mask = np.zeros(self.params.shape, dtype=bool)
         for name, view in flat_views(mask, self.shapes).items():
-            view[...] = 1.0 if view.ndim == 2 else 0.0
+            view[...] = view.ndim == 2
         return mask
 
     # --- training forward/backward --------------------------------------------------------
 
-    def _weight(self, names):
+    def fused_weight(self, names):
+        """[W1 | W2 | ...] for weights that read the same input (wq, wk, wv): one matmul for all.
+
+        A copy: callers keep it for as long as the weights stay unchanged (a step, a generation).
+        """
         if len(names) == 1:
             return self.p[names[0]]
         return np.concatenate([self.p[name] for name in names], axis=1)
 
-    def _linear(self, x, *names):
-        """x @ [W1 | W2 | ...]: one matmul for weights that read the same input (wq, wk, wv)."""
-        y = K.matmul_forward(x, self._weight(names))
+    def _linear(self, x, weight, *names):
+        y = K.matmul_forward(x, weight)
         if self.adapter is not None:
             self.adapter.add_deltas(names, x, y, self._dropout_rng)
         return y
 
-    def _linear_backward(self, dout, x, *names):
-        dx, dweight = K.matmul_backward(dout, x, self._weight(names), need_weight_grad=self.train_base)
+    def _linear_backward(self, dout, x, weight, *names):
+        dx, dweight = K.matmul_backward(dout, x, weight, need_weight_grad=self.train_base)
         if dweight is not None:
             col = 0
             for name in names:
@@ -157,10 +165,12 @@ class GPT:
                 dx += extra
         return dx
 
-    def forward(self, idx, targets=None, rng=None):
+    def forward(self, idx, targets=None, rng=None, for_backward=True):
         """idx (B, T) -> logits (B, T, V); with targets also the mean loss and the backward cache.
 
-        `rng` enables dropout (training); None means inference.
+        `rng` enables dropout (training); None means inference. With for_backward=False (or no
+        targets) each layer's activations are dropped as soon as the next layer has them, so
+        evaluation holds one layer's worth of memory, not the whole model's.
         """
         cfg, p = self.config, self.p
         B, T = idx.shape
@@ -173,17 +183,21 @@ class GPT:
         for layer in range(cfg.n_layer):
             h = f"h{layer}."
             c = {}
+            qkv_names = (h + "wq", h + "wk", h + "wv")
+            c["wqkv"] = self.fused_weight(qkv_names)
             a_in, c["ln1"] = K.rmsnorm_forward(x, p[h + "ln1"])
-            qkv = self._linear(a_in, h + "wq", h + "wk", h + "wv")
+            qkv = self._linear(a_in, c["wqkv"], *qkv_names)
             att, c["att"] = K.attention_forward(qkv, cfg.n_head)
-            a_out, c["drop1"] = K.dropout_forward(self._linear(att, h + "wo"), drop, rng)
+            del qkv
+            a_out, c["drop1"] = K.dropout_forward(self._linear(att, p[h + "wo"], h + "wo"), drop, rng)
             x = K.residual_forward(x, a_out)
             m_in, c["ln2"] = K.rmsnorm_forward(x, p[h + "ln2"])
-            hidden, c["act"] = act_forward(self._linear(m_in, h + "fc"))
-            m_out, c["drop2"] = K.dropout_forward(self._linear(hidden, h + "proj"), drop, rng)
+            hidden, c["act"] = act_forward(self._linear(m_in, p[h + "fc"], h + "fc"))
+            m_out, c["drop2"] = K.dropout_forward(self._linear(hidden, p[h + "proj"], h + "proj"), drop, rng)
             x = K.residual_forward(x, m_out)
-            c.update(a_in=a_in, att_out=att, m_in=m_in, hidden=hidden)
-            layers.append(c)
+            c.update(att_out=att, hidden=hidden)  # the norms' outputs are recomputed in backward
+            if for_backward and targets is not None:
+                layers.append(c)
         xf, lnf_cache = K.rmsnorm_forward(x, p["lnf"])
         logits = K.matmul_forward(xf, p["lm_head"])
         if targets is None:
@@ -202,20 +216,23 @@ class GPT:
         if self.train_base:
             g["lm_head"] += dlm_head
             g["lnf"] += dlnf
+        layers = cache["layers"]
         for layer in reversed(range(cfg.n_layer)):
-            h, c = f"h{layer}.", cache["layers"][layer]
+            h, c = f"h{layer}.", layers.pop()  # each layer's activations go as soon as they are used
             dx, dm_out = K.residual_backward(dx)
             dm_out = K.dropout_backward(dm_out, c["drop2"])
-            dhidden = self._linear_backward(dm_out, c["hidden"], h + "proj")
+            dhidden = self._linear_backward(dm_out, c["hidden"], p[h + "proj"], h + "proj")
             dfc = act_backward(dhidden, c["act"])
-            dm_in = self._linear_backward(dfc, c["m_in"], h + "fc")
+            m_in = K.rmsnorm_output(p[h + "ln2"], c["ln2"])
+            dm_in = self._linear_backward(dfc, m_in, p[h + "fc"], h + "fc")
             dx_ln2, dln2 = K.rmsnorm_backward(dm_in, p[h + "ln2"], c["ln2"])
             dx = dx + dx_ln2
             dx, da_out = K.residual_backward(dx)
             da_out = K.dropout_backward(da_out, c["drop1"])
-            datt = self._linear_backward(da_out, c["att_out"], h + "wo")
+            datt = self._linear_backward(da_out, c["att_out"], p[h + "wo"], h + "wo")
             dqkv = K.attention_backward(datt, c["att"])
-            da_in = self._linear_backward(dqkv, c["a_in"], h + "wq", h + "wk", h + "wv")
+            a_in = K.rmsnorm_output(p[h + "ln1"], c["ln1"])
+            da_in = self._linear_backward(dqkv, a_in, c["wqkv"], h + "wq", h + "wk", h + "wv")
             dx_ln1, dln1 = K.rmsnorm_backward(da_in, p[h + "ln1"], c["ln1"])
             dx = dx + dx_ln1
             if self.train_base:
@@ -230,7 +247,7 @@ class GPT:
     # --- incremental decoding -------------------------------------------------------------
 
     def new_kv_cache(self, batch_size):
-        return KVCache(self.config, batch_size, self.params.dtype)
+        return KVCache(self, batch_size)
 
     def forward_cached(self, idx, kv):
         """Feeds idx (B, t) after the kv.length tokens already cached; returns logits (B, t, V).
@@ -247,14 +264,15 @@ class GPT:
         for layer in range(cfg.n_layer):
             h = f"h{layer}."
             a_in, _ = K.rmsnorm_forward(x, p[h + "ln1"])
-            q, k, v = K.split_qkv(self._linear(a_in, h + "wq", h + "wk", h + "wv"), cfg.n_head)
+            qkv = self._linear(a_in, kv.wqkv[layer], h + "wq", h + "wk", h + "wv")
+            q, k, v = K.split_qkv(qkv, cfg.n_head)
             kv.k[layer, :, :, start:end] = k
             kv.v[layer, :, :, start:end] = v
             att = K.attention_cached_forward(q, kv.k[layer, :, :, :end], kv.v[layer, :, :, :end])
-            x = x + self._linear(att, h + "wo")
+            x = x + self._linear(att, p[h + "wo"], h + "wo")
             m_in, _ = K.rmsnorm_forward(x, p[h + "ln2"])
-            hidden, _ = act_forward(self._linear(m_in, h + "fc"))
-            x = x + self._linear(hidden, h + "proj")
+            hidden, _ = act_forward(self._linear(m_in, p[h + "fc"], h + "fc"))
+            x = x + self._linear(hidden, p[h + "proj"], h + "proj")
         kv.length = end
         xf, _ = K.rmsnorm_forward(x, p["lnf"])
         return K.matmul_forward(xf, p["lm_head"])

@@ -24,37 +24,48 @@ def clip_grad_norm(grads, max_norm):
 
 
 class AdamW:
-    """Adam with decoupled weight decay (Loshchilov & Hutter), decay where decay_mask is 1."""
+    """Adam with decoupled weight decay (Loshchilov & Hutter), decay where decay_mask is true.
+
+    The update runs chunk by chunk over the flat buffers: each chunk's parameters, gradients and
+    moments stay in cache through the dozen operations on them, and the scratch space is one
+    chunk, not another copy of the model.
+    """
+
+    CHUNK = 1 << 16  # elements (256 KiB of float32 per array)
 
     def __init__(self, size, beta1=0.9, beta2=0.99, eps=1e-8, weight_decay=0.1, decay_mask=None,
                  dtype=np.float32):
         self.beta1, self.beta2, self.eps = beta1, beta2, eps
         self.weight_decay = weight_decay
-        self.decay_mask = decay_mask
+        self.decay_mask = None if decay_mask is None else np.asarray(decay_mask, dtype=bool)
         self.m = np.zeros(size, dtype)
         self.v = np.zeros(size, dtype)
         self.t = 0
-        self._scratch = np.zeros(size, dtype)
+        self._scratch = np.zeros(min(size, self.CHUNK), dtype)
 
     def step(self, params, grads, lr):
         self.t += 1
-        b1, b2, s = self.beta1, self.beta2, self._scratch
-        if self.weight_decay and self.decay_mask is not None:
-            np.multiply(self.decay_mask, lr * self.weight_decay, out=s)
-            np.subtract(1.0, s, out=s)
-            params *= s
-        self.m *= b1
-        np.multiply(grads, 1 - b1, out=s)
-        self.m += s
-        self.v *= b2
-        np.multiply(grads, grads, out=s)
-        s *= 1 - b2
-        self.v += s
+        b1, b2 = self.beta1, self.beta2
         # params -= lr_t * m / (sqrt(v) + eps_t), the bias corrections folded into lr_t and eps_t
         lr_t = lr * math.sqrt(1 - b2 ** self.t) / (1 - b1 ** self.t)
         eps_t = self.eps * math.sqrt(1 - b2 ** self.t)
-        np.sqrt(self.v, out=s)
-        s += eps_t
-        np.divide(self.m, s, out=s)
-        s *= lr_t
-        params -= s
+        decays = self.weight_decay and self.decay_mask is not None
+        keep = params.dtype.type(1.0 - lr * self.weight_decay)
+        for start in range(0, params.size, self.CHUNK):
+            chunk = slice(start, start + self.CHUNK)
+            p, g, m, v = params[chunk], grads[chunk], self.m[chunk], self.v[chunk]
+            s = self._scratch[:p.size]
+            if decays:
+                np.multiply(p, keep, out=p, where=self.decay_mask[chunk])
+            m *= b1
+            np.multiply(g, 1 - b1, out=s)
+            m += s
+            v *= b2
+            np.multiply(g, g, out=s)
+            s *= 1 - b2
+            v += s
+            np.sqrt(v, out=s)
+            s += eps_t
+            np.divide(m, s, out=s)
+            s *= lr_t
+            p -= s
