@@ -96,7 +96,7 @@ def loss_sums(model, batches):
     """(sum of per-token losses, token count) of (x, y) batches, without dropout."""
     total, count = 0.0, 0
     for x, y in batches:
-        _, loss, _ = model.forward(x, y)
+        _, loss, _ = model.forward(x, y, for_backward=False)
         n = int(np.count_nonzero(y >= 0))
         total += loss * n
         count += n
