@@ -1,13 +1,15 @@
 """Data-parallel training speed: tokens/s on 1 and 2 MPI ranks, the Allreduce's share of a step,
 and what that predicts for N machines.
 
-    python scripts/bench_mpi.py [--presets micro,baby,small] [--work DIR]
+    python scripts/bench_mpi.py [--presets micro,baby,small] [--repeats 3] [--work DIR]
 
 Every run is the real `mgpt train` on tinyshakespeare (stream mode) with one BLAS thread per
-rank, for a fixed number of steps; a step's time is the median of the logged steps after a
+rank, for a fixed number of steps; a run's step time is the median of its logged steps after a
 warm-up (the log's tokens_per_s, which counts every rank's tokens). Configurations: 1 rank
 x 1 thread, 2 ranks x 1 thread (mpiexec), and for reference 1 rank x 2 threads (what one
-process gets from this 2-core machine without MPI).
+process gets from this 2-core machine without MPI). The configurations alternate, --repeats
+times, and the figure is the median over the repeats (their range is printed too), so a
+neighbour job that slows one run does not decide a comparison.
 
 The Allreduce is timed twice: inside training (the log's allreduce_ms, which includes waiting
 for the slower rank) and alone (`mpiexec -n 2 ... --allreduce-only`: a float32 buffer of the
@@ -45,7 +47,7 @@ def mpiexec():
 
 
 def train_run(work, preset, ranks, threads):
-    """Median step of `mgpt train` on `ranks` ranks with `threads` BLAS threads each."""
+    """Median step of one `mgpt train` on `ranks` ranks with `threads` BLAS threads each."""
     import numpy as np
 
     batch, steps, warmup = PLAN[preset]
@@ -63,13 +65,25 @@ def train_run(work, preset, ranks, threads):
     timed = [r for r in records if r["event"] == "step"][warmup:]
     tokens = batch * ranks * block_size(preset)  # stream mode: every position is a target
     step_s = [tokens / r["tokens_per_s"] for r in timed]
-    result = {"preset": preset, "ranks": ranks, "blas_threads": threads, "batch_per_rank": batch,
-              "steps_timed": len(timed), "ms_per_step": round(float(np.median(step_s)) * 1e3, 2),
-              "tokens_per_s": round(tokens / float(np.median(step_s)))}
+    result = {"ms_per_step": float(np.median(step_s)) * 1e3, "tokens": tokens}
     if ranks > 1:
-        allreduce = float(np.median([r["allreduce_ms"] for r in timed]))
+        result["allreduce_ms"] = float(np.median([r["allreduce_ms"] for r in timed]))
+    return result
+
+
+def combine(preset, ranks, threads, repeats):
+    """The median over repeated runs of one configuration, and their range."""
+    import numpy as np
+
+    ms = [r["ms_per_step"] for r in repeats]
+    median = float(np.median(ms))
+    result = {"preset": preset, "ranks": ranks, "blas_threads": threads, "batch_per_rank": PLAN[preset][0],
+              "runs": len(ms), "ms_per_step": round(median, 2), "ms_per_step_range": [round(min(ms), 2), round(max(ms), 2)],
+              "tokens_per_s": round(repeats[0]["tokens"] / median * 1e3)}
+    if ranks > 1:
+        allreduce = float(np.median([r["allreduce_ms"] for r in repeats]))
         result["allreduce_ms_in_training"] = round(allreduce, 3)
-        result["allreduce_share_in_training"] = round(allreduce / result["ms_per_step"], 4)
+        result["allreduce_share_in_training"] = round(allreduce / median, 4)
     return result
 
 
@@ -118,6 +132,7 @@ def projection(params, compute_s, bandwidth, latency, machines):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--presets", default="micro,baby,small")
+    parser.add_argument("--repeats", type=int, default=3, help="runs of each configuration")
     parser.add_argument("--work", help="folder for checkpoints and logs (default: a temporary one)")
     parser.add_argument("--allreduce-only", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -128,10 +143,15 @@ def main():
     work = args.work or tempfile.mkdtemp(prefix="bench-mpi-")
     os.makedirs(work, exist_ok=True)
     presets = args.presets.split(",")
-    runs = []
+    load_before = os.getloadavg()  # other jobs on the machine show up here and in the timings
+    configurations, runs = ((1, 1), (2, 1), (1, 2)), []
     for preset in presets:
-        for ranks, threads in ((1, 1), (2, 1), (1, 2)):
-            runs.append(train_run(work, preset, ranks, threads))
+        repeats = {c: [] for c in configurations}
+        for _ in range(args.repeats):
+            for ranks, threads in configurations:
+                repeats[ranks, threads].append(train_run(work, preset, ranks, threads))
+        for (ranks, threads), results in repeats.items():
+            runs.append(combine(preset, ranks, threads, results))
             print(json.dumps(runs[-1]), file=sys.stderr)
     sizes = {preset: parameters(preset) for preset in presets}
     out = subprocess.run([mpiexec(), "-n", "2", sys.executable, __file__, "--allreduce-only",
@@ -154,6 +174,7 @@ def main():
         })
     benchlib.print_json({"runs": runs, "summary": summary, "networks": {k: {"bytes_per_s": bw, "latency_s": lat}
                                                                           for k, (bw, lat) in NETWORKS.items()},
+                         "load_average_before_after": [load_before, os.getloadavg()],
                          "machine": benchlib.machine_record()})
 
 
