@@ -70,6 +70,23 @@ def test_attention(rng):
     assert_close(K.attention_backward(w, cache), numerical_grad(f, qkv))
 
 
+@pytest.mark.parametrize("block", [1, 2, 3])
+def test_attention_in_query_blocks(rng, monkeypatch, block):
+    """Blocks of queries see only the keys up to their end: same result and gradient as one block."""
+    B, T, C, H = 2, 7, 8, 2
+    qkv = rng.normal(size=(B, T, 3 * C))
+    w = rng.normal(size=(B, T, C))
+    whole, whole_cache = K.attention_forward(qkv, H)
+    monkeypatch.setattr(K, "ATTENTION_BLOCK", block)
+    out, cache = K.attention_forward(qkv, H)
+    assert len(cache[3]) == -(-T // block)
+    np.testing.assert_allclose(out, whole, rtol=1e-12, atol=1e-15)
+    f = lambda: float(np.sum(K.attention_forward(qkv, H)[0] * w))
+    dqkv = K.attention_backward(w, cache)
+    assert_close(dqkv, numerical_grad(f, qkv))
+    np.testing.assert_allclose(dqkv, K.attention_backward(w, whole_cache), rtol=1e-10, atol=1e-13)
+
+
 def test_attention_matches_per_head_reference(rng):
     B, T, C, H = 2, 5, 8, 2
     qkv = rng.normal(size=(B, T, 3 * C))

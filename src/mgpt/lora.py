@@ -137,8 +137,9 @@ class Adapter:
             width = self.widths[name.split(".")[1]]
             if name in self.adapted:
                 xd, mask = K.dropout_forward(x, self.config.dropout, rng)
-                xa = xd @ self.p[name + ".A"]
-                y[..., col:col + width] += self.scale * (xa @ self.p[name + ".B"])
+                xa = K.matmul_forward(xd, self.p[name + ".A"])
+                xa *= self.scale  # on the (N, r) product, not on the (N, d_out) delta
+                y[..., col:col + width] += K.matmul_forward(xa, self.p[name + ".B"])
                 self._cache[name] = (xd, xa, mask)
             col += width
 
@@ -148,14 +149,19 @@ class Adapter:
         for name in names:
             width = self.widths[name.split(".")[1]]
             if name in self.adapted:
-                xd, xa, mask = self._cache.pop(name)
-                d = dout[..., col:col + width] * self.scale
+                xd, xa, mask = self._cache.pop(name)  # xa is scaled: s * dropout(x) @ A
+                d = dout[..., col:col + width]  # a view; the scale goes on the small (N, r) side
                 A, B = self.p[name + ".A"], self.p[name + ".B"]
-                self.g[name + ".B"] += xa.reshape(-1, xa.shape[-1]).T @ d.reshape(-1, d.shape[-1])
-                dxa = d @ B.T
-                self.g[name + ".A"] += xd.reshape(-1, xd.shape[-1]).T @ dxa.reshape(-1, dxa.shape[-1])
-                dxd = K.dropout_backward(dxa @ A.T, mask)
-                dx = dxd if dx is None else dx + dxd
+                dxa, dB = K.matmul_backward(d, xa, B)
+                self.g[name + ".B"] += dB
+                dxa *= self.scale
+                dxd, dA = K.matmul_backward(dxa, xd, A)
+                self.g[name + ".A"] += dA
+                dxd = K.dropout_backward(dxd, mask)
+                if dx is None:
+                    dx = dxd
+                else:
+                    dx += dxd
             col += width
         return dx
 
