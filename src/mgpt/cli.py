@@ -58,7 +58,7 @@ class MgptGroup(click.Group):
 def fail(message, code=2):
     world = distributed.joined()
     parallel = world is not None and world.size > 1
-    click.echo(f"mgpt: error: " + (f"rank {world.rank} of {world.size}: " if parallel else "") + message, err=True)
+    click.echo("mgpt: error: " + (f"rank {world.rank} of {world.size}: " if parallel else "") + message, err=True)
     if parallel:
         world.abort(code)
     sys.exit(code)

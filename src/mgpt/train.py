@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 import numpy as np
 from tqdm import tqdm
 
-from . import checkpoint, distributed
+from . import distributed
 from .data import eval_windows, pad_rows, sample_batch
 from .errors import MgptError
 from .optim import AdamW, clip_grad_norm, learning_rate
