@@ -34,6 +34,9 @@ VOCAB = 65  # tinyshakespeare's characters
 BATCH = {"micro": 32, "baby": 12, "small": 8}
 STEPS_PER_TURN = {"micro": 40, "baby": 8, "small": 2}
 SAMPLE_BATCHES = (1, 32)
+# Before each turn: OpenBLAS's and OpenMP's idle threads spin for a while after a call before
+# they sleep; the pause keeps one engine's spinning threads out of the other's turn.
+SETTLE_S = 0.5
 
 
 def model_flops(config, batch_size):
@@ -117,7 +120,7 @@ def torch_engine(ckpt, batch_size):
         return times
 
     def sample(num, kv):
-        first = ck.vocab.encode(" ")
+        first = [int(i) for i in ck.vocab.encode(" ")]
         return _timed(lambda: generate(model, first, num, ck.model.config.block_size - 1, seed=0, use_kv_cache=kv))
 
     return {"train": train, "sample": sample}
@@ -211,6 +214,7 @@ def interleaved(workers, args, rounds, flatten=True):
     for r in range(rounds + 1):
         order = list(workers) if r % 2 == 0 else list(reversed(workers))
         for name, (worker, method) in ((n, workers[n]) for n in order):
+            time.sleep(SETTLE_S)
             value = worker(method, *args)
             if r > 0:
                 results[name] += value if flatten else [value]

@@ -37,9 +37,13 @@ def batch():
     return idx, targets
 
 
-@pytest.mark.parametrize("targets", [("q", "v"), ("q", "k", "v", "o", "fc", "proj"), ("o", "fc")])
-def test_adapter_gradients(targets):
-    model, adapter = base_model(), make_adapter(targets)
+@pytest.mark.parametrize("targets, layers", [
+    (("q", "v"), ()), (("q", "k", "v", "o", "fc", "proj"), ()), (("o", "fc"), ()),
+    (("q", "v"), (1,)),  # the backward pass ends at the lowest adapted layer
+    (("k", "fc"), (1,)),
+])
+def test_adapter_gradients(targets, layers):
+    model, adapter = base_model(), make_adapter(targets, layers=layers)
     model.adapter, model.train_base = adapter, False
     idx, y = batch()
     _, _, cache = model.forward(idx, y)

@@ -143,7 +143,7 @@ class Adapter:
                 self._cache[name] = (xd, xa, mask)
             col += width
 
-    def backward_deltas(self, names, x, dout):
+    def backward_deltas(self, names, x, dout, need_input_grad=True):
         """Accumulates dA, dB; returns the extra gradient the deltas send back to x (or None)."""
         dx, col = None, 0
         for name in names:
@@ -155,13 +155,14 @@ class Adapter:
                 dxa, dB = K.matmul_backward(d, xa, B)
                 self.g[name + ".B"] += dB
                 dxa *= self.scale
-                dxd, dA = K.matmul_backward(dxa, xd, A)
+                dxd, dA = K.matmul_backward(dxa, xd, A, need_input_grad=need_input_grad)
                 self.g[name + ".A"] += dA
-                dxd = K.dropout_backward(dxd, mask)
-                if dx is None:
-                    dx = dxd
+                if dxd is None:
+                    pass  # the lowest adapted layer: nothing below needs x's gradient
+                elif dx is None:
+                    dx = K.dropout_backward(dxd, mask)
                 else:
-                    dx += dxd
+                    dx += K.dropout_backward(dxd, mask)
             col += width
         return dx
 

@@ -151,8 +151,8 @@ class GPT:
             self.adapter.add_deltas(names, x, y, self._dropout_rng)
         return y
 
-    def _linear_backward(self, dout, x, weight, *names):
-        dx, dweight = K.matmul_backward(dout, x, weight, need_weight_grad=self.train_base)
+    def _linear_backward(self, dout, x, weight, *names, need_input_grad=True):
+        dx, dweight = K.matmul_backward(dout, x, weight, self.train_base, need_input_grad)
         if dweight is not None:
             col = 0
             for name in names:
@@ -160,7 +160,7 @@ class GPT:
                 self.g[name] += dweight[:, col:col + width]
                 col += width
         if self.adapter is not None:
-            extra = self.adapter.backward_deltas(names, x, dout)
+            extra = self.adapter.backward_deltas(names, x, dout, need_input_grad)
             if extra is not None:
                 dx += extra
         return dx
@@ -217,7 +217,9 @@ class GPT:
             g["lm_head"] += dlm_head
             g["lnf"] += dlnf
         layers = cache["layers"]
-        for layer in reversed(range(cfg.n_layer)):
+        # under LoRA nothing below the lowest adapted layer trains: the backward pass ends there
+        bottom = 0 if self.train_base else min(self.adapter.config.layers)
+        for layer in reversed(range(bottom, cfg.n_layer)):
             h, c = f"h{layer}.", layers.pop()  # each layer's activations go as soon as they are used
             dx, dm_out = K.residual_backward(dx)
             dm_out = K.dropout_backward(dm_out, c["drop2"])
@@ -232,7 +234,10 @@ class GPT:
             datt = self._linear_backward(da_out, c["att_out"], p[h + "wo"], h + "wo")
             dqkv = K.attention_backward(datt, c["att"])
             a_in = K.rmsnorm_output(p[h + "ln1"], c["ln1"])
-            da_in = self._linear_backward(dqkv, a_in, c["wqkv"], h + "wq", h + "wk", h + "wv")
+            da_in = self._linear_backward(dqkv, a_in, c["wqkv"], h + "wq", h + "wk", h + "wv",
+                                          need_input_grad=self.train_base or layer > bottom)
+            if da_in is None:
+                return
             dx_ln1, dln1 = K.rmsnorm_backward(da_in, p[h + "ln1"], c["ln1"])
             dx = dx + dx_ln1
             if self.train_base:
