@@ -33,7 +33,8 @@ import benchlib  # noqa: E402
 VOCAB = 65  # tinyshakespeare's characters
 BATCH = {"micro": 32, "baby": 12, "small": 8}
 STEPS_PER_TURN = {"micro": 40, "baby": 8, "small": 2}
-SAMPLE_BATCHES = (1, 32)
+SAMPLE_BATCHES = (1, 8, 32)
+FULL_RECOMPUTE_BATCHES = (1, 8)
 # Before each turn: OpenBLAS's and OpenMP's idle threads spin for a while after a call before
 # they sleep; the pause keeps one engine's spinning threads out of the other's turn.
 SETTLE_S = 0.5
@@ -208,15 +209,16 @@ class Worker:
         self.proc.wait()
 
 
-def interleaved(workers, args, rounds, flatten=True):
-    """Each round, every worker in turn (order swapped every round); round 0 is the warm-up."""
+def interleaved(workers, args, rounds, flatten=True, warmup=True):
+    """Each round, every worker in turn (order swapped every round); with warmup, an extra first
+    round that is left out."""
     results = {name: [] for name in workers}
-    for r in range(rounds + 1):
+    for r in range(rounds + warmup):
         order = list(workers) if r % 2 == 0 else list(reversed(workers))
         for name, (worker, method) in ((n, workers[n]) for n in order):
             time.sleep(SETTLE_S)
             value = worker(method, *args)
-            if r > 0:
+            if r >= warmup:
                 results[name] += value if flatten else [value]
     return results
 
@@ -283,22 +285,25 @@ def bench_preset(preset, rounds, directory):
 
 
 def bench_sampling(workers, config, rounds):
+    """Tokens/s generating a whole block (255 new tokens after one), with the KV cache and with
+    full recomputation of the context for each token; the latter takes half a minute or more a
+    run, so it runs fewer rounds and no warm-up round."""
     new_tokens = config.block_size - 1
     rows = []
-    cases = [(b, True) for b in SAMPLE_BATCHES] + [(1, False)]
-    for num, kv in cases:
-        secs = interleaved({n: (w, "sample") for n, w in workers.items()}, [num, kv],
-                           max(2, rounds // 2), flatten=False)
+    cases = [(b, True, max(2, rounds // 2)) for b in SAMPLE_BATCHES] + [(b, False, 2) for b in FULL_RECOMPUTE_BATCHES]
+    for num, kv, case_rounds in cases:
+        secs = interleaved({n: (w, "sample") for n, w in workers.items()}, [num, kv], case_rounds,
+                           flatten=False, warmup=kv)
         row = {"batch_size": num, "kv_cache": kv}
         for name, times in secs.items():
             row[f"{name}_tokens_per_s"] = round(num * new_tokens / median(times), 1)
         row["ratio_mgpt_over_torch"] = round(row["mgpt_tokens_per_s"] / row["torch_tokens_per_s"], 2)
         rows.append(row)
-    full = next(r for r in rows if not r["kv_cache"])
-    for r in rows:
-        if r["kv_cache"] and r["batch_size"] == 1:
-            r["mgpt_kv_over_full_recompute"] = round(r["mgpt_tokens_per_s"] / full["mgpt_tokens_per_s"], 1)
-            r["torch_kv_over_full_recompute"] = round(r["torch_tokens_per_s"] / full["torch_tokens_per_s"], 1)
+    for full in (r for r in rows if not r["kv_cache"]):
+        cached = next(r for r in rows if r["kv_cache"] and r["batch_size"] == full["batch_size"])
+        for name in ("mgpt", "torch"):
+            cached[f"{name}_kv_over_full_recompute"] = round(
+                cached[f"{name}_tokens_per_s"] / full[f"{name}_tokens_per_s"], 1)
     return rows
 
 
