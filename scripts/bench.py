@@ -129,35 +129,12 @@ def torch_engine(ckpt, batch_size):
 
 def lora_engine(ckpt, batch_size):
     """A full fine-tuning step and a LoRA step (q,v, rank 4) on the same model, as mgpt runs them."""
-    import numpy as np
-
     from mgpt.checkpoint import load_model
-    from mgpt.lora import Adapter, LoraConfig, validate
-    from mgpt.optim import AdamW, clip_grad_norm
-    from mgpt.runtime import tune_allocator
 
-    tune_allocator()
-    full = load_model(ckpt).model
-    lora_model = load_model(ckpt).model
-    adapter = Adapter(validate(LoraConfig(4, 8.0, ("q", "v")), lora_model.config), lora_model.config)
-    adapter.init_weights(np.random.default_rng(0))
-    lora_model.adapter, lora_model.train_base = adapter, False
-    runs = {"full": (full, full.params, full.grads, AdamW(full.params.size, decay_mask=full.decay_mask())),
-            "lora": (lora_model, adapter.params, adapter.grads, AdamW(adapter.params.size, weight_decay=0.0))}
-    x, y = batch(full.config, batch_size)
-
-    def step(which):
-        model, params, grads, optimizer = runs[which]
-        t0 = time.perf_counter()
-        grads[...] = 0
-        _, _, cache = model.forward(x, y)
-        model.backward(cache)
-        clip_grad_norm(grads, 1.0)
-        optimizer.step(params, grads, 1e-4)
-        return time.perf_counter() - t0
-
-    return {"full": lambda steps: [step("full") for _ in range(steps)],
-            "lora": lambda steps: [step("lora") for _ in range(steps)]}
+    runs = benchlib.full_and_lora_runs(ckpt, 4, ("q", "v"))
+    x, y = batch(load_model(ckpt).model.config, batch_size)
+    return {name: (lambda steps, run=run: [benchlib.timed_step(run, x, y, 1e-4) for _ in range(steps)])
+            for name, run in runs.items()}
 
 
 def batch(config, batch_size):

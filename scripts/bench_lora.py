@@ -46,36 +46,18 @@ def interleaved_step_times(base_path, rank, targets, repeats=30, batch_size=12):
     """Median seconds of a LoRA step and of a full step (forward, backward, AdamW), alternated."""
     import numpy as np
 
-    from mgpt.checkpoint import load_model
-    from mgpt.lora import Adapter, LoraConfig, validate
-    from mgpt.optim import AdamW, clip_grad_norm
-    from mgpt.runtime import tune_allocator
-
-    tune_allocator()  # as mgpt's training loop does
-    full = load_model(base_path).model
-    lora_model = load_model(base_path).model
-    adapter = Adapter(validate(LoraConfig(rank, 2.0 * rank, targets), lora_model.config), lora_model.config)
-    adapter.init_weights(np.random.default_rng(0))
-    lora_model.adapter, lora_model.train_base = adapter, False
-    runs = {
-        "full": (full, full.params, full.grads, AdamW(full.params.size, decay_mask=full.decay_mask())),
-        "lora": (lora_model, adapter.params, adapter.grads, AdamW(adapter.params.size, weight_decay=0.0)),
-    }
+    runs = benchlib.full_and_lora_runs(base_path, rank, targets)
     rng = np.random.default_rng(0)
-    T, V = full.config.block_size, full.config.vocab_size
+    config = runs["full"][0].config
+    T, V = config.block_size, config.vocab_size
     times = {"full": [], "lora": []}
     for i in range(repeats + 2):
         x = rng.integers(0, V - 1, (batch_size, T)).astype(np.int32)
         y = rng.integers(0, V - 1, (batch_size, T)).astype(np.int32)
-        for name, (model, params, grads, optimizer) in runs.items():
-            t0 = time.perf_counter()
-            grads[...] = 0
-            _, _, cache = model.forward(x, y)
-            model.backward(cache)
-            clip_grad_norm(grads, 1.0)
-            optimizer.step(params, grads, 1e-3)
+        for name, run in runs.items():
+            seconds = benchlib.timed_step(run, x, y, 1e-3)
             if i >= 2:
-                times[name].append(time.perf_counter() - t0)
+                times[name].append(seconds)
     return {name: float(np.median(t)) for name, t in times.items()}
 
 

@@ -66,3 +66,39 @@ def print_json(record):
 def mgpt(*args, **kwargs):
     """Runs the mgpt CLI of this interpreter's environment."""
     return subprocess.run([sys.executable, "-m", "mgpt", *args], check=True, **kwargs)
+
+
+def full_and_lora_runs(ckpt, rank, targets):
+    """The same base twice, as full fine-tuning and as LoRA (alpha = 2 x rank) trains it: name ->
+    (model, params, grads, optimizer), for timing one kind of step against the other."""
+    import numpy as np
+
+    from mgpt.checkpoint import load_model
+    from mgpt.lora import Adapter, LoraConfig, validate
+    from mgpt.optim import AdamW
+    from mgpt.runtime import tune_allocator
+
+    tune_allocator()  # as mgpt's training loop does
+    full = load_model(ckpt).model
+    lora_model = load_model(ckpt).model
+    adapter = Adapter(validate(LoraConfig(rank, 2.0 * rank, targets), lora_model.config), lora_model.config)
+    adapter.init_weights(np.random.default_rng(0))
+    lora_model.adapter, lora_model.train_base = adapter, False
+    return {"full": (full, full.params, full.grads, AdamW(full.params.size, decay_mask=full.decay_mask())),
+            "lora": (lora_model, adapter.params, adapter.grads, AdamW(adapter.params.size, weight_decay=0.0))}
+
+
+def timed_step(run, x, y, lr):
+    """Seconds of one optimizer step (forward, backward, clip, AdamW) of a full_and_lora_runs entry."""
+    import time
+
+    from mgpt.optim import clip_grad_norm
+
+    model, params, grads, optimizer = run
+    t0 = time.perf_counter()
+    grads[...] = 0
+    _, _, cache = model.forward(x, y)
+    model.backward(cache)
+    clip_grad_norm(grads, 1.0)
+    optimizer.step(params, grads, lr)
+    return time.perf_counter() - t0

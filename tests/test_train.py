@@ -1,7 +1,6 @@
 """Units of the data pipeline, optimizer, schedule, checkpoints and training loop."""
 
 import errno
-import math
 import os
 import pickle
 import re

@@ -12,7 +12,6 @@ import sys
 import traceback
 
 import click
-import numpy as np
 
 from . import __version__, distributed
 from .errors import MgptError
