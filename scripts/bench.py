@@ -21,11 +21,13 @@ products q.k and att.v over the full T x T square, which is what both engines co
 
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
 import tempfile
 import time
+from statistics import median
 
 sys.path.insert(0, os.path.dirname(__file__))
 import benchlib  # noqa: E402
@@ -64,27 +66,18 @@ def mgpt_engine(ckpt, batch_size):
     import numpy as np
 
     from mgpt.checkpoint import load_model
-    from mgpt.optim import AdamW, clip_grad_norm
+    from mgpt.optim import AdamW
     from mgpt.runtime import tune_allocator
     from mgpt.sampling import generate
 
     tune_allocator()  # as mgpt's training loop does
     ck = load_model(ckpt)
     model = ck.model
-    optimizer = AdamW(model.params.size, beta2=0.99, decay_mask=model.decay_mask())
+    run = (model, model.params, model.grads, AdamW(model.params.size, beta2=0.99, decay_mask=model.decay_mask()))
     x, y = batch(model.config, batch_size)
 
     def train(steps):
-        times = []
-        for _ in range(steps):
-            t0 = time.perf_counter()
-            model.grads[...] = 0
-            _, _, cache = model.forward(x, y)
-            model.backward(cache)
-            clip_grad_norm(model.grads, 1.0)
-            optimizer.step(model.params, model.grads, 1e-4)
-            times.append(time.perf_counter() - t0)
-        return times
+        return [benchlib.timed_step(run, x, y, 1e-4) for _ in range(steps)]
 
     def sample(num, kv):
         t0 = time.perf_counter()
@@ -200,12 +193,6 @@ def interleaved(workers, args, rounds, flatten=True, warmup=True):
     return results
 
 
-def median(values):
-    values = sorted(values)
-    n = len(values)
-    return values[n // 2] if n % 2 else 0.5 * (values[n // 2 - 1] + values[n // 2])
-
-
 # --- the run ------------------------------------------------------------------------------
 
 def make_checkpoint(preset, directory):
@@ -317,15 +304,15 @@ def main():
         if "lora" not in skip:
             record["lora"] = bench_lora(directory, args.rounds)
         if "rss" not in skip:
-            from mgpt.model import GPTConfig, PRESETS
+            from mgpt.model import GPTConfig, PRESETS, parameter_shapes
 
-            config = GPTConfig(vocab_size=VOCAB + 1, **PRESETS["small"])
-            _, _, num_params = make_checkpoint("small", directory)
+            config = GPTConfig(vocab_size=VOCAB + 1, **PRESETS["small"])  # tinyshakespeare's 65 + BOS
+            num_params = sum(math.prod(shape) for _, shape in parameter_shapes(config))
             rss = peak_rss(directory, "small", BATCH["small"])
             minimum = analytic_bytes(config, BATCH["small"], num_params)
-            record["peak_rss_small"] = {"peak_rss_mib": rss and round(rss / 2 ** 20, 1),
+            record["peak_rss_small"] = {"peak_rss_mib": round(rss / 2 ** 20, 1),
                                         "analytic_minimum_mib": round(minimum / 2 ** 20, 1),
-                                        "ratio": rss and round(rss / minimum, 2)}
+                                        "ratio": round(rss / minimum, 2)}
     benchlib.print_json(record)
     if args.json:
         with open(args.json, "w") as f:
