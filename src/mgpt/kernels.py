@@ -247,7 +247,8 @@ def softmax_cross_entropy_forward(logits, targets):
     n_valid = int(np.count_nonzero(valid))
     rows = np.arange(flat_targets.size)
     safe_targets = np.where(valid, flat_targets, 0)
-    probs = logits.reshape(-1, V) - logits.reshape(-1, V).max(axis=-1, keepdims=True)  # shifted
+    flat = logits.reshape(-1, V)
+    probs = flat - flat.max(axis=-1, keepdims=True)  # shifted; exponentiated and normalized below
     picked = probs[rows, safe_targets]
     np.exp(probs, out=probs)
     sumexp = np.einsum("nv->n", probs)

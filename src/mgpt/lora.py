@@ -157,12 +157,12 @@ class Adapter:
                 dxa *= self.scale
                 dxd, dA = K.matmul_backward(dxa, xd, A, need_input_grad=need_input_grad)
                 self.g[name + ".A"] += dA
-                if dxd is None:
-                    pass  # the lowest adapted layer: nothing below needs x's gradient
-                elif dx is None:
-                    dx = K.dropout_backward(dxd, mask)
-                else:
-                    dx += K.dropout_backward(dxd, mask)
+                if dxd is not None:  # None at the lowest adapted layer: nothing below needs it
+                    dxd = K.dropout_backward(dxd, mask)
+                    if dx is None:
+                        dx = dxd
+                    else:
+                        dx += dxd
             col += width
         return dx
 
