@@ -86,17 +86,51 @@ def test_help_train_and_sample_never_import_pymilvus(tmp_path):
 
 # --- the library parts that need no Milvus ------------------------------------------------
 
-def test_chunks_follow_paragraphs_then_size():
+def test_chunks_follow_sections_then_size():
     from mgpt.retrieval.chunking import chunk_text
 
     text = "# Tents\n\nKestrel 2 tent.\nprice:   349 EUR.\n\n\nSecond paragraph.\n\nSecond paragraph.\n"
-    assert chunk_text(text) == ["Tents. Kestrel 2 tent. price: 349 EUR.", "Second paragraph."]
-    long = " ".join(f"w{i:03d}" for i in range(100))  # 499 characters, one paragraph
+    # the heading names every chunk of its section; a repeated chunk is kept once
+    assert chunk_text(text) == ["Tents. Kestrel 2 tent. price: 349 EUR.", "Tents. Second paragraph."]
+    long = " ".join(f"w{i:03d}" for i in range(100))  # 499 characters, one sentence
     pieces = chunk_text(long, chunk_size=100, overlap=20)
     assert all(len(p) <= 100 for p in pieces) and pieces[0].startswith("w000") and pieces[-1].endswith("w099")
     for a, b in zip(pieces, pieces[1:]):  # each piece repeats the end of the one before
         assert b.split()[0] in a.split() and len(set(a.split()) & set(b.split())) >= 3
     assert set(" ".join(pieces).split()) == set(long.split())
+
+
+def test_prose_is_cut_between_sentences_and_keeps_its_heading():
+    from mgpt.retrieval.chunking import chunk_text
+
+    sentences = [f"Sentence number {i} says something about the kettle." for i in range(6)]
+    chunks = chunk_text("## Aster kettle\n\n" + " ".join(sentences), chunk_size=130)
+    assert len(chunks) == 3 and all(c.startswith("Aster kettle. Sentence number") for c in chunks)
+    assert " ".join(c.removeprefix("Aster kettle. ") for c in chunks) == " ".join(sentences)
+
+
+def test_tables_become_rows_that_name_their_cells():
+    from mgpt.retrieval.chunking import chunk_text
+
+    text = ("## Blenders\n\n| Model | Price | Jug |\n|---|:---:|---|\n| **Aster 500** | €89 | 1.5 l |\n"
+            "| Aster 700 | – | 1.8 l |\n| Aster 900 | £120 | |\n")
+    assert chunk_text(text, chunk_size=60) == [
+        "Blenders. Model: Aster 500; Price: €89; Jug: 1.5 l.",
+        "Blenders. Model: Aster 700; Price: –; Jug: 1.8 l.",
+        "Blenders. Model: Aster 900; Price: £120."]
+
+
+def test_lists_pack_by_item_and_faq_answers_keep_their_question():
+    from mgpt.retrieval.chunking import chunk_text
+
+    items = "\n".join(f"- Item {i}: {i} kg" for i in range(8))
+    chunks = chunk_text("# Specs\n\n" + items, chunk_size=50)
+    assert all(c.startswith("Specs. - Item") and len(c) <= 50 for c in chunks)
+    assert " ".join(c.removeprefix("Specs. ") for c in chunks) == items.replace("\n", " ")
+    faq = ("# FAQ\n\n**Q: How long does delivery take?**\nThree to five working days in Germany. "
+           "Orders to Austria take a day longer. Orders to Switzerland take two days longer.\n")
+    chunks = chunk_text(faq, chunk_size=100)
+    assert len(chunks) == 3 and all(c.startswith("Q: How long does delivery take? ") for c in chunks)
 
 
 def test_index_plan_counts():
@@ -225,22 +259,31 @@ def test_retrieve_finds_the_chunk(work, indexed):
 @needs_milvus
 def test_ask_answers_on_stdout_with_sources_on_stderr(work, rag_model):
     q = "What is the price of the Kestrel 2 tent?"
-    r = assert_ok(mgpt_run("ask", q, "--ckpt", rag_model, "--db", "kb.db", "-k", "3", "--max-new-tokens", "8",
-                           cwd=work))
+    args = ["ask", q, "--ckpt", rag_model, "--db", "kb.db", "-k", "3", "--max-new-tokens", "8", "--min-confidence", "0"]
+    r = assert_ok(mgpt_run(*args, cwd=work))
     assert len(r.stdout.splitlines()) == 1
-    sources = [line for line in r.stderr.splitlines() if line.startswith("mgpt: source ")]
-    assert len(sources) == 3 and "tents.md" in sources[0]
-    result = json.loads(assert_ok(mgpt_run("ask", q, "--ckpt", rag_model, "--db", "kb.db", "--json",
-                                           "--max-new-tokens", "8", cwd=work)).stdout)
-    assert result["answer"] == r.stdout.strip() and result["question"] == q
+    looked = [line for line in r.stderr.splitlines() if line.startswith("mgpt: looked at ")]
+    assert len(looked) == 3 and "tents.md" in looked[0]
+    result = json.loads(assert_ok(mgpt_run(*args, "--json", cwd=work)).stdout)
+    assert result["question"] == q and r.stdout.strip() == (result["answer"] or "The documents do not say.")
     assert result["prompt"].startswith("C: ") and result["prompt"].endswith(f" Q: {q} A: ")
     assert "price: 349 EUR" in result["prompt"]  # the best chunk made it into the prompt
     assert len(result["prompt"]) <= 192 - 1 - 8  # and the prompt fits the block with room for the answer
     used = [s for s in result["sources"] if s["in_prompt"]]
     assert used and used[0]["rank"] == 1 and all(s["text"] in result["prompt"] for s in used)
+    cited = [s for s in result["sources"] if "span" in s]
+    if result["abstained"]:  # a 5-step model may well choose the empty answer
+        assert result["answer"] is None and not cited and result["model_answer"] == ""
+    else:  # whatever it chose is a span of a chunk in the prompt, and says which
+        (source,) = cited
+        start, end = source["span"]
+        assert source["in_prompt"] and source["text"][start:end] == result["answer"]
+        (line,) = [line for line in r.stderr.splitlines() if line.startswith("mgpt: source: ")]
+        assert line.endswith(f"{os.path.basename(source['source'])} #{source['position'] + 1}, characters {start}-{end}")
     bare = json.loads(assert_ok(mgpt_run("ask", q, "--ckpt", rag_model, "--no-retrieval", "--json",
                                          "--max-new-tokens", "8", cwd=work)).stdout)
     assert bare["prompt"] == f"C:  Q: {q} A: " and bare["sources"] == []
+    assert bare["abstained"] and bare["answer"] is None  # nothing to copy from: the only answer is none
 
 
 @needs_milvus

@@ -159,12 +159,12 @@ def test_pad_rows():
 
 def test_eval_windows_score_every_character_once():
     tokens = np.arange(23, dtype=np.int32)
-    rows = eval_windows(Split(stream=tokens), 5)
+    rows, _ = eval_windows(Split(stream=tokens), 5)
     targets = np.concatenate([r[1:] for r in rows])
     np.testing.assert_array_equal(targets, tokens[1:])
     assert all(len(r) <= 6 for r in rows)
     docs = [np.arange(4), np.arange(12)]
-    rows = eval_windows(Split(docs=docs), 5)
+    rows, _ = eval_windows(Split(docs=docs), 5)
     assert sum(len(r) - 1 for r in rows) == 3 + 11
 
 

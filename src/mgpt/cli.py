@@ -147,6 +147,9 @@ def sample(ckpt, prompt, num, max_new_tokens, temperature, top_k, top_p, seed, a
         prompt = sys.stdin.read()
         if ck.mode == "docs":
             prompt = prompt.rstrip("\n")
+    prompt, message = ck.vocab.fit(prompt, "prompt")
+    if message:
+        note(message)
     samples = generate(ck.model, ck.vocab, ck.mode, prompt, num, max_new_tokens, temperature,
                        top_k, top_p, seed)
     out = sys.stdout
@@ -184,7 +187,7 @@ def eval_command(ckpt, corpus, as_json, adapters):
     from .train import evaluate_text
 
     ck = load_with_adapters(ckpt, adapters)
-    result = evaluate_text(ck.model, ck.vocab, ck.mode, read_corpus(corpus))
+    result = evaluate_text(ck.model, ck.vocab, ck.mode, read_corpus(corpus), ck.state.get("answer_after"))
     if as_json:
         click.echo(json.dumps(result))
     else:

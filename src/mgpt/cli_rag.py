@@ -12,10 +12,10 @@ import click
 
 from .cli import ADAPTER_HELP, NONNEG_FLOAT, NONNEG_INT, POSITIVE_INT, load_with_adapters, note
 from .errors import MgptError
-from .retrieval.answer import DEFAULT_MAX_NEW_TOKENS
+from .retrieval.answer import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE, NOT_IN_DOCUMENTS
 from .retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP, check_sizes
 from .retrieval.embedding import DEFAULT_DIM
-from .retrieval.store import DEFAULT_COLLECTION, Location
+from .retrieval.store import DEFAULT_COLLECTION, RETRIEVAL_MODES, Location
 
 DIM = click.IntRange(16, 32768)
 _COLLECTION_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,254}$")
@@ -61,10 +61,15 @@ def explicit(ctx, name):
     return ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
 
 
-def shown(hit):
+def shown_source(hit):
+    """The file as people read it, with its page where it has pages: 'manual.pdf p. 12'."""
     from .retrieval.sources import shown_path
 
-    return f"{shown_path(hit['source'])} #{hit['position'] + 1}"
+    return shown_path(hit["source"]) + (f" p. {hit['page']}" if hit.get("page") else "")
+
+
+def shown(hit):
+    return f"{shown_source(hit)} #{hit['position'] + 1}"
 
 
 # --- index --------------------------------------------------------------------------------
@@ -76,9 +81,11 @@ def shown(hit):
               help="Largest chunk, in characters; longer paragraphs are cut in overlapping pieces.")
 @click.option("--overlap", type=NONNEG_INT, default=DEFAULT_OVERLAP, help="Characters a cut piece repeats from the one before.")
 @click.option("--dim", type=DIM, default=DEFAULT_DIM, help="Embedding dimension of a new collection.")
+@click.option("--rebuild", is_flag=True, help="Drop the collection first and index these documents afresh "
+              "(the way to upgrade a collection made by an older mgpt).")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
 @click.option("-q", "--quiet", is_flag=True, help="No warnings about skipped files.")
-def index(ctx, paths, db, uri, token, collection, chunk_size, overlap, dim, as_json, quiet):
+def index(ctx, paths, db, uri, token, collection, chunk_size, overlap, dim, rebuild, as_json, quiet):
     """Chunk, embed and store documents (.txt and .md files or folders).
 
     \b
@@ -101,6 +108,9 @@ def index(ctx, paths, db, uri, token, collection, chunk_size, overlap, dim, as_j
     location = store_location(ctx, db, uri, token, collection)
     documents, folders, skipped = read_documents(paths)
     with opened(location, create=True) as store:
+        if rebuild and store.exists():
+            store.embedder_or_old()  # refuse to drop a collection mgpt did not make
+            store.drop()
         if store.exists():
             stored_name, stored_dim = store.embedder()
             if not explicit(ctx, "dim"):
@@ -125,41 +135,55 @@ def index(ctx, paths, db, uri, token, collection, chunk_size, overlap, dim, as_j
 
 # --- retrieve -----------------------------------------------------------------------------
 
+def retrieval_option(f):
+    return click.option("--retrieval", type=click.Choice(RETRIEVAL_MODES), default="hybrid",
+                        help="hybrid: BM25 and the n-gram vectors fused by reciprocal rank; or one of them.")(f)
+
+
 @click.command(context_settings={"show_default": True})
 @click.argument("query")
 @store_options
 @click.option("-k", "k", type=POSITIVE_INT, default=3, help="How many chunks to return.")
+@retrieval_option
 @click.option("--dim", type=DIM, help="Expected embedding dimension [default: the collection's].")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per chunk.")
-def retrieve(ctx, query, db, uri, token, collection, k, dim, as_json):
-    """The chunks nearest to QUERY, with score and source.
+def retrieve(ctx, query, db, uri, token, collection, k, retrieval, dim, as_json):
+    """The chunks that best match QUERY, with score and source.
 
     \b
     Examples:
       mgpt retrieve "price of the Kestrel 2 tent" --db kb.db -k 3
-      mgpt retrieve "warranty" --db kb.db --json | head -1
+      mgpt retrieve "warranty" --db kb.db --retrieval bm25 --json | head -1
     """
-    from .retrieval.query import collection_embedder, retrieve as nearest
+    hits = search(ctx, db, uri, token, collection, dim, query, k, retrieval)
+    for rank, hit in enumerate(hits, 1):
+        if as_json:
+            click.echo(json.dumps({"rank": rank, **hit, "source": shown_source(hit)}, ensure_ascii=False))
+        else:
+            click.echo(f"{rank}  {hit['score']:.3f}  {shown(hit)}\n   {hit['text']}")
+
+
+def search(ctx, db, uri, token, collection, dim, query, k, retrieval):
+    from .retrieval.query import collection_embedder, retrieve as best_chunks
     from .retrieval.store import opened
 
     location = store_location(ctx, db, uri, token, collection)
     with opened(location) as store:
-        hits = nearest(store, collection_embedder(store, dim), query, k)
-    for rank, hit in enumerate(hits, 1):
-        if as_json:
-            click.echo(json.dumps({"rank": rank, **hit}, ensure_ascii=False))
-        else:
-            click.echo(f"{rank}  {hit['score']:.3f}  {shown(hit)}\n   {hit['text']}")
+        return best_chunks(store, collection_embedder(store, dim), query, k, retrieval)
 
 
 # --- ask ----------------------------------------------------------------------------------
 
 @click.command(context_settings={"show_default": True})
 @click.argument("question")
-@click.option("--ckpt", required=True, help="Model checkpoint, trained on the prompt template above.")
+@click.option("--ckpt", help="A model trained on the prompt template [default: the reader shipped with mgpt].")
 @store_options
 @click.option("-k", "k", type=POSITIVE_INT, default=3, help="Chunks to retrieve; those that fit the block go into the prompt.")
+@retrieval_option
 @click.option("--no-retrieval", is_flag=True, help="Ask with an empty context: the model alone, as a baseline.")
+@click.option("--free", is_flag=True, help="Let the model write freely instead of copying a span of the context.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE,
+              help="Abstain when the model gives its answer a lower probability.")
 @click.option("--dim", type=DIM, help="Expected embedding dimension [default: the collection's].")
 @click.option("--max-new-tokens", type=POSITIVE_INT, default=DEFAULT_MAX_NEW_TOKENS, help="Longest answer, in characters.")
 @click.option("--temperature", type=NONNEG_FLOAT, default=0.0, help="0 means greedy.")
@@ -167,43 +191,41 @@ def retrieve(ctx, query, db, uri, token, collection, k, dim, as_json):
 @click.option("--top-p", type=click.FloatRange(0, 1, min_open=True), help="Nucleus sampling mass.")
 @click.option("--seed", type=NONNEG_INT, help="Seed for reproducible sampling.")
 @click.option("--adapter", "adapters", multiple=True, help=ADAPTER_HELP)
-@click.option("--json", "as_json", is_flag=True, help="Print one JSON object: answer, prompt, sources.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object: answer, abstained, sources with the span.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not list the sources on stderr.")
-def ask(ctx, question, ckpt, db, uri, token, collection, k, no_retrieval, dim, max_new_tokens, temperature,
-        top_k, top_p, seed, adapters, as_json, quiet):
-    """Answer QUESTION from retrieved chunks (sources on stderr).
+def ask(ctx, question, ckpt, db, uri, token, collection, k, retrieval, no_retrieval, free, min_confidence, dim,
+        max_new_tokens, temperature, top_k, top_p, seed, adapters, as_json, quiet):
+    """Answer QUESTION from the documents, citing where the answer is (sources on stderr).
 
     \b
-    The prompt is one line, "C: <chunk 1> | <chunk 2> Q: <question> A: ", with the
-    best-ranked chunks that fit the model's block (see docs/RAG.md); the model writes the
-    answer and stops at BOS.
+    The reader copies its answer out of the retrieved chunks, so every answer is a span of your
+    documents; when they do not hold one, it says so (exit 0). See docs/RAG.md.
     Examples:
-      mgpt ask "What is the price of the Kestrel 2 tent?" --ckpt rag.npz --db kb.db
-      mgpt ask "When was the Glow 200 lantern released?" --ckpt rag.npz --db kb.db --json
-      mgpt ask "What is the price of the Kestrel 2 tent?" --ckpt rag.npz --no-retrieval
+      mgpt ask "How much does the Kestrel 2 tent cost?" --db kb.db
+      mgpt ask "When was the Glow 200 lantern released?" --db kb.db --json
+      mgpt ask "What is the price of the Kestrel 2 tent?" --no-retrieval
     """
     from .retrieval.answer import answer_question
-    from .retrieval.query import collection_embedder, retrieve as nearest
-    from .retrieval.store import opened
+    from .retrieval.reader import reader_path
 
-    ck = load_with_adapters(ckpt, adapters)
-    hits = []
-    if not no_retrieval:
-        location = store_location(ctx, db, uri, token, collection)
-        with opened(location) as store:
-            hits = nearest(store, collection_embedder(store, dim), question, k)
-    result = answer_question(ck, question, hits, max_new_tokens, temperature, top_k, top_p, seed)
+    if not question.strip():
+        raise MgptError('the question is empty; ask something, e.g. mgpt ask "How much does the Kestrel 2 tent cost?"')
+    ck = load_with_adapters(ckpt or reader_path(), adapters)
+    hits = [] if no_retrieval else search(ctx, db, uri, token, collection, dim, question, k, retrieval)
+    result = answer_question(ck, question, hits, max_new_tokens, not free, min_confidence,
+                             temperature, top_k, top_p, seed)
     if as_json:
-        from .retrieval.sources import shown_path
-
-        result["sources"] = [{**s, "source": shown_path(s["source"])} for s in result["sources"]]
+        result["sources"] = [{**s, "source": shown_source(s)} for s in result["sources"]]
         click.echo(json.dumps({k: v for k, v in result.items() if k != "notes"}, ensure_ascii=False))
     else:
-        click.echo(result["answer"])
+        click.echo(NOT_IN_DOCUMENTS if result["abstained"] else result["answer"])
     if not quiet:
         for message in result["notes"]:
             note(message)
         for s in result["sources"]:
-            note(f"source {s['rank']}: {shown(s)} (score {s['score']:.3f}"
+            if "span" in s:
+                note(f"source: {shown(s)}, characters {s['span'][0]}-{s['span'][1]}")
+        for s in result["sources"]:
+            note(f"looked at {s['rank']}: {shown(s)} (score {s['score']:.3f}"
                  f"{'' if s['in_prompt'] else ', not in the prompt'})")
     sys.stdout.flush()

@@ -43,6 +43,9 @@ def training_options(defaults):
         click.option("--seed", type=NONNEG_INT, default=d["seed"]),
         click.option("--save-every", type=POSITIVE_INT, help="Also save NAME-last.npz every N steps."),
         click.option("--drop-unknown", is_flag=True, help="Skip corpus characters the base model's vocabulary lacks."),
+        click.option("--answer-after", metavar="MARKER",
+                     help="docs mode: score only what follows the last MARKER of each line (prompt/answer lines, "
+                          "e.g. ' A: ') [default: the whole line; finetune-lora: as its base]."),
         click.option("--resume", help="Continue a run exactly from its checkpoint (NAME-last.npz)."),
         click.option("--log", "log_path", type=click.Path(dir_okay=False), help="Write one JSON object per step/eval here."),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar or notes."),
@@ -58,6 +61,21 @@ def training_options(defaults):
 
 def explicit_options(ctx, names):
     return {n for n in names if ctx.get_parameter_source(n) == click.core.ParameterSource.COMMANDLINE}
+
+
+def answer_marker(ctx, state, answer_after, mode, source=None):
+    """--answer-after: from the command line, else from the checkpoint the run continues (a
+    resumed run, or an adapter's base); a docs-mode setting only."""
+    given = ctx.get_parameter_source("answer_after") == click.core.ParameterSource.COMMANDLINE
+    stored = (state or {}).get("answer_after")
+    if given and source and source.startswith("--resume") and answer_after != stored:
+        raise MgptError(f"{source} was trained with --answer-after {stored!r}; drop --answer-after")
+    marker = answer_after if given else stored
+    if marker is not None and mode != "docs":
+        raise MgptError(f"--answer-after needs docs mode (one prompt/answer per line), not {mode} mode")
+    if given and not marker:
+        raise MgptError("--answer-after needs a non-empty marker, e.g. ' A: '")
+    return marker
 
 
 def resumed_val_fraction(ctx, state, val_fraction, resume):
@@ -89,12 +107,18 @@ def check_outputs(out, log_path, inputs=()):
 
 
 def fit_vocab(text, vocab, mode, drop_unknown, notes):
-    """The corpus in the model's vocabulary: unknown characters are an error, or dropped if asked."""
-    from .data import fed_text, show_chars
+    """The corpus in the model's vocabulary: unknown characters are an error, or dropped if asked,
+    or read as the placeholder when the vocabulary has one."""
+    from .data import PLACEHOLDER, fed_text, show_chars
 
     missing = vocab.unknown(fed_text(text, mode))
     if not missing:
         return text
+    if vocab.has_placeholder and not drop_unknown:
+        count = sum(text.count(c) for c in missing)
+        notes.append(f"read {count:,} occurrence(s) of {len(missing)} character(s) the vocabulary lacks as "
+                     f"{PLACEHOLDER}: {show_chars(missing)}")
+        return "".join(PLACEHOLDER if c in set(missing) else c for c in text)
     if not drop_unknown:
         raise MgptError(f"corpus has {len(missing)} character(s) the model's vocabulary lacks: "
                         f"{show_chars(missing)}; remove them or pass --drop-unknown to skip them")
@@ -172,7 +196,11 @@ def run_trainer(trainer, notes, resume):
 @click.option("--dropout", type=click.FloatRange(0, 1, max_open=True), help="Dropout rate [default: 0].")
 @click.option("--mode", type=click.Choice(["auto", "docs", "stream"]), default="auto", help="docs: one document per line; stream: running text.")
 @click.option("--init", "init_path", help="Start from this model's weights (full fine-tuning).")
-def train(ctx, corpus, out, preset, mode, resume, init_path, log_path, quiet, drop_unknown, val_fraction, **options):
+@click.option("--vocab", "vocab_set", metavar="latin|FILE",
+              help="Fixed vocabulary instead of the corpus's characters: 'latin' (printable ASCII, Latin-1, "
+                   "typographic signs, placeholder) or the characters of a file.")
+def train(ctx, corpus, out, preset, mode, resume, init_path, vocab_set, log_path, quiet, drop_unknown, val_fraction,
+          answer_after, **options):
     """Train a model on CORPUS (files, or - for stdin).
 
     \b
@@ -192,12 +220,15 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, log_path, quiet, dr
     explicit = explicit_options(ctx, list(options) + ["preset", "mode"])
     if resume and init_path:
         raise MgptError("--resume and --init exclude each other: --resume continues a run, --init starts one")
+    if vocab_set and (resume or init_path):
+        raise MgptError(f"--vocab is for a new model; {'--resume' if resume else '--init'} keeps its checkpoint's "
+                        f"vocabulary, drop --vocab")
     if world.is_root:
         check_outputs(out, log_path, inputs=[("--init", init_path)])
     notes = []  # printed once every input is known to be good, so a user error is one line
     text = read_corpus_on(world, corpus)
     config_flags = {k: options.pop(k) for k in CONFIG_OPTIONS}
-    resume_state, state_extra, start = None, {}, None
+    resume_state, state_extra, start, stored_state, source = None, {}, None, None, None
     if resume or init_path:
         ck = load_model(resume or init_path)
         source = f"--resume {resume}" if resume else f"--init {init_path}"
@@ -206,6 +237,7 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, log_path, quiet, dr
             raise MgptError(f"{source} is a {ck.mode}-mode model; drop --mode {mode}")
         model, vocab, mode = ck.model, ck.vocab, ck.mode
         start = (ck.fingerprint, ck.state.get("step", 0))
+        stored_state = ck.state
         if resume:
             settings = settings_from(options, explicit, ck.state.get("settings"))
             val_fraction = resumed_val_fraction(ctx, ck.state, val_fraction, resume)
@@ -223,17 +255,20 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, log_path, quiet, dr
     else:
         mode, reason = choose_mode(text, mode)
         notes.append(f"{mode} mode: {reason}")
-        vocab = Vocab.from_text(text, mode)
+        vocab = Vocab.from_charset(vocab_set) if vocab_set else Vocab.from_text(text, mode)
         sizes = dict(PRESETS[preset])
         sizes.update({k: v for k, v in config_flags.items() if v is not None})
         settings = settings_from(options, explicit)
         model = GPT(GPTConfig(vocab_size=len(vocab), **sizes))
         model.init_weights(np.random.default_rng([settings.seed, 0]))
     config = model.config
+    marker = answer_marker(ctx, stored_state, answer_after, mode, source)
     text = fit_vocab(text, vocab, mode, drop_unknown, notes)
-    train_split, val_split = split_corpus(text, vocab, mode, val_fraction, settings.seed, config.block_size)
+    train_split, val_split = split_corpus(text, vocab, mode, val_fraction, settings.seed, config.block_size, marker)
     meta = {"mode": mode, "val_fraction": val_fraction, "corpus_sha256": text_fingerprint(text),
             "train_tokens": train_split.num_tokens, **state_extra}
+    if marker:
+        meta["answer_after"] = marker
 
     def save(path, state, optimizer):
         save_model(path, model, vocab, mode, {**state, **meta}, optimizer)
@@ -262,7 +297,7 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, log_path, quiet, dr
 @click.option("--lora-dropout", type=click.FloatRange(0, 1, max_open=True), default=0.0, help="Dropout on the adapter's input.")
 @click.option("--rslora", is_flag=True, help="Scale by alpha/sqrt(rank) instead of alpha/rank.")
 def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lora_dropout, rslora,
-                  resume, log_path, quiet, drop_unknown, val_fraction, **options):
+                  resume, log_path, quiet, drop_unknown, val_fraction, answer_after, **options):
     """Train a LoRA adapter on CORPUS over a frozen base model.
 
     \b
@@ -286,9 +321,10 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
     base = load_model(base_path)
     text = read_corpus_on(world, corpus)
     model, vocab, mode = base.model, base.vocab, base.mode
-    resume_state, start = None, None
+    resume_state, start, marker_state, source = None, None, base.state, None
     if resume:
         ack = load_adapter(resume, base=base)
+        marker_state, source = ack.state, f"--resume {resume}"
         adapter = ack.adapter
         _check_lora_flags(ctx, adapter, resume, rank, alpha, targets, layers, lora_dropout, rslora)
         settings = settings_from(options, explicit, ack.state.get("settings"))
@@ -306,10 +342,14 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
         adapter = Adapter(lora_config, model.config)
         adapter.init_weights(np.random.default_rng([settings.seed, 1]))
     model.adapter, model.train_base = adapter, False
+    marker = answer_marker(ctx, marker_state, answer_after, mode, source)
     text = fit_vocab(text, vocab, mode, drop_unknown, notes)
-    train_split, val_split = split_corpus(text, vocab, mode, val_fraction, settings.seed, model.config.block_size)
+    train_split, val_split = split_corpus(text, vocab, mode, val_fraction, settings.seed, model.config.block_size,
+                                          marker)
     meta = {"mode": mode, "val_fraction": val_fraction, "corpus_sha256": text_fingerprint(text),
             "train_tokens": train_split.num_tokens}
+    if marker:
+        meta["answer_after"] = marker
 
     def save(path, state, optimizer):
         save_adapter(path, adapter, base, {**state, **meta}, optimizer)

@@ -17,6 +17,19 @@ from .kernels import IGNORE_INDEX
 
 MODES = ("auto", "docs", "stream")
 BOS = "<BOS>"  # how the BOS token is shown to people; it is never a character of the text
+PLACEHOLDER = "\ufffd"  # U+FFFD REPLACEMENT CHARACTER: stands for any character a vocabulary lacks
+
+# Named character sets for `train --vocab`: a model that must read any ordinary document (the
+# reader) gets a fixed vocabulary instead of its corpus's characters, with the placeholder for
+# the rest. latin: printable ASCII, Latin-1's printable characters, the typographic signs
+# documents use, and the Latin letters of central/eastern Europe and Turkey.
+_TYPOGRAPHIC = "€–—‘’‚“”„…•′″‰™−≤≥≈→×÷"
+_LATIN_EXTENDED = "ŒœŠšŽžŸŁłČčŘřĘęĄąĆćŃńŚśŹźŻżĞğŞşİıŐőŰűĎďŤťŇňĽľ"
+CHARSETS = {
+    "latin": "".join(sorted(set(
+        "".join(chr(c) for c in range(0x20, 0x7F)) + "".join(chr(c) for c in range(0xA1, 0x100) if c != 0xAD)
+        + _TYPOGRAPHIC + _LATIN_EXTENDED + PLACEHOLDER))),
+}
 
 
 def read_corpus(paths):
@@ -88,6 +101,25 @@ class Vocab:
     def __len__(self):
         return len(self.chars) + 1
 
+    @classmethod
+    def from_charset(cls, name_or_path):
+        """A named set (CHARSETS) or the characters of a UTF-8 file (newlines ignored)."""
+        if name_or_path in CHARSETS:
+            return cls(CHARSETS[name_or_path])
+        try:
+            with open(name_or_path, encoding="utf-8") as f:
+                chars = set(f.read()) - {"\n", "\r"}
+        except (OSError, UnicodeDecodeError) as e:
+            raise MgptError(f"--vocab {name_or_path}: not a named set ({', '.join(CHARSETS)}) and not a readable "
+                            f"UTF-8 file ({getattr(e, 'strerror', None) or e})") from None
+        if not chars:
+            raise MgptError(f"--vocab {name_or_path}: the file holds no characters")
+        return cls(sorted(chars))
+
+    @property
+    def has_placeholder(self):
+        return PLACEHOLDER in self.index
+
     def unknown(self, text):
         return sorted(set(text) - set(self.chars))
 
@@ -95,6 +127,26 @@ class Vocab:
         missing = self.unknown(text)
         if missing:
             raise MgptError(f"{what} has {len(missing)} character(s) the model has never seen: {show_chars(missing)}")
+
+    def with_placeholders(self, text):
+        """(text, unknown characters): with a placeholder in the vocabulary, every character it
+        lacks becomes the placeholder, one for one (so offsets into the text still hold)."""
+        missing = self.unknown(text)
+        if not missing or not self.has_placeholder:
+            return text, missing
+        gone = set(missing)
+        return "".join(PLACEHOLDER if c in gone else c for c in text), missing
+
+    def fit(self, text, what):
+        """(text the model can read, note or None): unknown characters become the placeholder
+        (with a note) when the vocabulary has one, else they are an error naming them."""
+        text, missing = self.with_placeholders(text)
+        if missing and not self.has_placeholder:
+            self.check_known(text, what)
+        if not missing:
+            return text, None
+        return text, f"{what}: {len(missing)} character(s) the model has no id for read as {PLACEHOLDER}: " \
+                     f"{show_chars(missing)}"
 
     def encode(self, text):
         return np.fromiter((self.index[c] for c in text), dtype=np.int32, count=len(text))
@@ -125,32 +177,57 @@ def choose_mode(text, mode):
 
 @dataclass
 class Split:
-    """One split of the corpus: a token stream (stream mode) or a list of documents (docs mode)."""
+    """One split of the corpus: a token stream (stream mode) or a list of documents (docs mode).
+
+    `scored_from[i]`, when given, is the first target position of document i that counts in the
+    loss (see answer_starts); targets before it are context the model reads but is not scored on.
+    """
     stream: np.ndarray = None
     docs: list = None
+    scored_from: list = None
 
     def __len__(self):
         return len(self.stream) if self.stream is not None else len(self.docs)
 
+    def start(self, i):
+        return 0 if self.scored_from is None else self.scored_from[i]
+
     @property
     def num_tokens(self):
         """Characters to predict: every one but the first in stream mode, each document's own
-        characters plus its closing BOS in docs mode."""
+        characters plus its closing BOS in docs mode (only those after the marker with
+        --answer-after)."""
         if self.stream is not None:
             return max(len(self.stream) - 1, 0)
-        return sum(len(d) - 1 for d in self.docs)
+        return sum(len(d) - 1 - self.start(i) for i, d in enumerate(self.docs))
 
 
 def encode_docs(text, vocab):
     """Each non-empty line becomes [BOS] + line + [BOS]."""
     return [np.concatenate(([vocab.bos], vocab.encode(line), [vocab.bos])).astype(np.int32)
-            for line in text.split("\n") if line.strip()]
+            for line in doc_lines(text)]
 
 
-def split_corpus(text, vocab, mode, val_fraction, seed, block_size):
+def doc_lines(text):
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def answer_starts(text, marker):
+    """Per document, the first scored target: the character after the last `marker` in its line
+    (the answer of a prompt/answer line, as instruction tuning scores only the response); a
+    line without the marker is scored whole."""
+    starts = []
+    for line in doc_lines(text):
+        at = line.rfind(marker)
+        starts.append(0 if at < 0 else at + len(marker))
+    return starts
+
+
+def split_corpus(text, vocab, mode, val_fraction, seed, block_size, answer_after=None):
     """Returns (train, val). docs: random documents to val (seeded); stream: the tail to val."""
     if mode == "docs":
         docs = encode_docs(text, vocab)
+        starts = answer_starts(text, answer_after) if answer_after else None
         order = np.random.default_rng([seed, 7]).permutation(len(docs))
         n_val = int(round(len(docs) * val_fraction))
         if val_fraction > 0 and n_val == 0:
@@ -158,9 +235,11 @@ def split_corpus(text, vocab, mode, val_fraction, seed, block_size):
         if len(docs) - n_val < 1:
             raise MgptError(f"corpus has {len(docs)} document(s): too few to hold out "
                             f"{val_fraction:.0%} for validation; add text or lower --val-fraction")
-        val = [docs[i] for i in sorted(order[:n_val])]
-        train = [docs[i] for i in sorted(order[n_val:])]
-        return Split(docs=train), Split(docs=val)
+        parts = []
+        for chosen in (sorted(order[n_val:]), sorted(order[:n_val])):
+            parts.append(Split(docs=[docs[i] for i in chosen],
+                               scored_from=None if starts is None else [starts[i] for i in chosen]))
+        return tuple(parts)
     tokens = vocab.encode(text)
     n_val = int(len(tokens) * val_fraction)
     train, val = tokens[:len(tokens) - n_val], tokens[len(tokens) - n_val:]
@@ -186,39 +265,51 @@ def sample_batch(split, batch_size, block_size, rng):
         windows = split.stream[starts[:, None] + np.arange(block_size + 1)]
         return windows[:, :-1], windows[:, 1:]
     picks = rng.integers(0, len(split.docs), size=batch_size)
-    rows = []
+    rows, starts = [], []
     for i in picks:
-        doc = split.docs[i]
+        doc, scored = split.docs[i], split.start(i)
         if len(doc) > block_size + 1:
             start = int(rng.integers(0, len(doc) - block_size))
             doc = doc[start:start + block_size + 1]
+            scored = max(scored - start, 0)
         rows.append(doc)
-    return pad_rows(rows)
+        starts.append(scored)
+    return pad_rows(rows, starts)
 
 
-def pad_rows(rows):
+def pad_rows(rows, starts=None):
+    """x (B, T) and y (B, T) of rows of unequal length; y is IGNORE_INDEX where padded and before
+    each row's first scored target (`starts`)."""
     T = max(len(r) for r in rows) - 1
     x = np.zeros((len(rows), T), dtype=np.int32)
     y = np.full((len(rows), T), IGNORE_INDEX, dtype=np.int32)
     for b, row in enumerate(rows):
+        first = 0 if starts is None else min(starts[b], len(row) - 1)
         x[b, :len(row) - 1] = row[:-1]
-        y[b, :len(row) - 1] = row[1:]
+        y[b, first:len(row) - 1] = row[1 + first:]
     return x, y
 
 
 def eval_windows(split, block_size):
-    """Every character of the split predicted once: consecutive block_size windows.
+    """(rows, starts): every scored character of the split predicted once, in consecutive
+    block_size windows; starts[i] is row i's first scored target (see pad_rows).
 
     stream: window i predicts text[iT+1 : (i+1)T+1] from text[iT : (i+1)T] (as nanoGPT's val
     loss); docs: each document with its BOS, cut into consecutive windows when longer.
     """
-    rows = []
+    rows, starts = [], []
     if split.stream is not None:
         tokens = split.stream
         for start in range(0, len(tokens) - 1, block_size):
             rows.append(tokens[start:start + block_size + 1])
+            starts.append(0)
     else:
-        for doc in split.docs:
+        for i, doc in enumerate(split.docs):
+            scored = split.start(i)
             for start in range(0, len(doc) - 1, block_size):
-                rows.append(doc[start:start + block_size + 1])
-    return [r for r in rows if len(r) > 1]
+                window = doc[start:start + block_size + 1]
+                if start + len(window) - 1 > scored:  # a window with nothing scored is skipped
+                    rows.append(window)
+                    starts.append(max(scored - start, 0))
+    keep = [i for i, r in enumerate(rows) if len(r) > 1]
+    return [rows[i] for i in keep], [starts[i] for i in keep]

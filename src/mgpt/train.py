@@ -23,6 +23,7 @@ from tqdm import tqdm
 
 from . import distributed
 from .data import eval_windows, pad_rows, sample_batch
+from .kernels import IGNORE_INDEX
 from .errors import MgptError
 from .optim import AdamW, clip_grad_norm, learning_rate
 from .runtime import tune_allocator
@@ -97,7 +98,7 @@ def loss_sums(model, batches):
     total, count = 0.0, 0
     for x, y in batches:
         _, loss, _ = model.forward(x, y, for_backward=False)
-        n = int(np.count_nonzero(y >= 0))
+        n = int(np.count_nonzero(y != IGNORE_INDEX))
         total += loss * n
         count += n
     return total, count
@@ -112,9 +113,10 @@ def mean_loss(model, batches):
 def evaluate_split(model, split, batch_size=32):
     """Mean loss over every character of a split (consecutive block windows); see eval_windows."""
     tune_allocator()
-    rows = eval_windows(split, model.config.block_size)
-    rows.sort(key=len)  # similar lengths batch together with little padding
-    batches = (pad_rows(rows[i:i + batch_size]) for i in range(0, len(rows), batch_size))
+    rows, starts = eval_windows(split, model.config.block_size)
+    order = sorted(range(len(rows)), key=lambda i: len(rows[i]))  # similar lengths batch with little padding
+    batches = (pad_rows([rows[i] for i in chunk], [starts[i] for i in chunk])
+               for chunk in (order[j:j + batch_size] for j in range(0, len(order), batch_size)))
     return mean_loss(model, batches)
 
 
@@ -224,7 +226,7 @@ class Trainer:
         dropout_rng = self.rng if uses_dropout else None
         _, loss, cache = self.model.forward(x, y, rng=dropout_rng)
         self.model.backward(cache)
-        tokens = int(np.count_nonzero(y >= 0))
+        tokens = int(np.count_nonzero(y != IGNORE_INDEX))
         if self.world.size > 1:
             loss, tokens = self._all_reduce(loss, tokens)
         norm = clip_grad_norm(self.grads, s.grad_clip)
@@ -338,13 +340,15 @@ class Trainer:
         return self
 
 
-def evaluate_text(model, vocab, mode, text):
-    """Loss over every character of text, as `mgpt eval` reports it (see eval_windows)."""
-    from .data import Split, encode_docs, fed_text
+def evaluate_text(model, vocab, mode, text, answer_after=None):
+    """Loss over every character of text, as `mgpt eval` reports it (see eval_windows); with
+    answer_after (a model trained with --answer-after), over each line's answer only."""
+    from .data import Split, answer_starts, encode_docs, fed_text
 
     vocab.check_known(fed_text(text, mode), "corpus")
     if mode == "docs":
-        split = Split(docs=encode_docs(text, vocab))
+        split = Split(docs=encode_docs(text, vocab),
+                      scored_from=answer_starts(text, answer_after) if answer_after else None)
     else:
         split = Split(stream=vocab.encode(text))
     if split.num_tokens == 0 or (split.stream is not None and len(split.stream) < 2):

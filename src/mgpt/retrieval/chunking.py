@@ -1,19 +1,33 @@
-"""Cutting a document into chunks: by paragraph first, then by size, in characters.
+"""Cutting a document into chunks: by section and unit first, then by size, in characters.
 
 A chunk is the unit that is embedded, stored and put into a prompt, so it must be small enough
-for a small model's context: the defaults leave room for a question and an answer in a block
-of 256 characters next to one or two chunks. Whitespace inside a chunk is collapsed to single
-spaces (a prompt is one line), and a Markdown heading is joined to the paragraph below it, so
-a chunk keeps the title that says what it is about.
+for a small model's context: the defaults leave room for two chunks, a question and an answer
+in the reader's block. A chunk is one line (whitespace collapsed), because the prompt is one line.
+
+The document's structure decides where it may be cut:
+- a Markdown heading names its section, and every chunk of the section starts with it, so a
+  chunk keeps the title that says what it is about ("Kestrel 2 tent. It weighs 1.9 kg."); a
+  block that opens with a short line ending in "?" or ":" (an FAQ question, a lead-in) names
+  its block the same way, so an answer cut in two keeps its question;
+- prose is packed by sentences, lists by items, so no fact is cut in two unless one sentence
+  alone is longer than a chunk (then it is cut at spaces, the pieces overlapping);
+- a Markdown table becomes one line per row that names each cell by its column header
+  ("Model: Aster 500; Price: €89; Weight: 2.1 kg."), so a row read alone still says what
+  each value is, which a row of bare cells would not.
+Emphasis markers (`**`, `__`, backticks) are dropped; they carry no words.
 """
 
 import re
 
-DEFAULT_CHUNK_SIZE = 160
+DEFAULT_CHUNK_SIZE = 180
 DEFAULT_OVERLAP = 32
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+|^\s{0,3}#{1,6}$")
+_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(]?[A-Z0-9À-Þ])")
+_EMPHASIS = re.compile(r"\*\*|__|`")
 
 
 def check_sizes(chunk_size, overlap):
@@ -25,57 +39,146 @@ def check_sizes(chunk_size, overlap):
     return None
 
 
-def paragraphs(text):
-    """Blank-line separated blocks, whitespace collapsed; heading-only blocks join the next block."""
-    out, title = [], None
-    for block in _BLANK_LINE.split(text.replace("\r\n", "\n")):
+def _flat(text):
+    return " ".join(_EMPHASIS.sub("", text).split())
+
+
+def _cells(line):
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|"):
+        line = line[:-1]
+    return [_flat(cell) for cell in line.split("|")]
+
+
+def table_rows(lines):
+    """Rows of a Markdown table as 'Header: cell; Header: cell.' lines (bare cells without a header row)."""
+    if len(lines) >= 2 and _TABLE_RULE.match(lines[1]):
+        header, body = _cells(lines[0]), lines[2:]
+    else:
+        header, body = [], lines
+    rows = []
+    for line in body:
+        if _TABLE_RULE.match(line):
+            continue
+        cells = _cells(line)
+        parts = [f"{header[i]}: {cell}" if i < len(header) and header[i] else cell
+                 for i, cell in enumerate(cells) if cell]
+        if parts:
+            rows.append("; ".join(parts) + ("" if parts[-1][-1] in ".!?" else "."))
+    return rows
+
+
+def _is_table(lines):
+    return sum(line.strip().startswith("|") for line in lines) >= max(2, len(lines) - 1)
+
+
+def sections(text):
+    """(title, units) per block: units are sentences of prose, items of a list or rows of a
+    table; the title is the block's own lead line, else the nearest heading above (None
+    before the first)."""
+    out, title, fresh = [], None, False
+    for block in _BLANK_LINE.split(text.replace("\r\n", "\n").replace("\r", "\n")):
         lines = [line for line in block.split("\n") if line.strip()]
-        if not lines:
-            continue
-        if all(_HEADING.match(line) for line in lines):
-            heading = " ".join(_HEADING.sub("", line).strip() for line in lines)
-            title = f"{title} {heading}" if title else heading
-            continue
-        body = " ".join(" ".join(lines).split())
-        if title:
-            body = f"{title}{'' if title[-1] in '.:;!?' else '.'} {body}"
-            title = None
-        out.append(body)
-    if title:  # a heading at the very end still says something
-        out.append(title)
+        heads = [line for line in lines if _HEADING.match(line)]
+        if heads and lines[:len(heads)] == heads:  # a block that opens with headings
+            heading = " ".join(_flat(_HEADING.sub("", line)) for line in heads).strip()
+            title = f"{title}{_stop(title)} {heading}" if (title and fresh) else heading
+            fresh = True
+            lines = lines[len(heads):]
+            if not lines:
+                continue
+        fresh = False
+        block_title = title
+        if len(lines) >= 2 and _is_lead(lines[0]) and not _ITEM.match(lines[0]):
+            block_title = _flat(lines[0])
+            lines = lines[1:]
+            if block_title.endswith(":"):
+                block_title = block_title[:-1]
+        if _is_table(lines):
+            units = table_rows(lines)
+        elif any(_ITEM.match(line) for line in lines):
+            units = _items(lines)
+        else:
+            units = _SENTENCE_END.split(_flat(" ".join(lines)))
+        units = [u for u in units if u]
+        if units:
+            out.append((block_title, units))
+    if fresh and title:  # a heading at the very end still says something
+        out.append((None, [title]))
     return out
 
 
-def split_long(paragraph, chunk_size, overlap):
+def _is_lead(line):
+    line = _flat(line)
+    return len(line) <= 120 and line.endswith(("?", ":"))
+
+
+def _stop(text):
+    return "" if text[-1] in ".:;!?" else "."
+
+
+def _items(lines):
+    """List items (with the lines that continue them); text before the first item is its own unit."""
+    units = []
+    for line in lines:
+        if _ITEM.match(line) or not units:
+            units.append(_flat(line))
+        else:
+            units[-1] = f"{units[-1]} {_flat(line)}"
+    return units
+
+
+def split_long(text, chunk_size, overlap):
     """Windows of at most chunk_size characters, cut at spaces where possible; each window
     repeats about `overlap` characters of the one before, so a fact cut in two survives whole."""
-    if len(paragraph) <= chunk_size:
-        return [paragraph]
+    if len(text) <= chunk_size:
+        return [text]
     pieces, start = [], 0
-    while start < len(paragraph):
-        end = min(start + chunk_size, len(paragraph))
-        if end < len(paragraph):
-            cut = paragraph.rfind(" ", start + chunk_size // 2, end + 1)
+    while start < len(text):
+        end = min(start + chunk_size, len(text))
+        if end < len(text):
+            cut = text.rfind(" ", start + chunk_size // 2, end + 1)
             if cut > start:
                 end = cut
-        pieces.append(paragraph[start:end].strip())
-        if end >= len(paragraph):
+        pieces.append(text[start:end].strip())
+        if end >= len(text):
             break
         next_start = max(end - overlap, start + 1)
         if overlap:
-            space = paragraph.find(" ", next_start, end)  # begin the overlap at a word
+            space = text.find(" ", next_start, end)  # begin the overlap at a word
             if space != -1:
                 next_start = space + 1
         start = next_start
     return [p for p in pieces if p]
 
 
+def pack(title, units, chunk_size, overlap):
+    """Units packed in order into chunks of at most chunk_size characters, each opening with the
+    title; a unit too long for a chunk of its own is cut by split_long."""
+    head = f"{title}{_stop(title)} " if title else ""
+    room = max(chunk_size - len(head), chunk_size // 2)
+    chunks, current = [], ""
+    for unit in units:
+        for piece in split_long(unit, room, overlap):
+            if current and len(current) + 1 + len(piece) <= room:
+                current = f"{current} {piece}"
+                continue
+            if current:
+                chunks.append(head + current)
+            current = piece
+    if current:
+        chunks.append(head + current)
+    return chunks
+
+
 def chunk_text(text, chunk_size=DEFAULT_CHUNK_SIZE, overlap=DEFAULT_OVERLAP):
     """The chunks of one document, in order, without repeats (a repeated chunk adds nothing)."""
     seen, chunks = set(), []
-    for paragraph in paragraphs(text):
-        for piece in split_long(paragraph, chunk_size, overlap):
-            if piece not in seen:
-                seen.add(piece)
-                chunks.append(piece)
+    for title, units in sections(text):
+        for chunk in pack(title, units, chunk_size, overlap):
+            if chunk not in seen:
+                seen.add(chunk)
+                chunks.append(chunk)
     return chunks

@@ -27,7 +27,7 @@ def chunk_id(source, text):
 
 @dataclass
 class Plan:
-    rows: list = field(default_factory=list)  # (id, source, position, text) to write
+    rows: list = field(default_factory=list)  # (id, document, position, text) to write
     delete: list = field(default_factory=list)  # ids
     added: int = 0
     replaced: int = 0
@@ -64,7 +64,7 @@ def plan_index(existing, documents, folders, chunk_size, overlap, exists=os.path
         plan.chunks += len(new)
         moved = [i for i in kept if old[i] != new[i][0]]
         for i in fresh + moved:
-            plan.rows.append((i, doc.source, new[i][0], new[i][1]))
+            plan.rows.append((i, doc, new[i][0], new[i][1]))
         plan.delete.extend(gone)
     indexed = {doc.source for doc in documents}
     for source, ids in existing.items():
@@ -85,8 +85,9 @@ def index_documents(store, embedder, documents, folders, chunk_size, overlap):
     plan = plan_index(store.existing(), documents, folders, chunk_size, overlap)
     if plan.rows:
         vectors = embedder.embed([text for _, _, _, text in plan.rows])
-        store.upsert([{"id": i, "vector": v.tolist(), "source": s, "position": p, "text": t}
-                      for (i, s, p, t), v in zip(plan.rows, vectors)])
+        store.upsert([{"id": i, "vector": v, "text": t, "source": doc.source, "page": 0,
+                       "file_sha256": doc.sha256, "position": p}
+                      for (i, doc, p, t), v in zip(plan.rows, vectors)])
     if plan.delete:
         store.delete(plan.delete)
     return plan.counts()

@@ -18,10 +18,10 @@ def collection_embedder(store, dim=None):
     return HashedNgramEmbedder(stored_dim)
 
 
-def retrieve(store, embedder, query, k):
-    """The k chunks nearest to the query, best first (see Store.search)."""
+def retrieve(store, embedder, query, k, mode="hybrid"):
+    """The k best chunks for the query, best first (see Store.search)."""
     vector = embedder.embed([query])[0]
     if not vector.any():
         raise MgptError(f"the query {query!r} has no letters or digits to search by")
     store.load()
-    return store.search(vector, k)
+    return store.search(vector, query, k, mode)

@@ -5,6 +5,7 @@ bad file in a folder of documentation should not stop the others from being inde
 when nothing is left is it an error.
 """
 
+import hashlib
 import os
 
 from ..errors import MgptError
@@ -17,6 +18,7 @@ class Document:
 
     def __init__(self, source, shown, text):
         self.source, self.shown, self.text = source, shown, text
+        self.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def source_key(path):

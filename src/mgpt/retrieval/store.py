@@ -6,9 +6,16 @@ process holds, an unreachable server, a collection built by another embedder) is
 MgptError with what to do about it; pymilvus' own log lines are silenced so the CLI prints
 one line.
 
-A collection holds, per chunk: id (stable: a hash of source and text), vector, source (the
-file's resolved path), position (its place in the file) and text. The embedder's name and
-dimension are stored as collection properties and checked on every open.
+A collection holds, per chunk: id (stable: a hash of source and text), vector (the hashed
+n-gram embedding), text (with Milvus' analyzer on it), sparse (BM25 term weights that Milvus
+computes from text itself, through a BM25 function), source (the file's resolved path), page
+(a page number where the format has pages, else 0), file_sha256 (a hash of the whole source
+file when it was indexed) and position (its place in the file). The embedder's name and
+dimension and the schema version are stored as collection properties and checked on every open.
+
+Search is dense, BM25, or both fused by reciprocal rank (hybrid, the default): BM25 finds the
+chunk that shares the question's rare words (a product name, a field), the n-gram vector the
+one that shares their forms ("weighs" for "weight").
 """
 
 import contextlib
@@ -19,9 +26,12 @@ from ..errors import MgptError
 
 DEFAULT_COLLECTION = "mgpt"
 CONNECT_TIMEOUT = 5.0  # seconds: an unreachable server is an error, not a hang
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 MAX_TEXT_BYTES = 65535
 MAX_SOURCE_BYTES = 4096
+FIELDS = ("id", "vector", "sparse", "text", "source", "page", "file_sha256", "position")
+RETRIEVAL_MODES = ("hybrid", "dense", "bm25")
+RRF_K = 60  # the reciprocal-rank constant of Cormack et al. (2009), Milvus' default
 _BATCH = 512
 
 
@@ -33,6 +43,10 @@ class Location:
 
     def describe(self):
         return self.db if self.db else self.uri
+
+
+class OldSchema(MgptError):
+    """A collection written by an earlier mgpt: `index --rebuild` replaces it."""
 
 
 def _import_pymilvus():
@@ -108,31 +122,50 @@ class Store:
             return self.client.has_collection(self.name)
 
     def create(self, embedder_name, dim):
-        DataType = self._pm.DataType
+        pm = self._pm
+        DataType = pm.DataType
         schema = self.client.create_schema(auto_id=False, enable_dynamic_field=False)
         schema.add_field("id", DataType.VARCHAR, is_primary=True, max_length=64)
         schema.add_field("vector", DataType.FLOAT_VECTOR, dim=dim)
+        schema.add_field("text", DataType.VARCHAR, max_length=MAX_TEXT_BYTES, enable_analyzer=True)
+        schema.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
         schema.add_field("source", DataType.VARCHAR, max_length=MAX_SOURCE_BYTES)
+        schema.add_field("page", DataType.INT64)
+        schema.add_field("file_sha256", DataType.VARCHAR, max_length=64)
         schema.add_field("position", DataType.INT64)
-        schema.add_field("text", DataType.VARCHAR, max_length=MAX_TEXT_BYTES)
+        schema.add_function(pm.Function(name="text_bm25", function_type=pm.FunctionType.BM25,
+                                        input_field_names=["text"], output_field_names=["sparse"]))
         index = self.client.prepare_index_params()
         index.add_index(field_name="vector", index_type="FLAT", metric_type="COSINE")
+        index.add_index(field_name="sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25")
         properties = {"mgpt.embedder": embedder_name, "mgpt.dim": str(dim), "mgpt.schema": SCHEMA_VERSION}
         with self._errors(f"creating collection {self.name!r}"):
             self.client.create_collection(self.name, schema=schema, index_params=index, properties=properties,
                                           consistency_level="Strong")  # read what index just wrote
 
     def embedder(self):
-        """(name, dim) stored with the collection; refuses a collection mgpt did not make."""
+        """(name, dim) stored with the collection; refuses a collection mgpt did not make, and
+        one of an older schema (with how to rebuild it)."""
         with self._errors(f"describing collection {self.name!r}"):
             info = self.client.describe_collection(self.name)
         props = info.get("properties") or {}
-        name, dim = props.get("mgpt.embedder"), props.get("mgpt.dim")
-        fields = {f["name"]: f for f in info.get("fields", [])}
-        if not name or not dim or not {"id", "vector", "source", "position", "text"} <= set(fields):
+        name, dim, version = props.get("mgpt.embedder"), props.get("mgpt.dim"), props.get("mgpt.schema", "1")
+        fields = {f["name"] for f in info.get("fields", [])}
+        if not name or not dim or not {"id", "vector", "source", "position", "text"} <= fields:
             raise MgptError(f"collection {self.name!r} in {self.location.describe()} was not made by mgpt index; "
                             f"choose another --collection")
+        if version != SCHEMA_VERSION or not set(FIELDS) <= fields:
+            raise OldSchema(f"collection {self.name!r} in {self.location.describe()} has mgpt's schema {version} "
+                            f"(no BM25 field for hybrid search); rebuild it from your documents with "
+                            f"mgpt index DOCS ... --rebuild (it drops the old chunks and indexes these documents)")
         return name, int(dim)
+
+    def embedder_or_old(self):
+        """(name, dim), also of an older schema's collection; still refuses a foreign one."""
+        try:
+            return self.embedder()
+        except OldSchema:
+            return None
 
     def check_embedder(self, name, dim, hint):
         stored_name, stored_dim = self.embedder()
@@ -178,16 +211,33 @@ class Store:
         with self._errors("counting chunks"):
             return int(self.client.get_collection_stats(self.name).get("row_count", 0))
 
-    def search(self, vector, k):
-        """The k nearest chunks: [{id, score, source, position, text}], best first."""
+    def drop(self):
+        with self._errors(f"dropping collection {self.name!r}"):
+            self.client.drop_collection(self.name)
+
+    def search(self, vector, query, k, mode="hybrid"):
+        """The k best chunks for the query: [{id, score, source, page, position, text}], best
+        first. dense: cosine of `vector`; bm25: Milvus' BM25 of `query` (score = BM25);
+        hybrid: both lists fused by reciprocal rank (score = the fused RRF score)."""
+        fields = ["source", "page", "position", "text"]
+        dense = {"data": [vector], "anns_field": "vector", "param": {"metric_type": "COSINE"}, "limit": k}
+        sparse = {"data": [query], "anns_field": "sparse", "param": {"metric_type": "BM25"}, "limit": k}
         with self._errors("searching"):
-            result = self.client.search(self.name, data=[vector.tolist()], limit=k, anns_field="vector",
-                                        search_params={"metric_type": "COSINE"},
-                                        output_fields=["source", "position", "text"])
+            if mode == "hybrid":
+                pm = self._pm
+                result = self.client.hybrid_search(
+                    self.name, [pm.AnnSearchRequest(**dense), pm.AnnSearchRequest(**sparse)],
+                    ranker=pm.RRFRanker(RRF_K), limit=k, output_fields=fields)
+            else:
+                request = dense if mode == "dense" else sparse
+                result = self.client.search(self.name, data=request["data"], limit=k, anns_field=request["anns_field"],
+                                            search_params=request["param"], output_fields=fields)
         hits = []
         for hit in result[0]:
             entity = hit.get("entity", {})
-            hits.append({"id": hit["id"], "score": float(hit["distance"]), "source": entity["source"],
+            score = float(hit["distance"])
+            hits.append({"id": hit["id"], "score": abs(score) if mode == "bm25" else score,
+                         "source": entity["source"], "page": int(entity.get("page") or 0),
                          "position": int(entity["position"]), "text": entity["text"]})
         return hits
 

@@ -1,0 +1,40 @@
+"""Companies -> documents -> questions -> training lines, reproducibly: company i draws from its
+own random.Random(f"{seed}/{i}"), so the lines are the same bytes on every run and can be made
+by several processes, each taking every n-th company, and joined in company order."""
+
+import random
+from multiprocessing import Pool
+
+from .lines import kb_lines
+from .render import render_kb
+from .world import make_company
+
+QUESTIONS_PER_COMPANY = (8, 24)
+
+
+def company_lines(seed, i, block_size, reserve, unanswerable_share=0.2):
+    rng = random.Random(f"{seed}/{i}")
+    company = make_company(rng)
+    files, stated = render_kb(company, rng)
+    return kb_lines(company, files, stated, rng, block_size, reserve, rng.randint(*QUESTIONS_PER_COMPANY),
+                    unanswerable_share)
+
+
+def _worker(args):
+    seed, start, step, count, block_size, reserve = args
+    return [company_lines(seed, i, block_size, reserve) for i in range(start, start + step * count, step)]
+
+
+def generate(n_lines, seed, block_size, reserve, processes=1, chunk=64):
+    """Yields lines until n_lines: companies in order, `chunk` companies per task."""
+    produced, next_company = 0, 0
+    with Pool(processes) as pool:
+        while produced < n_lines:
+            tasks = [(seed, next_company + j * chunk, 1, chunk, block_size, reserve) for j in range(processes * 4)]
+            next_company += chunk * processes * 4
+            for batch in pool.imap(_worker, tasks):
+                for lines in batch:
+                    for line in lines:
+                        if produced < n_lines:
+                            produced += 1
+                            yield line

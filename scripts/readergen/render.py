@@ -1,0 +1,354 @@
+"""A company's documentation as Markdown files, written in the styles support teams use: product
+pages in prose, spec sheets as bullet lists or `Field: value` lines, comparison tables, sister
+products compared in one sentence, FAQ pages in several layouts, policy and contact pages.
+
+render_kb returns the files and the set of facts that some file states: a fact no file states
+can be asked about, and the answer is then "the documents do not say".
+"""
+
+from .world import field_spec
+
+FILLER = (
+    "Thank you for choosing {company}.",
+    "Please read these instructions carefully before first use and keep them for later.",
+    "We design every product to last, and we are proud of it.",
+    "If anything is unclear, our customer service team is happy to help.",
+    "Our products are tested in our own workshop before they leave the factory.",
+    "Keep the packaging until you are sure you want to keep the product.",
+    "For safety reasons, children should only use it under supervision.",
+    "Always unplug the appliance before cleaning it.",
+    "This page is updated regularly; the latest version is always online.",
+    "Details may change without notice as we improve our range.",
+    "Photos are for illustration only.",
+    "Find more tips and recipes on our blog.",
+    "Join our newsletter to hear about new products first.",
+    "Register your product online to get the most out of it.",
+    "All prices include VAT unless stated otherwise.",
+    "We answer every message, usually within one working day.",
+    "Spare parts and accessories are sold separately.",
+    "The colour of the product may differ slightly from the picture.",
+    "Check the label on the underside of the product for its serial number.",
+    "Read the safety notes at the end of this manual.",
+    "{company} was built on a simple idea: good things should be easy to use.",
+    "Questions about your order? Have your order number ready when you contact us.",
+    "Do not leave the device in direct sunlight for long periods.",
+    "Store it in a cool, dry place when you are not using it.",
+)
+FAQ_TITLES = ("Frequently asked questions", "FAQ", "Help centre", "Questions and answers", "Customer FAQ",
+              "Good to know", "Support", "Common questions", "Orders and delivery", "Your questions answered")
+POLICY_TITLES = ("Delivery and returns", "Shipping", "Returns and refunds", "Contact us", "About us",
+                 "Customer service", "Ordering", "Terms in brief", "Service and warranty", "Store information")
+SPEC_TITLES = ("Specifications", "Technical data", "Tech specs", "Specs", "Key facts", "At a glance",
+               "Product details", "Technical specifications")
+MISSING_CELL = ("–", "-", "—", "n/a", "")
+ODD_CHARACTERS = "✓★→☎✉©®™½¼•"  # a few land in documents, some outside the reader's vocabulary
+
+
+def cap(text):
+    return text[:1].upper() + text[1:]
+
+
+def fill(template, subject, value):
+    out = template.replace("{V}", value)
+    if "{S}" in out:
+        at = out.index("{S}")
+        out = out.replace("{S}", subject if at else cap(subject))
+    return cap(out)
+
+
+def full_subject(rng, product):
+    options = [f"the {product.name}", f"the {product.name}", product.name, f"the {product.name} {product.noun}",
+               f"our {product.name}"]
+    return rng.choice(options)
+
+
+def later_subject(rng, product):
+    return rng.choice(("it", "it", "it", "this model", f"the {product.noun}", f"the {product.name}"))
+
+
+def sentence(rng, f, subject, value):
+    """One fact in a sentence: a whole-sentence template, or subject + clause (a company's
+    clauses take the company's name as their subject)."""
+    if f.clauses and (not f.sentences or rng.random() < 0.5):
+        return cap(f"{subject} {rng.choice(f.clauses).replace('{V}', value)}.")
+    text = fill(rng.choice(f.sentences), subject, value)
+    return text if text[-1] in ".!?" else text + "."
+
+
+def joined_clauses(rng, subject, clauses):
+    if len(clauses) == 1:
+        return cap(f"{subject} {clauses[0]}.")
+    conj = rng.choice((" and ", ", and "))
+    return cap(f"{subject} {', '.join(clauses[:-1])}{conj}{clauses[-1]}.")
+
+
+class Renderer:
+    def __init__(self, company, rng):
+        self.c, self.rng = company, rng
+        self.stated = set()  # (product name or None, field name)
+
+    def note(self, product, name):
+        self.stated.add((product.name if product else None, name))
+
+    def filler(self, n):
+        out = []
+        for _ in range(n):
+            text = self.rng.choice(FILLER).replace("{company}", self.c.name)
+            if self.rng.random() < 0.05:
+                text += " " + self.rng.choice(ODD_CHARACTERS)
+            out.append(text)
+        return out
+
+    # --- product pages ----------------------------------------------------------------------
+
+    def prose_page(self, product, names):
+        """Paragraphs of sentences, several facts per sentence sometimes, pronouns after the first."""
+        rng = self.rng
+        heading = rng.choice((f"# {product.name}", f"## The {product.name}", f"# {product.name} {product.noun}",
+                              f"## {product.name}: {rng.choice(('overview', 'user guide', 'at a glance'))}"))
+        paragraphs, current, mentioned = [], [], False
+        if rng.random() < 0.4:
+            current += self.filler(1)
+        for name in names:
+            f = field_spec(name)
+            value = product.facts[name]
+            subject = later_subject(rng, product) if mentioned and rng.random() < 0.6 else full_subject(rng, product)
+            mentioned = True
+            current.append(sentence(rng, f, subject, value))
+            self.note(product, name)
+            if len(current) >= rng.randint(2, 4):
+                paragraphs.append(" ".join(current))
+                current = []
+        if current:
+            paragraphs.append(" ".join(current))
+        return heading + "\n\n" + "\n\n".join(self._wrap(p) for p in paragraphs) + "\n"
+
+    def multi_fact_page(self, product, names):
+        """A paragraph whose sentences carry two or three facts each."""
+        rng = self.rng
+        with_clauses = [n for n in names if field_spec(n).clauses]
+        rest = [n for n in names if not field_spec(n).clauses]
+        sentences, mentioned = [], False
+        while with_clauses:
+            take, with_clauses = with_clauses[:rng.randint(2, 3)], with_clauses[3:]
+            clauses = [rng.choice(field_spec(n).clauses).replace("{V}", product.facts[n]) for n in take]
+            subject = later_subject(rng, product) if mentioned else full_subject(rng, product)
+            mentioned = True
+            sentences.append(joined_clauses(rng, subject, clauses))
+            for n in take:
+                self.note(product, n)
+        for n in rest:
+            sentences.append(sentence(rng, field_spec(n), later_subject(rng, product), product.facts[n]))
+            self.note(product, n)
+        head = rng.choice((f"## {product.name}\n\n", f"# The {product.name} {product.noun}\n\n", ""))
+        if not head:  # no heading: the first sentence must name the product
+            sentences[0] = sentences[0].replace("It ", f"The {product.name} ", 1)
+        return head + self._wrap(" ".join(self.filler(rng.randint(0, 1)) + sentences)) + "\n"
+
+    def spec_sheet(self, product, names):
+        rng = self.rng
+        style = rng.choice(("bullet", "bold", "lines", "dash", "table2"))
+        lines = []
+        for name in names:
+            key, value = rng.choice(field_spec(name).keys), product.facts[name]
+            self.note(product, name)
+            if style == "bullet":
+                lines.append(f"{rng.choice('-*')} {key}: {value}")
+            elif style == "bold":
+                lines.append(f"- **{key}:** {value}")
+            elif style == "lines":
+                lines.append(f"{key}: {value}")
+            elif style == "dash":
+                lines.append(f"- {key} – {value}")
+            else:
+                lines.append(f"| {key} | {value} |")
+        if style == "table2":
+            lines = [rng.choice(("| Feature | Value |", "| Spec | |", "| | |")), "|---|---|"] + lines
+        title = rng.choice((f"# {product.name} {rng.choice(SPEC_TITLES).lower()}",
+                            f"# {product.name}\n\n## {rng.choice(SPEC_TITLES)}", f"## {product.name}"))
+        intro = ""
+        if rng.random() < 0.4:
+            intro = f"The {product.name} is our {rng.choice(('newest', 'best-selling', 'most compact', 'top'))} " \
+                    f"{product.noun}.\n\n"
+        return f"{title}\n\n{intro}" + "\n".join(lines) + "\n"
+
+    def comparison_table(self, products, title):
+        rng = self.rng
+        common = [n for n in products[0].facts if any(n in p.facts for p in products)]
+        rng.shuffle(common)
+        columns = common[:rng.randint(2, 6)]
+        first = rng.choice(("Model", "Product", "Name", "", products[0].noun.capitalize()))
+        keys = [rng.choice(field_spec(n).keys) for n in columns]
+        out = [f"| {first} | " + " | ".join(keys) + " |", "|" + "---|" * (len(columns) + 1)]
+        for p in products:
+            cells = []
+            for n in columns:
+                if n in p.facts:
+                    cells.append(p.facts[n])
+                    self.note(p, n)
+                else:
+                    cells.append(rng.choice(MISSING_CELL))
+            out.append(f"| {p.name} | " + " | ".join(cells) + " |")
+        intro = "" if rng.random() < 0.5 else self.filler(1)[0] + "\n\n"
+        return f"{title}\n\n{intro}" + "\n".join(out) + "\n"
+
+    def sister_sentences(self, products):
+        """Sister models compared side by side: 'The A weighs x, while the B weighs y.'"""
+        rng, out = self.rng, []
+        a, b = products[0], products[1]
+        for n in [n for n in a.facts if n in b.facts and field_spec(n).clauses][:4]:
+            f = field_spec(n)
+            ca = rng.choice(f.clauses).replace("{V}", a.facts[n])
+            cb = rng.choice(f.clauses).replace("{V}", b.facts[n])
+            joint = rng.choice((", while", "; ", ", whereas", ". By contrast,", " and"))
+            out.append(cap(f"the {a.name} {ca}{joint} the {b.name} {cb}.").replace(";  ", "; "))
+            self.note(a, n)
+            self.note(b, n)
+        return out
+
+    # --- company pages ----------------------------------------------------------------------
+
+    def faq_page(self, entries):
+        """entries: (question, answer sentence); one of several FAQ layouts."""
+        rng = self.rng
+        style = rng.choice(("bold_q", "heading", "qa", "plain", "bold"))
+        out = [f"# {rng.choice(FAQ_TITLES)}"]
+        for question, answer in entries:
+            if style == "bold_q":
+                out.append(f"**Q: {question}**\n{answer}")
+            elif style == "heading":
+                out.append(f"### {question}\n\n{answer}")
+            elif style == "qa":
+                out.append(f"Q: {question}\nA: {answer}")
+            elif style == "plain":
+                out.append(f"{question}\n{answer}")
+            else:
+                out.append(f"**{question}**\n{answer}")
+        return "\n\n".join(out) + "\n"
+
+    def company_faq_entries(self, names, products=()):
+        rng, entries = self.rng, []
+        for name in names:
+            f = field_spec(name)
+            entries.append((_faq_question(rng, f, None), sentence(rng, f, self.c.name, self.c.facts[name])))
+            self.note(None, name)
+        for product, name in products:
+            f = field_spec(name)
+            question = _faq_question(rng, f, f"the {product.name}")
+            entries.append((question, sentence(rng, f, rng.choice(("it", f"the {product.name}")),
+                                               product.facts[name])))
+            self.note(product, name)
+        rng.shuffle(entries)
+        return entries
+
+    def policy_page(self, names):
+        rng = self.rng
+        paragraphs, current = [], []
+        for name in names:
+            f = field_spec(name)
+            current.append(sentence(rng, f, self.c.name, self.c.facts[name]))
+            self.note(None, name)
+            if len(current) >= rng.randint(1, 3):
+                paragraphs.append(" ".join(current))
+                current = []
+        if current:
+            paragraphs.append(" ".join(current))
+        if rng.random() < 0.5:
+            paragraphs.insert(0, " ".join(self.filler(rng.randint(1, 2))))
+        heads = [f"## {rng.choice(POLICY_TITLES)}" if rng.random() < 0.5 else None for _ in paragraphs]
+        body = "\n\n".join(f"{h}\n\n{self._wrap(p)}" if h else self._wrap(p) for h, p in zip(heads, paragraphs))
+        return f"# {rng.choice((self.c.name, rng.choice(POLICY_TITLES)))}\n\n{body}\n"
+
+    def contact_block(self, names):
+        rng = self.rng
+        style = rng.choice(("lines", "bullets", "bold"))
+        lines = []
+        for name in names:
+            key, value = rng.choice(field_spec(name).keys), self.c.facts[name]
+            self.note(None, name)
+            lines.append({"lines": f"{key}: {value}", "bullets": f"- {key}: {value}",
+                          "bold": f"**{key}:** {value}  "}[style])
+        return f"## {rng.choice(('Contact', 'Contact us', 'Get in touch', 'Customer service'))}\n\n" + \
+            "\n".join(lines) + "\n"
+
+    def _wrap(self, paragraph):
+        """Hard-wrapped lines sometimes, as Markdown sources often are."""
+        if self.rng.random() < 0.7:
+            return paragraph
+        words, lines, line = paragraph.split(" "), [], ""
+        width = self.rng.randint(60, 100)
+        for w in words:
+            if line and len(line) + 1 + len(w) > width:
+                lines.append(line)
+                line = w
+            else:
+                line = f"{line} {w}" if line else w
+        lines.append(line)
+        return "\n".join(lines)
+
+
+def _faq_question(rng, f, subject):
+    q = rng.choice(f.questions)
+    return cap(q.replace("{s}", subject or "it"))
+
+
+def render_kb(company, rng):
+    """(files, stated): files is a list of (name, markdown); stated the (product, field) pairs given."""
+    r = Renderer(company, rng)
+    files, product_pages = [], []
+    families = {}
+    for p in company.products:
+        families.setdefault((p.family, p.category), []).append(p)
+    for (family, category), members in families.items():
+        remaining = {p.name: list(p.facts) for p in members}
+        for p in members:
+            rng.shuffle(remaining[p.name])
+        if len(members) >= 2 and rng.random() < 0.5:
+            title = rng.choice((f"# The {family} range", f"## Compare the {members[0].noun}s",
+                                f"# {family} models", f"## Which {family} is right for you?"))
+            product_pages.append(r.comparison_table(members, title))
+        if len(members) >= 2 and rng.random() < 0.3:
+            sisters = r.sister_sentences(members[:2])
+            if sisters:
+                product_pages.append(f"## {family} compared\n\n" + " ".join(sisters) + "\n")
+        for p in members:
+            names = [n for n in remaining[p.name] if (p.name, n) not in r.stated]
+            if rng.random() < 0.15:
+                names = names[:len(names) // 2]  # some facts stay unsaid anywhere
+            if not names:
+                continue
+            style = rng.random()
+            if style < 0.35:
+                product_pages.append(r.prose_page(p, names))
+            elif style < 0.55:
+                product_pages.append(r.multi_fact_page(p, names))
+            elif style < 0.85:
+                product_pages.append(r.spec_sheet(p, names))
+            else:
+                half = len(names) // 2
+                product_pages.append(r.prose_page(p, names[:half]) + "\n" + r.spec_sheet(p, names[half:])
+                                     if half else r.spec_sheet(p, names))
+    rng.shuffle(product_pages)
+    while product_pages:  # one to three pages per file
+        take = rng.randint(1, 3)
+        files.append((f"products-{len(files)}.md", "\n".join(product_pages[:take])))
+        product_pages = product_pages[take:]
+    names = list(company.facts)
+    rng.shuffle(names)
+    contact = [n for n in names if field_spec(n).kind in ("phone", "email", "address", "url")]
+    if contact and rng.random() < 0.5:
+        files.append(("contact.md", r.contact_block(contact)))
+        names = [n for n in names if n not in contact]
+    cut = rng.randint(0, len(names))
+    faq_names, policy_names = names[:cut], names[cut:]
+    product_faq = []
+    for p in company.products:
+        for n in p.facts:
+            if (p.name, n) not in r.stated and rng.random() < 0.5:
+                product_faq.append((p, n))
+    if faq_names or product_faq:
+        files.append(("faq.md", r.faq_page(r.company_faq_entries(faq_names, product_faq))))
+    if policy_names:
+        files.append(("policies.md", r.policy_page(policy_names)))
+    rng.shuffle(files)
+    return files, r.stated

@@ -1,0 +1,112 @@
+"""The content layer of the reader training-data generator (scripts/readergen): the value
+generators and the lexicon of fields, phrasings and categories. Pure Python, fast."""
+
+import random
+import string
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+import pytest  # noqa: E402
+
+from readergen import lexicon, values  # noqa: E402
+
+N = 200
+KINDS = sorted(values.KINDS)
+
+
+def _draw(kind, seed=1234, n=N):
+    rng = random.Random(f"{seed}:{kind}")
+    return [values.make_value(kind, rng) for _ in range(n)]
+
+
+def test_check_lexicon_is_clean():
+    assert lexicon.check_lexicon() == []
+
+
+def test_minimum_sizes():
+    assert len(values.KINDS) >= 30
+    assert len(lexicon.PRODUCT_FIELDS) >= 90
+    assert len(lexicon.COMPANY_FIELDS) >= 35
+    assert len(lexicon.CATEGORIES) >= 40
+    assert len(lexicon.DOMAINS) >= 12
+    assert len(lexicon.PRODUCT_NAME_STEMS) >= 200
+    assert len(lexicon.FIRST_NAMES) >= 100 and len(lexicon.LAST_NAMES) >= 100
+
+
+def test_name_material_is_flat_clean_strings():
+    for seq in (lexicon.PRODUCT_NAME_PARTS, lexicon.PRODUCT_NAME_SUFFIXES, lexicon.COMPANY_NAME_PARTS,
+                lexicon.COMPANY_NAME_SUFFIXES, lexicon.COMPANY_LEGAL_FORMS, lexicon.FIRST_NAMES,
+                lexicon.LAST_NAMES, lexicon.CITIES, lexicon.STREETS, lexicon.COUNTRIES, lexicon.COLOURS,
+                lexicon.MATERIALS, lexicon.LANGUAGES, lexicon.PAYMENT_METHODS):
+        assert isinstance(seq, tuple) and seq
+        for item in seq:
+            assert isinstance(item, str) and item == item.strip() and item, item
+            assert values.is_clean(item), item
+        assert len(set(seq)) == len(seq), [x for x in seq if seq.count(x) > 1]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_values_are_well_formed(kind):
+    vals = _draw(kind)
+    for v in vals:
+        assert isinstance(v, str) and v, (kind, v)
+        assert len(v) <= values.MAX_LEN, (kind, v)
+        assert v == v.strip(), (kind, v)
+        assert "\n" not in v and "\r" not in v and "\t" not in v, (kind, v)
+        assert not v.endswith("."), (kind, v)
+        assert values.is_clean(v), (kind, v, [c for c in v if not values.allowed_char(c)])
+    assert len(set(vals)) >= 5, (kind, sorted(set(vals)))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_values_are_deterministic(kind):
+    assert _draw(kind, seed=7, n=30) == _draw(kind, seed=7, n=30)
+
+
+def test_one_rng_shared_across_kinds_is_deterministic():
+    def run():
+        rng = random.Random(99)
+        return [values.make_value(k, rng) for _ in range(3) for k in KINDS]
+    assert run() == run()
+
+
+def test_unknown_kind_raises():
+    with pytest.raises(KeyError):
+        values.make_value("no_such_kind", random.Random(0))
+
+
+def test_allowed_characters():
+    assert values.is_clean("49,99 € – 220 °C, 120 × 60 cm, Müller’s café, £5, ß")
+    assert not values.is_clean("ok\u2009no")     # thin space
+    assert not values.is_clean("Łukasz")         # not Latin-1
+
+
+def test_question_templates_never_contain_the_value():
+    for f in lexicon.ALL_FIELDS:
+        for q in f.questions:
+            assert "{V}" not in q, (f.name, q)
+            names = {n for _, n, _, _ in string.Formatter().parse(q) if n is not None}
+            assert names <= {"s"}, (f.name, q)
+
+
+def test_templates_format_with_values():
+    rng = random.Random(5)
+    for f in lexicon.ALL_FIELDS:
+        for t in f.clauses + f.sentences:
+            out = t.format(S="the Aster Pro", V=values.make_value(f.kind, rng))
+            assert "{" not in out and "}" not in out, (f.name, t)
+        for q in f.questions:
+            out = q.format(s="aster pro")
+            assert "{" not in out and "}" not in out, (f.name, q)
+
+
+def test_category_kind_overrides():
+    for name, cat in lexicon.CATEGORIES.items():
+        for fn in cat["fields"]:
+            kind = lexicon.field_kind(fn, name)
+            assert kind in values.KINDS, (name, fn, kind)
+    assert lexicon.field_kind("weight", "earbuds") == "weight_small"
+    assert lexicon.field_kind("weight", "blender") == "weight"
+    assert lexicon.field_kind("price") == "price"
