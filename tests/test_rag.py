@@ -428,3 +428,92 @@ def test_store_options_mistakes(tmp_path):
     for args, needle in cases:
         assert_user_error(mgpt_run(*args, cwd=tmp_path), needle)
     assert not os.path.exists(tmp_path / "kb.db")
+
+
+# --- hybrid retrieval, schema, placeholders, examples for LoRA ----------------------------
+
+@needs_milvus
+def test_each_retrieval_mode_finds_the_chunk(work):
+    for mode in ("hybrid", "dense", "bm25"):
+        top = hits(mgpt_run("retrieve", "What is the boil time of the Ember stove?", "--db", "kb.db", "-k", "3",
+                            "--retrieval", mode, "--json", cwd=work))
+        assert "boil time: 3.5 minutes" in top[0]["text"], mode
+        assert top[0]["score"] > 0 and top[0]["score"] >= top[-1]["score"], mode
+    # BM25 ranks by shared words: a question naming only the colours finds the colours chunk
+    top = hits(mgpt_run("retrieve", "copper", "--db", "kb.db", "-k", "1", "--retrieval", "bm25", "--json", cwd=work))
+    assert "copper and black" in top[0]["text"]
+
+
+@needs_milvus
+def test_a_collection_of_the_old_schema_is_refused_then_rebuilt(tmp_path):
+    docs = write_docs(tmp_path / "docs")
+    code = ("from pymilvus import MilvusClient, DataType\n"
+            "c = MilvusClient('old.db')\n"
+            "s = c.create_schema(auto_id=False, enable_dynamic_field=False)\n"
+            "s.add_field('id', DataType.VARCHAR, is_primary=True, max_length=64)\n"
+            "s.add_field('vector', DataType.FLOAT_VECTOR, dim=1024)\n"
+            "s.add_field('source', DataType.VARCHAR, max_length=4096)\n"
+            "s.add_field('position', DataType.INT64)\n"
+            "s.add_field('text', DataType.VARCHAR, max_length=65535)\n"
+            "i = c.prepare_index_params(); i.add_index(field_name='vector', index_type='FLAT', metric_type='COSINE')\n"
+            "c.create_collection('mgpt', schema=s, index_params=i, properties={'mgpt.embedder': "
+            "'hashed-char-ngrams-3-5-v1', 'mgpt.dim': '1024', 'mgpt.schema': '1'})\n"
+            "c.insert('mgpt', [{'id': 'a', 'vector': [0.5] * 1024, 'source': '/x.md', 'position': 0, 'text': 'old'}])\n")
+    assert_ok(subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, env=ENV,
+                             timeout=120))
+    for args in (["retrieve", "price", "--db", "old.db"], ["index", "docs", "--db", "old.db"]):
+        assert_user_error(mgpt_run(*args, cwd=tmp_path), "schema 1", "--rebuild")
+    rebuilt = index_json(docs, "--db", "old.db", "--rebuild", cwd=tmp_path)
+    assert (rebuilt["added"], rebuilt["total"]) == (5, 5)  # the old row is gone, the documents are in
+    top = hits(mgpt_run("retrieve", "Ember stove colours", "--db", "old.db", "-k", "1", "--json", cwd=tmp_path))
+    assert "copper and black" in top[0]["text"]
+
+
+@needs_milvus
+def test_a_vocabulary_with_a_placeholder_reads_any_character(tmp_path, work):
+    lines = "C: Ember stove. price: 89 EUR Q: What is the price? A: 89 EUR\n" * 8
+    (tmp_path / "lines.txt").write_text(lines)
+    assert_ok(mgpt_run("train", "lines.txt", "-o", "latin.npz", "--mode", "docs", "--vocab", "latin",
+                       "--answer-after", " A: ", "--n-layer", "1", "--n-embd", "16", "--n-head", "2",
+                       "--block-size", "192", "--steps", "3", "--eval-every", "3", "--batch-size", "2",
+                       "--eval-iters", "1", "-q", cwd=tmp_path))
+    r = assert_ok(mgpt_run("ask", "Was kostet der ☃-Ofen?", "--ckpt", tmp_path / "latin.npz", "--db", "kb.db",
+                           "--json", cwd=work))
+    assert "question: 1 character(s) the model has no id for read as \ufffd: '☃'" in r.stderr
+    assert json.loads(r.stdout)["question"] == "Was kostet der \ufffd-Ofen?"
+    r = assert_ok(mgpt_run("sample", "--ckpt", tmp_path / "latin.npz", "--prompt", "☃ C:", "--max-new-tokens", "3",
+                           cwd=tmp_path))
+    assert r.stdout.startswith("\ufffd C:") and "'☃'" in r.stderr
+
+
+@needs_milvus
+def test_rag_examples_turn_pairs_into_reader_lines(work, rag_model):
+    pairs = [{"question": "What is the price of the Kestrel 2 tent?", "answer": "349 EUR"},
+             {"question": "When was the Ember stove made?", "answer": None},
+             {"question": "What is the price of the Ember stove?", "answer": "ninety euros"}]
+    (work / "qa.jsonl").write_text("\n".join(json.dumps(p) for p in pairs) + "\n")
+    r = assert_ok(mgpt_run("rag-examples", "qa.jsonl", "--db", "kb.db", "--ckpt", rag_model, "-o", "lines.txt",
+                           "--max-new-tokens", "8", cwd=work))
+    assert "skipped 'What is the price of the Ember stove?'" in r.stderr and "wrote 2 line(s)" in r.stderr
+    first, second = (work / "lines.txt").read_text().splitlines()
+    assert first.startswith("C: ") and first.endswith(" Q: What is the price of the Kestrel 2 tent? A: 349 EUR")
+    assert "price: 349 EUR" in first.split(" Q: ")[0] and len(first) <= 192 - 1
+    assert second.endswith(" Q: When was the Ember stove made? A: ")
+    # the lines train an adapter on the model they were made for
+    assert_ok(mgpt_run("finetune-lora", "--base", rag_model, "lines.txt", "-o", "a.npz", "--steps", "2",
+                       "--eval-every", "2", "--eval-iters", "1", "--batch-size", "2", "--val-fraction", "0", "-q",
+                       cwd=work))
+
+
+@needs_milvus
+def test_rag_examples_bad_input(work, rag_model):
+    cases = {"bad.jsonl": ('{"question": "a?", "answer": "b"}\nnot json\n', "bad.jsonl:2", "not JSON"),
+             "noq.jsonl": ('{"answer": "b"}\n', "noq.jsonl:1", "question"),
+             "empty.jsonl": ("\n", "empty.jsonl", "no question/answer pairs"),
+             "none.jsonl": ('{"question": "What is it?", "answer": "nowhere to be found"}\n', "none.jsonl",
+                            "verbatim")}
+    for name, (text, *needles) in cases.items():
+        (work / name).write_text(text)
+        assert_user_error(mgpt_run("rag-examples", name, "--db", "kb.db", "--ckpt", rag_model, "-o", "out.txt",
+                                   cwd=work), *needles)
+        assert not (work / "out.txt").exists()

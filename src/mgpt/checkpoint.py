@@ -23,19 +23,28 @@ def fingerprint(params):
     return hashlib.sha256(np.ascontiguousarray(params, dtype="<f4").tobytes()).hexdigest()
 
 
+def write_text(path, text):
+    """Writes a UTF-8 text file atomically, as save writes checkpoints."""
+    _atomic_write(path, lambda f: f.write(text.encode("utf-8")), suffix=".txt")
+
+
 def save(path, arrays):
     """Writes arrays to path atomically: a temp file in the same folder, fsync, rename."""
+    _atomic_write(path, lambda f: np.savez(f, **arrays), suffix=".npz")
+
+
+def _atomic_write(path, write, suffix):
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise MgptError(f"{path}: folder {folder} does not exist; create it or choose another -o")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".npz", dir=folder)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=suffix, dir=folder)
     except OSError as e:
         raise MgptError(f"{path}: cannot write in {folder} ({e.strerror}); choose another -o") from None
     try:
         with os.fdopen(fd, "wb") as f:
             os.fchmod(f.fileno(), _file_mode(path))  # mkstemp makes 0600 files: use the usual mode
-            np.savez(f, **arrays)
+            write(f)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

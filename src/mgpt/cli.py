@@ -198,17 +198,31 @@ def eval_command(ckpt, corpus, as_json, adapters):
 # --- info ---------------------------------------------------------------------------------
 
 @cli.command()
-@click.argument("path")
+@click.argument("path", required=False)
+@click.option("--reader", is_flag=True, help="Describe the reader shipped with mgpt (what `ask` uses).")
+@click.option("--path", "path_only", is_flag=True, help="With --reader: print only its file's path.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def info(path, as_json):
+def info(path, reader, path_only, as_json):
     """Describe a checkpoint: config, size, vocabulary, training progress, fingerprint.
 
     \b
-    Example:
+    Examples:
       mgpt info names.npz
+      mgpt info --reader           # its training recipe and held-out figures too
     """
     from .checkpoint import load
 
+    if reader == bool(path):
+        raise MgptError("give a checkpoint PATH, or --reader for the shipped reader")
+    if path_only and not reader:
+        raise MgptError("--path goes with --reader")
+    if reader:
+        from .retrieval.reader import reader_path
+
+        path = reader_path()
+        if path_only:
+            click.echo(path)
+            return
     if str(load(path)["kind"]) == "adapter":
         record, lines = adapter_info(path)
     else:
@@ -236,6 +250,9 @@ def model_info(path):
         "best val     " + (f"{state['best_val_loss']:.4f}" if state.get("best_val_loss") is not None else "-"),
         f"fingerprint  {ck.fingerprint}",
     ]
+    if "reader" in state:
+        record["reader"] = state["reader"]
+        lines += reader_lines(state["reader"])
     for key, label in (("init_from", "initialised from"), ):
         if key in state:
             lines.append(f"{label:<12} {state[key]['path']} ({state[key]['fingerprint'][:12]})")
@@ -246,6 +263,22 @@ def model_info(path):
         lines.append(f"merged from  base {merged['base']['fingerprint'][:12]} + "
                      + ", ".join(f"{a['path']}:{a['weight']:g} ({a['fingerprint'][:12]})" for a in merged["adapters"]))
     return record, lines
+
+
+def reader_lines(reader):
+    """What a reader checkpoint records of how it was made and how it did on held-out documents."""
+    recipe = reader.get("recipe", {})
+    data = recipe.get("data") or {}
+    lines = [f"reader       trained on {data.get('lines', '?'):,} generated lines (seed {data.get('seed', '?')}, "
+             f"sha256 {str(data.get('sha256', '?'))[:12]}) by {recipe.get('generator', '?')}",
+             f"trained by   mgpt {recipe.get('train', '?')}"]
+    if recipe.get("train_wall_s"):
+        lines.append(f"train time   {recipe['train_wall_s'] / 3600:.1f} h")
+    for row in reader.get("heldout", []):
+        lines.append(f"held out     {row['kb']}: exact match {row['em']:.0%} of {row['answerable']} answerable, "
+                     f"abstains on {row['abstain_unanswerable']:.0%} of {row['unanswerable']} unanswerable "
+                     f"and {row['abstain_answerable']:.0%} of the answerable")
+    return lines
 
 
 def adapter_info(path):
@@ -322,8 +355,9 @@ from .cli_train import finetune_lora, train  # noqa: E402  (registered below the
 cli.add_command(train)
 cli.add_command(finetune_lora)
 
-from .cli_rag import ask, index, retrieve  # noqa: E402  (pymilvus loads only when they run)
+from .cli_rag import ask, index, rag_examples, retrieve  # noqa: E402  (pymilvus loads only when they run)
 
+cli.add_command(rag_examples)
 cli.add_command(index)
 cli.add_command(retrieve)
 cli.add_command(ask)

@@ -229,3 +229,57 @@ def ask(ctx, question, ckpt, db, uri, token, collection, k, retrieval, no_retrie
             note(f"looked at {s['rank']}: {shown(s)} (score {s['score']:.3f}"
                  f"{'' if s['in_prompt'] else ', not in the prompt'})")
     sys.stdout.flush()
+
+
+# --- rag-examples -------------------------------------------------------------------------
+
+@click.command(name="rag-examples", context_settings={"show_default": True})
+@click.argument("pairs")
+@click.option("-o", "--out", required=True, help="The training lines to write (one per pair).")
+@click.option("--ckpt", help="The model the lines are for [default: the shipped reader].")
+@store_options
+@click.option("-k", "k", type=POSITIVE_INT, default=3, help="Chunks per line, as ask retrieves them.")
+@retrieval_option
+@click.option("--max-new-tokens", type=POSITIVE_INT, default=DEFAULT_MAX_NEW_TOKENS,
+              help="Room left for the answer, as ask leaves it.")
+@click.option("-q", "--quiet", is_flag=True, help="Do not list skipped pairs.")
+def rag_examples(ctx, pairs, out, ckpt, db, uri, token, collection, k, retrieval, max_new_tokens, quiet):
+    """Turn your question/answer pairs (JSONL) into reader training lines, for finetune-lora.
+
+    \b
+    PAIRS holds one {"question": ..., "answer": ...} per line; answer null means "the documents
+    do not say". Each line is the prompt ask would build, from the same retrieval, followed by
+    the answer, which must be a verbatim span of your indexed documents.
+    Example:
+      mgpt rag-examples qa.jsonl --db kb.db -o qa-lines.txt
+      mgpt finetune-lora --base "$(mgpt info --reader --path)" qa-lines.txt -o ours.npz --steps 300
+      mgpt ask "How long is the warranty?" --db kb.db --adapter ours.npz
+    """
+    from .checkpoint import check_writable, load_model, write_text
+    from .retrieval.examples import SEARCH_DEPTH, example_line, read_pairs
+    from .retrieval.query import collection_embedder, retrieve as best_chunks
+    from .retrieval.reader import reader_path
+    from .retrieval.store import opened
+
+    check_writable(out)
+    examples = read_pairs(pairs)
+    ck = load_model(ckpt or reader_path())
+    location = store_location(ctx, db, uri, token, collection)
+    lines, skipped = [], []
+    with opened(location) as store:
+        embedder = collection_embedder(store)
+        for question, answer in examples:
+            hits = best_chunks(store, embedder, question, max(k, SEARCH_DEPTH), retrieval)
+            line = example_line(ck, question, answer, hits, k, max_new_tokens)
+            if line is None:
+                skipped.append(question)
+            else:
+                lines.append(line)
+    if not lines:
+        raise MgptError(f"{pairs}: no answer was found verbatim in the indexed documents; "
+                        f"answers must be copied exactly from them")
+    write_text(out, "\n".join(lines) + "\n")
+    for question in skipped:
+        note(f"warning: skipped {question!r}: its answer is not a verbatim span of a retrieved chunk", quiet)
+    note(f"wrote {len(lines)} line(s) to {out} ({sum(line.endswith(' A: ') for line in lines)} abstaining, "
+         f"{len(skipped)} pair(s) skipped)", quiet)

@@ -1,0 +1,219 @@
+#!/usr/bin/env python3
+"""Measure the reader on hand-written knowledge bases it has never seen (corpora/readerkb).
+
+    python scripts/reader_eval.py                      # the shipped reader, every base, hybrid retrieval
+    python scripts/reader_eval.py --ckpt out/reader/reader.npz --kb dev --thresholds
+    python scripts/reader_eval.py --cli 10             # also time 10 `mgpt ask` commands per base
+
+For each base: index its folder into a fresh Milvus Lite database, then for every question
+retrieve (hybrid, dense and BM25 side by side for recall@1 and recall@3) and answer with
+exactly the library call `mgpt ask` makes. Reports exact match on answerable questions (with
+retrieval, and with an empty context, constrained and free), how often answerable and
+unanswerable questions abstain, how often the answer's chunk made it into the prompt, and the
+latency of one answer in process and as a whole command. Writes everything, per question too,
+to --out (JSON).
+
+Exact match compares after SQuAD's normalisation (lowercase, no punctuation, no articles, single
+spaces; Rajpurkar et al. 2016); the strict figure only ignores case, spaces and a final full stop.
+`--thresholds` prints EM and abstention for a range of --min-confidence values (use it on the
+development base only: the others are held out).
+"""
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import string
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(ROOT, "src"))
+
+KB_ROOT = os.path.join(ROOT, "corpora", "readerkb")
+HELD_OUT = ("manual", "specs", "faq")
+
+
+def squad_normalize(text):
+    text = text.lower()
+    text = "".join(c for c in text if c not in set(string.punctuation) | set("€£°–—’‘“”…"))
+    text = re.sub(r"\b(a|an|the)\b", " ", text)
+    return " ".join(text.split())
+
+
+def strict_normalize(text):
+    return " ".join(text.lower().split()).rstrip(".")
+
+
+def matches(answer, answers, normalize):
+    return answer is not None and any(normalize(answer) == normalize(a) for a in answers)
+
+
+def holds_answer(hit, question):
+    """A chunk holds the answer when it comes from the question's source file and contains it."""
+    text = " ".join(hit["text"].split())
+    return (os.path.basename(hit["source"]) == question["source"]
+            and any(" ".join(a.split()) in text for a in question["answers"]))
+
+
+def percentile(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+
+
+def evaluate_kb(name, ck, args, work):
+    from mgpt.retrieval.answer import DEFAULT_MIN_CONFIDENCE, answer_question
+    from mgpt.retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP
+    from mgpt.retrieval.embedding import NAME, HashedNgramEmbedder
+    from mgpt.retrieval.indexing import index_documents
+    from mgpt.retrieval.query import retrieve
+    from mgpt.retrieval.sources import read_documents
+    from mgpt.retrieval.store import Location, opened
+
+    folder = os.path.join(KB_ROOT, name)
+    questions_file = getattr(args, "questions", None) or f"{name}.jsonl"
+    questions = [json.loads(line) for line in open(os.path.join(KB_ROOT, questions_file), encoding="utf-8")]
+    db = os.path.join(work, f"{name}.db")
+    documents, folders, _ = read_documents([folder])
+    embedder = HashedNgramEmbedder()
+    rows = []
+    with opened(Location(db=db), create=True) as store:
+        store.create(NAME, embedder.dim)
+        index_documents(store, embedder, documents, folders, DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP)
+        for q in questions:
+            row = {"question": q["question"], "answers": q["answers"]}
+            for mode in ("hybrid", "dense", "bm25"):
+                hits = retrieve(store, embedder, q["question"], max(args.k, 3), mode)
+                if q["answers"]:
+                    ranks = [i for i, h in enumerate(hits) if holds_answer(h, q)]
+                    row[f"rank_{mode}"] = ranks[0] + 1 if ranks else None
+            t0 = time.perf_counter()
+            hits = retrieve(store, embedder, q["question"], args.k, args.retrieval)
+            result = answer_question(ck, q["question"], hits, args.max_new_tokens, True, 0.0)
+            row["seconds"] = time.perf_counter() - t0
+            row.update(answer=result["answer"], model_answer=result["model_answer"],
+                       confidence=result["confidence"], abstain_probability=result["abstain_probability"],
+                       in_prompt=any(holds_answer(s, q) for s in result["sources"] if s["in_prompt"])
+                       if q["answers"] else None)
+            if q["answers"]:
+                bare = answer_question(ck, q["question"], [], args.max_new_tokens, True, 0.0)
+                free = answer_question(ck, q["question"], [], args.max_new_tokens, False, 0.0)
+                row.update(bare_answer=bare["answer"], free_bare_answer=free["answer"])
+            rows.append(row)
+    cli = time_cli(name, args, db, questions) if args.cli else None
+    return summarize(name, rows, DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence, cli)
+
+
+def time_cli(name, args, db, questions):
+    """Wall time of whole `mgpt ask` commands, interpreter start included."""
+    times = []
+    for q in questions[:args.cli]:
+        command = [sys.executable, "-m", "mgpt", "ask", q["question"], "--db", db, "-q", "-k", str(args.k)]
+        if args.ckpt:
+            command += ["--ckpt", args.ckpt]
+        t0 = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True, cwd=ROOT)
+        times.append(time.perf_counter() - t0)
+    return {"median_s": statistics.median(times), "p95_s": percentile(times, 0.95), "n": len(times)}
+
+
+def decide(row, threshold):
+    """The answer ask gives at this --min-confidence (None: abstained)."""
+    if row["answer"] is None or row["confidence"] < threshold:
+        return None
+    return row["answer"]
+
+
+def summarize(name, rows, threshold, cli=None):
+    answerable = [r for r in rows if r["answers"]]
+    unanswerable = [r for r in rows if not r["answers"]]
+    n = max(len(answerable), 1)
+    em = sum(matches(decide(r, threshold), r["answers"], squad_normalize) for r in answerable)
+    strict = sum(matches(decide(r, threshold), r["answers"], strict_normalize) for r in answerable)
+    out = {
+        "kb": name, "answerable": len(answerable), "unanswerable": len(unanswerable), "min_confidence": threshold,
+        "em": em / n, "em_strict": strict / n,
+        "em_no_retrieval": sum(matches(r["bare_answer"], r["answers"], squad_normalize) for r in answerable) / n,
+        "em_no_retrieval_free": sum(matches(r["free_bare_answer"], r["answers"], squad_normalize)
+                                    for r in answerable) / n,
+        "abstain_answerable": sum(decide(r, threshold) is None for r in answerable) / n,
+        "abstain_unanswerable": sum(decide(r, threshold) is None for r in unanswerable) / max(len(unanswerable), 1),
+        "answer_in_prompt": sum(bool(r["in_prompt"]) for r in answerable) / n,
+        "latency_in_process": {"median_s": statistics.median(r["seconds"] for r in rows),
+                               "p95_s": percentile([r["seconds"] for r in rows], 0.95)},
+    }
+    for mode in ("hybrid", "dense", "bm25"):
+        ranks = [r[f"rank_{mode}"] for r in answerable]
+        out[f"recall@1_{mode}"] = sum(1 for x in ranks if x == 1) / n
+        out[f"recall@3_{mode}"] = sum(1 for x in ranks if x and x <= 3) / n
+    if cli:
+        out["latency_cli"] = cli
+    out["rows"] = rows
+    return out
+
+
+def show(s):
+    print(f"{s['kb']:8} EM {s['em']:.1%} (strict {s['em_strict']:.1%}) of {s['answerable']}; no retrieval "
+          f"{s['em_no_retrieval']:.1%} (free {s['em_no_retrieval_free']:.1%}); abstains: answerable "
+          f"{s['abstain_answerable']:.1%}, unanswerable {s['abstain_unanswerable']:.1%} of {s['unanswerable']}; "
+          f"answer chunk in prompt {s['answer_in_prompt']:.1%}")
+    print(f"{'':8} recall@1/@3 hybrid {s['recall@1_hybrid']:.1%}/{s['recall@3_hybrid']:.1%}, dense "
+          f"{s['recall@1_dense']:.1%}/{s['recall@3_dense']:.1%}, bm25 {s['recall@1_bm25']:.1%}/"
+          f"{s['recall@3_bm25']:.1%}; latency median {s['latency_in_process']['median_s'] * 1e3:.0f} ms, "
+          f"p95 {s['latency_in_process']['p95_s'] * 1e3:.0f} ms"
+          + (f"; whole command median {s['latency_cli']['median_s']:.2f} s, p95 {s['latency_cli']['p95_s']:.2f} s"
+             if "latency_cli" in s else ""))
+
+
+def main():
+    from mgpt.checkpoint import load_model
+    from mgpt.retrieval.answer import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE
+    from mgpt.retrieval.reader import reader_path
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--ckpt", help="a model trained on the template [default: the shipped reader]")
+    parser.add_argument("--kb", action="append", help=f"a base of corpora/readerkb [default: {', '.join(HELD_OUT)}]")
+    parser.add_argument("-k", type=int, default=3)
+    parser.add_argument("--retrieval", default="hybrid", choices=("hybrid", "dense", "bm25"))
+    parser.add_argument("--max-new-tokens", type=int, default=DEFAULT_MAX_NEW_TOKENS)
+    parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE)
+    parser.add_argument("--thresholds", action="store_true", help="EM and abstention for several --min-confidence")
+    parser.add_argument("--cli", type=int, default=0, help="time this many whole `mgpt ask` commands per base")
+    parser.add_argument("--out", help="write the results here (JSON)")
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args()
+    ck = load_model(args.ckpt or reader_path())
+    results = []
+    work = tempfile.mkdtemp(prefix="reader-eval-")
+    try:
+        for name in args.kb or HELD_OUT:
+            s = evaluate_kb(name, ck, args, work)
+            results.append(s)
+            show(s)
+            if args.show_misses:
+                for r in s["rows"]:
+                    got = decide(r, args.min_confidence)
+                    ok = matches(got, r["answers"], squad_normalize) if r["answers"] else got is None
+                    if not ok:
+                        print(f"   miss: {r['question']!r} -> {got!r} (model {r['model_answer']!r}, "
+                              f"p {r['confidence']:.2f}) want {r['answers']}")
+            if args.thresholds:
+                for t in (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5):
+                    t_s = summarize(name, s["rows"], t)
+                    print(f"   min-confidence {t:.2f}: EM {t_s['em']:.1%}, abstain answerable "
+                          f"{t_s['abstain_answerable']:.1%}, unanswerable {t_s['abstain_unanswerable']:.1%}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if args.out:
+        with open(args.out, "w") as f:
+            json.dump({"ckpt": args.ckpt or "shipped reader", "fingerprint": ck.fingerprint, "k": args.k,
+                       "retrieval": args.retrieval, "results": results}, f, indent=1, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Training lines from a company's own question/answer pairs, for a LoRA adapter on the reader.
+
+Each pair becomes exactly the line `ask` would build for its question (the same retrieval, the
+same prompt fitted to the reader's block), followed by the answer. The answer must be a verbatim
+span of the documents: when retrieval did not bring a chunk that holds it, the best-ranked chunk
+that does (among the top SEARCH_DEPTH) takes the first place, so the line teaches reading rather
+than guessing. A pair whose answer is null teaches the abstention (the empty answer). A pair
+whose answer no chunk holds verbatim is skipped, and said so.
+"""
+
+import json
+
+from ..errors import MgptError
+from .answer import context_texts
+from .prompt import CONTEXT, QUESTION, fit_context, one_line
+
+SEARCH_DEPTH = 20
+
+
+def read_pairs(path):
+    """[(question, answer or None)] from JSONL {"question": ..., "answer": ...}; bad lines are errors."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            raw = f.read().splitlines()
+    except OSError as e:
+        raise MgptError(f"{path}: cannot read ({e.strerror})") from None
+    except UnicodeDecodeError as e:
+        raise MgptError(f"{path}: not UTF-8 text (byte offset {e.start})") from None
+    pairs = []
+    for number, line in enumerate(raw, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise MgptError(f"{path}:{number}: not JSON ({e.msg})") from None
+        question = record.get("question") if isinstance(record, dict) else None
+        answer = record.get("answer") if isinstance(record, dict) else None
+        if not isinstance(question, str) or not question.strip():
+            raise MgptError(f"{path}:{number}: needs a non-empty \"question\" string")
+        if answer is not None and (not isinstance(answer, str) or not answer.strip()):
+            raise MgptError(f"{path}:{number}: \"answer\" must be a non-empty string, or null for "
+                            f"\"the documents do not say\"")
+        pairs.append((one_line(question), one_line(answer) if answer is not None else None))
+    if not pairs:
+        raise MgptError(f"{path}: no question/answer pairs; write one JSON object per line: "
+                        f"{{\"question\": \"...\", \"answer\": \"...\"}}")
+    return pairs
+
+
+def example_line(ck, question, answer, hits, k, reserve):
+    """The training line for one pair, or None when no chunk holds the answer verbatim."""
+    question, _ = ck.vocab.fit(question, "question")
+    block = ck.model.config.block_size
+    if answer is None:
+        _, prompt, _ = fit_context(context_texts(ck, hits[:k])[0], question, block, reserve)
+        return prompt
+    answer, _ = ck.vocab.fit(answer, "answer")
+    texts, _ = context_texts(ck, hits)
+    holders = [i for i, t in enumerate(texts) if answer in t]
+    if not holders:
+        return None
+    order = list(range(min(k, len(texts))))
+    _, prompt, _ = fit_context([texts[i] for i in order], question, block, reserve)
+    if answer not in _context(prompt):
+        order = [holders[0]] + [i for i in order if i != holders[0]][:k - 1]
+        _, prompt, _ = fit_context([texts[i] for i in order], question, block, reserve)
+        if answer not in _context(prompt):
+            return None  # the chunk with the answer is cut short: it does not fit the block
+    return prompt + answer
+
+
+def _context(prompt):
+    return prompt[len(CONTEXT):prompt.rindex(QUESTION)]
