@@ -133,23 +133,25 @@ def test_lists_pack_by_item_and_faq_answers_keep_their_question():
     assert len(chunks) == 3 and all(c.startswith("Q: How long does delivery take? ") for c in chunks)
 
 
-def test_index_plan_counts():
-    from mgpt.retrieval.indexing import chunk_id, plan_index
+def test_index_counts_and_writes_only_what_changed(tmp_path):
+    from mgpt.retrieval.indexing import Counts, document_chunks, file_digest
     from mgpt.retrieval.sources import Document
 
-    doc = Document("/kb/a.md", "a.md", "one\n\ntwo\n\nthree\n")
-    first = plan_index({}, [doc], [], 160, 32)
-    assert first.counts() == {"added": 3, "replaced": 0, "removed": 0, "unchanged": 0, "chunks": 3, "files": 1}
-    stored = {"/kb/a.md": {i: p for p, (i, *_rest) in enumerate(first.rows)},
-              "/kb/gone.md": {"x": 0}, "/elsewhere/b.md": {"y": 0}}
-    assert stored["/kb/a.md"] == {chunk_id("/kb/a.md", t): p for p, t in enumerate(["one", "two", "three"])}
-    same = plan_index(stored, [doc], ["/kb"], 160, 32, exists=lambda path: False)
-    assert (same.added, same.replaced, same.removed, same.unchanged) == (0, 0, 1, 3)  # gone.md, not b.md
-    assert same.delete == ["x"] and same.rows == []
-    edited = Document("/kb/a.md", "a.md", "zero\n\none\n\nTWO\n")
-    plan = plan_index(stored, [edited], [], 160, 32)
-    assert (plan.added, plan.replaced, plan.removed, plan.unchanged) == (0, 2, 0, 1)
-    assert sorted(r[3] for r in plan.rows) == ["TWO", "one", "zero"]  # "one" moved: its position is rewritten
+    doc = Document("/kb/a.md", "a.md", [(0, "one\n\ntwo\n\nthree\n")], "sha-a")
+    chunks = document_chunks(doc, 160, 32)
+    assert [(c[1], c[3]) for c in chunks] == [(0, "one"), (1, "two"), (2, "three")]
+    counts = Counts()
+    assert counts.compare({c[0] for c in chunks}, set()) == [] and (counts.added, counts.chunks) == (3, 3)
+    edited = Document("/kb/a.md", "a.md", [(0, "zero\n\none\n\nTWO\n")], "sha-b")
+    new = {c[0] for c in document_chunks(edited, 160, 32)}
+    counts = Counts()
+    gone = counts.compare(new, {c[0] for c in chunks})
+    assert (counts.added, counts.replaced, counts.removed, counts.unchanged) == (0, 2, 0, 1) and len(gone) == 2
+    # the digest names the bytes and the chunking: another chunk size is another digest
+    assert file_digest(doc, 160, 32) == file_digest(doc, 160, 32) != file_digest(doc, 200, 32)
+    assert file_digest(doc, 160, 32) != file_digest(edited, 160, 32)
+    pages = Document("/kb/m.pdf", "m.pdf", [(1, "Page one."), (2, "Page two.")], "sha-c")
+    assert [(c[1], c[2]) for c in document_chunks(pages, 160, 32)] == [(0, 1), (1, 2)]
 
 
 def test_prompt_keeps_the_best_chunks_that_fit():
@@ -385,7 +387,7 @@ def test_no_indexable_files(tmp_path):
     (tmp_path / "pics").mkdir()
     (tmp_path / "pics" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     for folder in ("empty", "pics"):
-        assert_user_error(mgpt_run("index", folder, "--db", "kb.db", cwd=tmp_path), "no .txt or .md files", folder)
+        assert_user_error(mgpt_run("index", folder, "--db", "kb.db", cwd=tmp_path), "no .txt, .md,", ".pdf files", folder)
     assert_user_error(mgpt_run("index", "missing", "--db", "kb.db", cwd=tmp_path), "missing", "no such file")
     assert not os.path.exists(tmp_path / "kb.db")
 

@@ -6,6 +6,7 @@ only when a store is opened (so `mgpt --help`, train and sample never load it).
 
 import json
 import re
+import signal
 import sys
 
 import click
@@ -15,7 +16,7 @@ from .errors import MgptError
 from .retrieval.answer import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE, NOT_IN_DOCUMENTS
 from .retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP, check_sizes
 from .retrieval.embedding import DEFAULT_DIM
-from .retrieval.store import DEFAULT_COLLECTION, RETRIEVAL_MODES, Location
+from .retrieval.store import DEFAULT_COLLECTION, HNSW_ABOVE, INDEX_TYPES, RETRIEVAL_MODES, Location
 
 DIM = click.IntRange(16, 32768)
 _COLLECTION_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,254}$")
@@ -83,54 +84,136 @@ def shown(hit):
 @click.option("--dim", type=DIM, default=DEFAULT_DIM, help="Embedding dimension of a new collection.")
 @click.option("--rebuild", is_flag=True, help="Drop the collection first and index these documents afresh "
               "(the way to upgrade a collection made by an older mgpt).")
+@click.option("--index-type", type=click.Choice(INDEX_TYPES), default="auto",
+              help=f"Vector index: exact FLAT, approximate HNSW, or auto (HNSW above {HNSW_ABOVE:,} chunks).")
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
-@click.option("-q", "--quiet", is_flag=True, help="No warnings about skipped files.")
-def index(ctx, paths, db, uri, token, collection, chunk_size, overlap, dim, rebuild, as_json, quiet):
-    """Chunk, embed and store documents (.txt and .md files or folders).
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, no warnings about skipped files.")
+def index(ctx, paths, db, uri, token, collection, chunk_size, overlap, dim, rebuild, index_type, as_json, quiet):
+    """Chunk, embed and store documents (.txt, .md, .html, .htm, .pdf files or folders).
 
     \b
     Ids come from each chunk's file and text: indexing the same files again writes nothing, an
-    edited file replaces its changed chunks, removed text (and files removed from a folder
-    being indexed) loses its chunks. Prints how many chunks were added, replaced, removed and
-    unchanged. Unreadable or binary files are skipped with a warning.
+    edited file replaces its chunks, removed text (and files removed from a folder being
+    indexed) loses its chunks. Prints how many chunks were added, replaced, removed and
+    unchanged. Unreadable files are skipped with a warning. Ctrl-C stops after the current
+    batch; running the same command again finishes the job.
     Examples:
       mgpt index corpora/kb --db kb.db
       mgpt index docs/ faq.md --uri http://localhost:19530 --collection support
     """
-    from .retrieval.embedding import NAME, HashedNgramEmbedder
-    from .retrieval.indexing import index_documents
-    from .retrieval.sources import read_documents
+    from .retrieval.embedding import HashedNgramEmbedder
+    from .retrieval.indexing import Interrupted, index_files
+    from .retrieval.sources import find_files
     from .retrieval.store import opened
 
     problem = check_sizes(chunk_size, overlap)
     if problem:
         raise MgptError(problem)
     location = store_location(ctx, db, uri, token, collection)
-    documents, folders, skipped = read_documents(paths)
-    with opened(location, create=True) as store:
-        if rebuild and store.exists():
-            store.embedder_or_old()  # refuse to drop a collection mgpt did not make
-            store.drop()
-        if store.exists():
-            stored_name, stored_dim = store.embedder()
-            if not explicit(ctx, "dim"):
-                dim = stored_dim
-            store.check_embedder(NAME, dim, f"index with --dim {stored_dim}, or into another --collection"
-                                 if stored_name == NAME else "index into another --collection")
-            store.load()
-        else:
-            store.create(NAME, dim)
-        for skip in skipped:
-            note(f"warning: skipped {skip}", quiet)
-        counts = index_documents(store, HashedNgramEmbedder(dim), documents, folders, chunk_size, overlap)
-        counts["total"] = store.count()
+    files, folders = find_files(paths)
+    with opened(location, create=True) as store, StopOnSignal() as stop, IndexProgress(len(files), quiet) as bar:
+        dim = prepare_collection(ctx, store, dim, rebuild)
+        try:
+            counts = index_files(store, HashedNgramEmbedder(dim), files, folders, chunk_size, overlap,
+                                 progress=bar.update, should_stop=stop.requested)
+        except Interrupted as e:
+            bar.close()
+            note(f"interrupted: wrote {e.counts.written:,} chunks of {e.counts.files:,} files; run the same "
+                 f"command again to finish")
+            sys.exit(128 + stop.signum)
+        if not counts.files:
+            raise MgptError(f"no indexable files: skipped {'; '.join(counts.skipped)}")
+        built = choose_vector_index(store, index_type)
+        total = store.count()
+    for skip in counts.skipped:
+        note(f"warning: skipped {skip}", quiet)
+    if built:
+        note(f"vector index: {built}", quiet)
+    report = {**counts.as_dict(), "total": total, "skipped": len(counts.skipped), "collection": collection,
+              "store": location.describe()}
     if as_json:
-        click.echo(json.dumps({**counts, "skipped": len(skipped), "collection": collection,
-                               "store": location.describe()}))
+        click.echo(json.dumps(report))
     else:
-        click.echo(f"added {counts['added']}, replaced {counts['replaced']}, removed {counts['removed']}, "
-                   f"unchanged {counts['unchanged']} ({counts['chunks']} chunks from {counts['files']} files; "
-                   f"{counts['total']} in {location.describe()}, collection {collection})")
+        click.echo(f"added {report['added']}, replaced {report['replaced']}, removed {report['removed']}, "
+                   f"unchanged {report['unchanged']} ({report['chunks']} chunks from {report['files']} files; "
+                   f"{total} in {location.describe()}, collection {collection})")
+
+
+def prepare_collection(ctx, store, dim, rebuild):
+    """The collection to index into: dropped first with --rebuild, created if new, else checked
+    against this embedder (its dimension unless --dim says otherwise). Returns the dimension."""
+    from .retrieval.embedding import NAME
+
+    if rebuild and store.exists():
+        store.embedder_or_old()  # refuse to drop a collection mgpt did not make
+        store.drop()
+    if not store.exists():
+        store.create(NAME, dim)
+        return dim
+    stored_name, stored_dim = store.embedder()
+    if not explicit(ctx, "dim"):
+        dim = stored_dim
+    store.check_embedder(NAME, dim, f"index with --dim {stored_dim}, or into another --collection"
+                         if stored_name == NAME else "index into another --collection")
+    store.load()
+    return dim
+
+
+def choose_vector_index(store, index_type):
+    """Applies --index-type (auto: by size); returns what was built, or None if nothing changed."""
+    from .retrieval.store import HNSW_ABOVE
+
+    wanted = index_type if index_type != "auto" else ("HNSW" if store.count() > HNSW_ABOVE else "FLAT")
+    return wanted if store.use_vector_index(wanted) else None
+
+
+class StopOnSignal:
+    """Ctrl-C / SIGTERM become a request the indexer checks between files, so a batch is never torn."""
+
+    def __init__(self):
+        self.signum, self._old = None, {}
+
+    def __enter__(self):
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            self._old[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def _handle(self, signum, frame):
+        self.signum = signum
+
+    def requested(self):
+        return self.signum is not None
+
+    def __exit__(self, *exc):
+        for sig, handler in self._old.items():
+            signal.signal(sig, handler)
+
+
+class IndexProgress:
+    """A tqdm bar on stderr over the files, with the chunks written and their rate; off with -q."""
+
+    def __init__(self, files, quiet):
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=files, unit="file", disable=True if quiet else None, file=sys.stderr, dynamic_ncols=True,
+                        desc="index", leave=False)
+        self.done = 0
+
+    def __enter__(self):
+        return self
+
+    def update(self, files_done, counts):
+        self.bar.update(files_done - self.done)
+        self.done = files_done
+        rate = counts.written / max(self.bar.format_dict["elapsed"], 1e-9)
+        self.bar.set_postfix(chunks=f"{counts.chunks:,}", written=f"{counts.written:,}", chunks_s=f"{rate:,.0f}",
+                             refresh=False)
+
+    def close(self):
+        self.bar.close()
+
+    def __exit__(self, *exc):
+        self.close()
 
 
 # --- retrieve -----------------------------------------------------------------------------

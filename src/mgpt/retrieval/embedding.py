@@ -40,8 +40,22 @@ def _mix(h):
 
 def ngram_hashes(text):
     """64-bit hashes of every n-gram of the normalized text (n in NGRAMS)."""
-    codes = np.frombuffer(normalize(text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    out = []
+    hashes, _ = batch_ngram_hashes([text])
+    return hashes
+
+
+def batch_ngram_hashes(texts):
+    """(hashes, rows): every n-gram hash of every text, with the index of the text it came from.
+
+    The texts are normalized and laid end to end; each n-gram position is hashed at once for all
+    of them, and the n-grams that would straddle two texts are dropped.
+    """
+    normalized = [normalize(t) for t in texts]
+    lengths = np.array([len(t) for t in normalized], dtype=np.int64)
+    codes = np.frombuffer("".join(normalized).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    row_of = np.repeat(np.arange(len(texts)), lengths)
+    end_of = np.repeat(np.cumsum(lengths), lengths)  # where each position's text ends
+    hashes, rows = [], []
     with np.errstate(over="ignore"):
         for n in NGRAMS:
             count = len(codes) - n + 1
@@ -50,8 +64,12 @@ def ngram_hashes(text):
             h = np.full(count, np.uint64(n), dtype=np.uint64)
             for j in range(n):
                 h = h * _PRIME + codes[j:j + count]
-            out.append(_mix(h))
-    return np.concatenate(out) if out else np.zeros(0, dtype=np.uint64)
+            inside = np.arange(count) + n <= end_of[:count]
+            hashes.append(_mix(h[inside]))
+            rows.append(row_of[:count][inside])
+    if not hashes:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(hashes), np.concatenate(rows)
 
 
 class HashedNgramEmbedder:
@@ -65,14 +83,19 @@ class HashedNgramEmbedder:
         self.dim = int(dim)
 
     def embed(self, texts):
+        """All texts at once: n-grams sorted by (text, hash), counted per text, added to their buckets."""
         out = np.zeros((len(texts), self.dim), dtype=np.float64)
-        dim = np.uint64(self.dim)
-        for row, text in enumerate(texts):
-            grams, counts = np.unique(ngram_hashes(text), return_counts=True)
-            if not len(grams):
-                continue
-            buckets = (grams % dim).astype(np.int64)
+        hashes, rows = batch_ngram_hashes(texts)
+        if len(hashes):
+            order = np.lexsort((hashes, rows))
+            hashes, rows = hashes[order], rows[order]
+            first = np.ones(len(hashes), dtype=bool)
+            first[1:] = (hashes[1:] != hashes[:-1]) | (rows[1:] != rows[:-1])
+            starts = np.flatnonzero(first)
+            counts = np.diff(np.append(starts, len(hashes)))
+            grams, owners = hashes[starts], rows[starts]
+            buckets = (grams % np.uint64(self.dim)).astype(np.int64)
             signs = np.where((grams >> np.uint64(63)) == 1, -1.0, 1.0)
-            np.add.at(out[row], buckets, signs * (1.0 + np.log(counts)))
+            np.add.at(out.reshape(-1), owners * self.dim + buckets, signs * (1.0 + np.log(counts)))
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return (out / np.where(norms == 0, 1.0, norms)).astype(np.float32)

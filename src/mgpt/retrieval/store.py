@@ -9,8 +9,8 @@ one line.
 A collection holds, per chunk: id (stable: a hash of source and text), vector (the hashed
 n-gram embedding), text (with Milvus' analyzer on it), sparse (BM25 term weights that Milvus
 computes from text itself, through a BM25 function), source (the file's resolved path), page
-(a page number where the format has pages, else 0), file_sha256 (a hash of the whole source
-file when it was indexed) and position (its place in the file). The embedder's name and
+(a page number where the format has pages, else 0), file_hash (a hash of the whole source file
+and the chunking that cut it, see indexing.file_digest) and position (its place in the file). The embedder's name and
 dimension and the schema version are stored as collection properties and checked on every open.
 
 Search is dense, BM25, or both fused by reciprocal rank (hybrid, the default): BM25 finds the
@@ -19,6 +19,7 @@ one that shares their forms ("weighs" for "weight").
 """
 
 import contextlib
+import json
 import logging
 import os
 
@@ -29,9 +30,18 @@ CONNECT_TIMEOUT = 5.0  # seconds: an unreachable server is an error, not a hang
 SCHEMA_VERSION = "2"
 MAX_TEXT_BYTES = 65535
 MAX_SOURCE_BYTES = 4096
-FIELDS = ("id", "vector", "sparse", "text", "source", "page", "file_sha256", "position")
+FIELDS = ("id", "vector", "sparse", "text", "source", "page", "file_hash", "position")
 RETRIEVAL_MODES = ("hybrid", "dense", "bm25")
+INDEX_TYPES = ("auto", "FLAT", "HNSW")
+# auto: exact search (FLAT) while the collection is small, HNSW (approximate, logarithmic) above
+# this many chunks, where exact search reads every vector for every query (docs/RAG.md measures both)
+HNSW_ABOVE = 100_000
+HNSW_BUILD = {"M": 16, "efConstruction": 200}
 RRF_K = 60  # the reciprocal-rank constant of Cormack et al. (2009), Milvus' default
+# BM25's words: Milvus' standard tokenizer, lowercased, without English stop words, stemmed
+# ("calls" finds "call"; "what can I" finds nothing)
+ANALYZER = {"tokenizer": "standard",
+            "filter": ["lowercase", {"type": "stop", "stop_words": ["_english_"]}, {"type": "stemmer", "language": "english"}]}
 _BATCH = 512
 
 
@@ -106,6 +116,7 @@ class Store:
 
     def __init__(self, client, location, pymilvus):
         self.client, self.location, self.name, self._pm = client, location, location.collection, pymilvus
+        self._index_type = None
 
     @contextlib.contextmanager
     def _errors(self, doing):
@@ -121,22 +132,23 @@ class Store:
         with self._errors("listing collections"):
             return self.client.has_collection(self.name)
 
-    def create(self, embedder_name, dim):
+    def create(self, embedder_name, dim, index_type="FLAT"):
         pm = self._pm
         DataType = pm.DataType
         schema = self.client.create_schema(auto_id=False, enable_dynamic_field=False)
         schema.add_field("id", DataType.VARCHAR, is_primary=True, max_length=64)
         schema.add_field("vector", DataType.FLOAT_VECTOR, dim=dim)
-        schema.add_field("text", DataType.VARCHAR, max_length=MAX_TEXT_BYTES, enable_analyzer=True)
+        schema.add_field("text", DataType.VARCHAR, max_length=MAX_TEXT_BYTES, enable_analyzer=True,
+                         analyzer_params=ANALYZER)
         schema.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
         schema.add_field("source", DataType.VARCHAR, max_length=MAX_SOURCE_BYTES)
         schema.add_field("page", DataType.INT64)
-        schema.add_field("file_sha256", DataType.VARCHAR, max_length=64)
+        schema.add_field("file_hash", DataType.VARCHAR, max_length=64)
         schema.add_field("position", DataType.INT64)
         schema.add_function(pm.Function(name="text_bm25", function_type=pm.FunctionType.BM25,
                                         input_field_names=["text"], output_field_names=["sparse"]))
         index = self.client.prepare_index_params()
-        index.add_index(field_name="vector", index_type="FLAT", metric_type="COSINE")
+        self._add_vector_index(index, index_type)
         index.add_index(field_name="sparse", index_type="SPARSE_INVERTED_INDEX", metric_type="BM25")
         properties = {"mgpt.embedder": embedder_name, "mgpt.dim": str(dim), "mgpt.schema": SCHEMA_VERSION}
         with self._errors(f"creating collection {self.name!r}"):
@@ -173,28 +185,61 @@ class Store:
             raise MgptError(f"collection {self.name!r} in {self.location.describe()} was indexed with "
                             f"{stored_name} (dimension {stored_dim}), not {name} (dimension {dim}); {hint}")
 
+    def _add_vector_index(self, index, index_type):
+        params = HNSW_BUILD if index_type == "HNSW" else {}
+        index.add_index(field_name="vector", index_type=index_type, metric_type="COSINE", params=params)
+
+    def vector_index(self):
+        """FLAT or HNSW (asked once per store: searches need it, and it changes only through us)."""
+        if self._index_type is None:
+            with self._errors("describing the vector index"):
+                self._index_type = self.client.describe_index(self.name, "vector").get("index_type", "FLAT")
+        return self._index_type
+
+    def use_vector_index(self, index_type):
+        """Rebuilds the vector index as index_type (FLAT or HNSW) if it is another; the rows stay."""
+        if self.vector_index() == index_type:
+            return False
+        with self._errors(f"building a {index_type} index"):
+            self.client.release_collection(self.name)
+            self.client.drop_index(self.name, "vector")
+            index = self.client.prepare_index_params()
+            self._add_vector_index(index, index_type)
+            self.client.create_index(self.name, index)
+        self._index_type = index_type
+        return True
+
     def load(self):
         with self._errors(f"loading collection {self.name!r}"):
             self.client.load_collection(self.name)
 
     # --- rows ---------------------------------------------------------------------------------
 
-    def existing(self):
-        """{source: {id: position}} for every chunk in the collection."""
-        rows = {}
+    def _rows(self, filter_expression, fields):
+        """Every row matching the filter, a thousand at a time."""
         with self._errors("reading stored chunks"):
-            iterator = self.client.query_iterator(self.name, batch_size=1000, filter='id != ""',
-                                                  output_fields=["id", "source", "position"])
+            iterator = self.client.query_iterator(self.name, batch_size=1000, filter=filter_expression,
+                                                  output_fields=fields)
             try:
                 while True:
                     batch = iterator.next()
                     if not batch:
                         break
-                    for r in batch:
-                        rows.setdefault(r["source"], {})[r["id"]] = int(r["position"])
+                    yield from batch
             finally:
                 iterator.close()
-        return rows
+
+    def file_digests(self):
+        """{source: {file_hash: rows}}: what indexing needs to skip unchanged files, one entry per file."""
+        digests = {}
+        for r in self._rows('id != ""', ["source", "file_hash"]):
+            per_file = digests.setdefault(r["source"], {})
+            per_file[r["file_hash"]] = per_file.get(r["file_hash"], 0) + 1
+        return digests
+
+    def source_ids(self, source):
+        """The ids of one file's chunks."""
+        return {r["id"] for r in self._rows(f"source == {json.dumps(source)}", ["id"])}
 
     def upsert(self, rows):
         with self._errors("writing chunks"):
@@ -220,7 +265,10 @@ class Store:
         first. dense: cosine of `vector`; bm25: Milvus' BM25 of `query` (score = BM25);
         hybrid: both lists fused by reciprocal rank (score = the fused RRF score)."""
         fields = ["source", "page", "position", "text"]
-        dense = {"data": [vector], "anns_field": "vector", "param": {"metric_type": "COSINE"}, "limit": k}
+        dense_param = {"metric_type": "COSINE"}
+        if self.vector_index() == "HNSW":
+            dense_param["params"] = {"ef": max(64, k)}  # the search beam: wider than k, as HNSW needs
+        dense = {"data": [vector], "anns_field": "vector", "param": dense_param, "limit": k}
         sparse = {"data": [query], "anns_field": "sparse", "param": {"metric_type": "BM25"}, "limit": k}
         with self._errors("searching"):
             if mode == "hybrid":
