@@ -621,3 +621,21 @@ def test_auto_mode_says_what_it_chose(work):
     assert r.stdout == ""
     with np.load(work / "n.npz") as a, np.load(work / "p.npz") as b:
         assert str(a["mode"]) == "docs" and str(b["mode"]) == "stream"
+
+
+# --- the package's shape ------------------------------------------------------------------
+
+def cli_modules():
+    import pkgutil
+
+    import mgpt.cli
+
+    return ["mgpt.cli"] + [f"mgpt.cli.{m.name}" for m in pkgutil.iter_modules(mgpt.cli.__path__)]
+
+
+@pytest.mark.parametrize("module", cli_modules())
+def test_each_cli_module_imports_alone(module):
+    """A fresh interpreter imports any command module first: no import circle between them."""
+    r = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True, env=ENV,
+                       timeout=60)
+    assert r.returncode == 0, r.stderr

@@ -18,7 +18,8 @@ import pytest
 from click.testing import CliRunner
 
 from mgpt import checkpoint
-from mgpt.cli import cli, load_with_adapters
+from mgpt.checkpoint import load_with_adapters
+from mgpt.cli import cli
 from mgpt.lora import TARGETS, Adapter, AdapterStack, LoraConfig, validate
 from mgpt.optim import AdamW
 

@@ -10,12 +10,12 @@ import sys
 
 import click
 
-from .cli import ADAPTER_HELP, NONNEG_FLOAT, NONNEG_INT, POSITIVE_INT, load_with_adapters, note
-from .errors import MgptError
-from .retrieval.answer import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE, NOT_IN_DOCUMENTS
-from .retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP, check_sizes
-from .retrieval.embedding import DEFAULT_DIM
-from .retrieval.store import DEFAULT_COLLECTION, RETRIEVAL_MODES, Location
+from ..errors import MgptError
+from ..retrieval.answer import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE, NOT_IN_DOCUMENTS
+from ..retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP, check_sizes
+from ..retrieval.embedding import DEFAULT_DIM
+from ..retrieval.store import DEFAULT_COLLECTION, RETRIEVAL_MODES, Location
+from .common import NONNEG_INT, POSITIVE_INT, adapter_option, given, note, sampling_options
 
 DIM = click.IntRange(16, 32768)
 _COLLECTION_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,254}$")
@@ -57,13 +57,9 @@ def store_location(ctx, db, uri, token, collection):
                     "(a Milvus server; or set MGPT_MILVUS_URI)")
 
 
-def explicit(ctx, name):
-    return ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
-
-
 def shown_source(hit):
     """The file as people read it, with its page where it has pages: 'manual.pdf p. 12'."""
-    from .retrieval.sources import shown_path
+    from ..retrieval.sources import shown_path
 
     return shown_path(hit["source"]) + (f" p. {hit['page']}" if hit.get("page") else "")
 
@@ -97,10 +93,10 @@ def index(ctx, paths, db, uri, token, collection, chunk_size, overlap, dim, rebu
       mgpt index corpora/kb --db kb.db
       mgpt index docs/ faq.md --uri http://localhost:19530 --collection support
     """
-    from .retrieval.embedding import NAME, HashedNgramEmbedder
-    from .retrieval.indexing import index_documents
-    from .retrieval.sources import read_documents
-    from .retrieval.store import opened
+    from ..retrieval.embedding import NAME, HashedNgramEmbedder
+    from ..retrieval.indexing import index_documents
+    from ..retrieval.sources import read_documents
+    from ..retrieval.store import opened
 
     problem = check_sizes(chunk_size, overlap)
     if problem:
@@ -113,7 +109,7 @@ def index(ctx, paths, db, uri, token, collection, chunk_size, overlap, dim, rebu
             store.drop()
         if store.exists():
             stored_name, stored_dim = store.embedder()
-            if not explicit(ctx, "dim"):
+            if not given(ctx, "dim"):
                 dim = stored_dim
             store.check_embedder(NAME, dim, f"index with --dim {stored_dim}, or into another --collection"
                                  if stored_name == NAME else "index into another --collection")
@@ -164,8 +160,8 @@ def retrieve(ctx, query, db, uri, token, collection, k, retrieval, dim, as_json)
 
 
 def search(ctx, db, uri, token, collection, dim, query, k, retrieval):
-    from .retrieval.query import collection_embedder, retrieve as best_chunks
-    from .retrieval.store import opened
+    from ..retrieval.query import collection_embedder, retrieve as best_chunks
+    from ..retrieval.store import opened
 
     location = store_location(ctx, db, uri, token, collection)
     with opened(location) as store:
@@ -186,11 +182,8 @@ def search(ctx, db, uri, token, collection, dim, query, k, retrieval):
               help="Abstain when the model gives its answer a lower probability.")
 @click.option("--dim", type=DIM, help="Expected embedding dimension [default: the collection's].")
 @click.option("--max-new-tokens", type=POSITIVE_INT, default=DEFAULT_MAX_NEW_TOKENS, help="Longest answer, in characters.")
-@click.option("--temperature", type=NONNEG_FLOAT, default=0.0, help="0 means greedy.")
-@click.option("--top-k", type=POSITIVE_INT, help="Sample only from the k most likely characters.")
-@click.option("--top-p", type=click.FloatRange(0, 1, min_open=True), help="Nucleus sampling mass.")
-@click.option("--seed", type=NONNEG_INT, help="Seed for reproducible sampling.")
-@click.option("--adapter", "adapters", multiple=True, help=ADAPTER_HELP)
+@sampling_options(temperature=0.0, seed_help="Seed for reproducible sampling.")
+@adapter_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object: answer, abstained, sources with the span.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not list the sources on stderr.")
 def ask(ctx, question, ckpt, db, uri, token, collection, k, retrieval, no_retrieval, free, min_confidence, dim,
@@ -205,8 +198,9 @@ def ask(ctx, question, ckpt, db, uri, token, collection, k, retrieval, no_retrie
       mgpt ask "When was the Glow 200 lantern released?" --db kb.db --json
       mgpt ask "What is the price of the Kestrel 2 tent?" --no-retrieval
     """
-    from .retrieval.answer import answer_question
-    from .retrieval.reader import reader_path
+    from ..checkpoint import load_with_adapters
+    from ..retrieval.answer import answer_question
+    from ..retrieval.reader import reader_path
 
     if not question.strip():
         raise MgptError('the question is empty; ask something, e.g. mgpt ask "How much does the Kestrel 2 tent cost?"')

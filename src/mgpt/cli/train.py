@@ -12,10 +12,10 @@ from dataclasses import asdict, fields
 import click
 import numpy as np
 
-from . import distributed
-from .cli import FRACTION, NONNEG_FLOAT, NONNEG_INT, POSITIVE_FLOAT, POSITIVE_INT, note
-from .errors import MgptError
-from .train import TrainSettings
+from .. import distributed
+from ..errors import MgptError
+from ..train import TrainSettings
+from .common import FRACTION, NONNEG_FLOAT, NONNEG_INT, POSITIVE_FLOAT, POSITIVE_INT, explicit_options, given, note
 
 CONFIG_OPTIONS = ("n_layer", "n_head", "n_embd", "block_size", "activation", "dropout")
 SETTINGS = tuple(f.name for f in fields(TrainSettings))
@@ -59,21 +59,17 @@ def training_options(defaults):
     return decorate
 
 
-def explicit_options(ctx, names):
-    return {n for n in names if ctx.get_parameter_source(n) == click.core.ParameterSource.COMMANDLINE}
-
-
 def answer_marker(ctx, state, answer_after, mode, source=None):
     """--answer-after: from the command line, else from the checkpoint the run continues (a
     resumed run, or an adapter's base); a docs-mode setting only."""
-    given = ctx.get_parameter_source("answer_after") == click.core.ParameterSource.COMMANDLINE
+    typed = given(ctx, "answer_after")
     stored = (state or {}).get("answer_after")
-    if given and source and source.startswith("--resume") and answer_after != stored:
+    if typed and source and source.startswith("--resume") and answer_after != stored:
         raise MgptError(f"{source} was trained with --answer-after {stored!r}; drop --answer-after")
-    marker = answer_after if given else stored
+    marker = answer_after if typed else stored
     if marker is not None and mode != "docs":
         raise MgptError(f"--answer-after needs docs mode (one prompt/answer per line), not {mode} mode")
-    if given and not marker:
+    if typed and not marker:
         raise MgptError("--answer-after needs a non-empty marker, e.g. ' A: '")
     return marker
 
@@ -81,8 +77,7 @@ def answer_marker(ctx, state, answer_after, mode, source=None):
 def resumed_val_fraction(ctx, state, val_fraction, resume):
     """The split is part of the run: a resumed run keeps its own, and says so if asked otherwise."""
     stored = state.get("val_fraction", val_fraction)
-    given = ctx.get_parameter_source("val_fraction") == click.core.ParameterSource.COMMANDLINE
-    if given and stored != val_fraction:
+    if given(ctx, "val_fraction") and stored != val_fraction:
         raise MgptError(f"--resume {resume} was split with --val-fraction {stored}; drop --val-fraction {val_fraction}")
     return stored
 
@@ -95,8 +90,8 @@ def settings_from(options, explicit, stored=None):
 
 def check_outputs(out, log_path, inputs=()):
     """Every output writable, and none of them an input model (read, never written)."""
-    from .checkpoint import check_writable
-    from .train import last_path
+    from ..checkpoint import check_writable
+    from ..train import last_path
 
     outputs = [("-o", out), ("-o", last_path(out))] + ([("--log", log_path)] if log_path else [])
     for option, path in outputs:
@@ -109,7 +104,7 @@ def check_outputs(out, log_path, inputs=()):
 def fit_vocab(text, vocab, mode, drop_unknown, notes):
     """The corpus in the model's vocabulary: unknown characters are an error, or dropped if asked,
     or read as the placeholder when the vocabulary has one."""
-    from .data import PLACEHOLDER, fed_text, show_chars
+    from ..data import PLACEHOLDER, fed_text, show_chars
 
     missing = vocab.unknown(fed_text(text, mode))
     if not missing:
@@ -129,7 +124,7 @@ def fit_vocab(text, vocab, mode, drop_unknown, notes):
 
 
 def check_config_flags(config, config_flags, explicit, preset, source):
-    from .model import PRESETS
+    from ..model import PRESETS
 
     for name in CONFIG_OPTIONS:
         if name in explicit and config_flags[name] != getattr(config, name):
@@ -144,7 +139,7 @@ def check_config_flags(config, config_flags, explicit, preset, source):
 
 def read_corpus_on(world, paths):
     """Every rank reads the files itself; stdin reaches only rank 0 under mpiexec, which shares it."""
-    from .data import read_corpus
+    from ..data import read_corpus
 
     if world.size > 1 and "-" in paths:
         return world.bcast_object(read_corpus(paths) if world.is_root else None)
@@ -167,7 +162,7 @@ def parallel_notes(world, settings, state=None, resume=None):
 
 def run_trainer(trainer, notes, resume):
     """Prints the notes, runs the loop, and turns a signal into a saved state and exit 130/143."""
-    from .train import TrainingInterrupted
+    from ..train import TrainingInterrupted
 
     if trainer.step >= trainer.settings.steps:
         raise MgptError(f"{resume} is already at step {trainer.step}; pass a larger --steps to train further")
@@ -211,10 +206,10 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, vocab_set, log_path
       mgpt train domain.txt --init base.npz -o tuned.npz        # full fine-tuning
       mpiexec -n 4 mgpt train big.txt -o big.npz                # data-parallel (mgpt[mpi])
     """
-    from .checkpoint import load_model, save_model
-    from .data import Vocab, choose_mode, split_corpus, text_fingerprint
-    from .model import GPT, GPTConfig, PRESETS
-    from .train import Trainer
+    from ..checkpoint import load_model, save_model
+    from ..data import Vocab, choose_mode, split_corpus, text_fingerprint
+    from ..model import GPT, GPTConfig, PRESETS
+    from ..train import Trainer
 
     world = distributed.world()
     explicit = explicit_options(ctx, list(options) + ["preset", "mode"])
@@ -308,10 +303,10 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
       mgpt finetune-lora --base base.npz domain.txt -o a.npz --rank 4 --targets q,k,v,o
       mgpt sample --ckpt base.npz --adapter adapter.npz -n 5
     """
-    from .checkpoint import load_adapter, load_model, save_adapter
-    from .data import split_corpus, text_fingerprint
-    from .lora import Adapter, LoraConfig, validate
-    from .train import Trainer
+    from ..checkpoint import load_adapter, load_model, save_adapter
+    from ..data import split_corpus, text_fingerprint
+    from ..lora import Adapter, LoraConfig, validate
+    from ..train import Trainer
 
     world = distributed.world()
     explicit = explicit_options(ctx, list(options))
