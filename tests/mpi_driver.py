@@ -14,7 +14,7 @@ import sys
 import numpy as np
 
 from mgpt import distributed
-from mgpt.train import Trainer
+from mgpt.train import Trainable, Trainer
 
 NAMES = ("anna bella carla dora emma fiona greta hanna ida julia karla lena maria nora olga paula "
          "rosa sara tina ursula vera wanda xenia yara zora adam boris carl david emil felix georg "
@@ -52,7 +52,7 @@ def cli(dump, argv):
 def same_batches(dump, mode, global_batch, steps):
     from mgpt.data import Vocab, pad_rows, split_corpus
     from mgpt.model import GPT, GPTConfig
-    from mgpt.train import TrainSettings
+    from mgpt.settings import TrainSettings
 
     world = distributed.world()
     b = global_batch // world.size
@@ -85,7 +85,7 @@ def same_batches(dump, mode, global_batch, steps):
     settings = TrainSettings(steps=steps, batch_size=b, lr=1e-2, warmup=0, grad_clip=0.0, eval_every=0,
                              eval_iters=1, seed=5)
     trainer = SameBatches(model, train_split, None, settings, f"{dump}.ckpt.npz", lambda *a: None,
-                          (model.params, model.grads, model.decay_mask()), quiet=True)
+                          Trainable(model.params, model.grads, model.decay_mask()), quiet=True)
     trainer.run()
     np.savez(f"{dump}.rank{world.rank}.npz", grads=np.array(grads), losses=np.array(losses), params=model.params)
 

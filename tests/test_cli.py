@@ -639,3 +639,12 @@ def test_each_cli_module_imports_alone(module):
     r = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True, env=ENV,
                        timeout=60)
     assert r.returncode == 0, r.stderr
+
+
+def test_eval_never_loads_the_training_loop(models):
+    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "mgpt", "eval", "--ckpt", models / "names.npz",
+                        models / "names.txt"], capture_output=True, text=True, env=ENV, timeout=60)
+    assert r.returncode == 0, r.stderr[-2000:]
+    modules = {line.split("|")[-1].strip() for line in r.stderr.splitlines() if line.startswith("import time:")}
+    assert "mgpt.evaluate" in modules
+    assert not modules & {"mgpt.train", "mgpt.optim", "tqdm"}, sorted(modules & {"mgpt.train", "mgpt.optim", "tqdm"})

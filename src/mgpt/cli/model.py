@@ -81,7 +81,7 @@ def eval_command(ckpt, corpus, as_json, adapters):
     """
     from ..checkpoint import load_with_adapters
     from ..data import read_corpus
-    from ..train import evaluate_text
+    from ..evaluate import evaluate_text
 
     ck = load_with_adapters(ckpt, adapters)
     result = evaluate_text(ck.model, ck.vocab, ck.mode, read_corpus(corpus), ck.state.get("answer_after"))

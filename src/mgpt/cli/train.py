@@ -14,7 +14,7 @@ import numpy as np
 
 from .. import distributed
 from ..errors import MgptError
-from ..train import TrainSettings
+from ..settings import TrainSettings
 from .common import FRACTION, NONNEG_FLOAT, NONNEG_INT, POSITIVE_FLOAT, POSITIVE_INT, explicit_options, given, note
 
 CONFIG_OPTIONS = ("n_layer", "n_head", "n_embd", "block_size", "activation", "dropout")
@@ -209,7 +209,7 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, vocab_set, log_path
     from ..checkpoint import load_model, save_model
     from ..data import Vocab, choose_mode, split_corpus, text_fingerprint
     from ..model import GPT, GPTConfig, PRESETS
-    from ..train import Trainer
+    from ..train import Resume, Trainable, Trainer
 
     world = distributed.world()
     explicit = explicit_options(ctx, list(options) + ["preset", "mode"])
@@ -236,7 +236,7 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, vocab_set, log_path
         if resume:
             settings = settings_from(options, explicit, ck.state.get("settings"))
             val_fraction = resumed_val_fraction(ctx, ck.state, val_fraction, resume)
-            resume_state = (ck.state, ck.optim_m, ck.optim_v)
+            resume_state = Resume(ck.state, ck.optim_m, ck.optim_v)
             state_extra = {k: ck.state[k] for k in ("init_from",) if k in ck.state}
             if ck.state.get("corpus_sha256") not in (None, text_fingerprint(text)):
                 notes.append("warning: this corpus differs from the one the checkpoint was trained on; "
@@ -277,7 +277,7 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, vocab_set, log_path
                       "model config": config.to_dict(), "training options": asdict(settings),
                       "validation fraction": val_fraction, "starting checkpoint": start})
     trainer = Trainer(model, train_split, val_split if len(val_split) else None, settings, out, save,
-                      (model.params, model.grads, model.decay_mask()), log_path=log_path,
+                      Trainable(model.params, model.grads, model.decay_mask()), log_path=log_path,
                       quiet=quiet, resume=resume_state, describe="train", world=world)
     run_trainer(trainer, notes, resume)
 
@@ -306,7 +306,7 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
     from ..checkpoint import load_adapter, load_model, save_adapter
     from ..data import split_corpus, text_fingerprint
     from ..lora import Adapter, LoraConfig, validate
-    from ..train import Trainer
+    from ..train import Resume, Trainable, Trainer
 
     world = distributed.world()
     explicit = explicit_options(ctx, list(options))
@@ -324,7 +324,7 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
         _check_lora_flags(ctx, adapter, resume, rank, alpha, targets, layers, lora_dropout, rslora)
         settings = settings_from(options, explicit, ack.state.get("settings"))
         val_fraction = resumed_val_fraction(ctx, ack.state, val_fraction, resume)
-        resume_state = (ack.state, ack.optim_m, ack.optim_v)
+        resume_state = Resume(ack.state, ack.optim_m, ack.optim_v)
         start = (ack.fingerprint, ack.state.get("step", 0))
         notes.append(f"resuming {resume} at step {ack.state.get('step', 0)} of {settings.steps}")
         notes += parallel_notes(world, settings, ack.state, resume)
@@ -359,7 +359,7 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
                       "LoRA config": lc.to_dict(), "training options": asdict(settings),
                       "validation fraction": val_fraction, "starting adapter": start})
     trainer = Trainer(model, train_split, val_split if len(val_split) else None, settings, out, save,
-                      (adapter.params, adapter.grads, np.ones_like(adapter.params)), log_path=log_path,
+                      Trainable(adapter.params, adapter.grads, np.ones_like(adapter.params)), log_path=log_path,
                       quiet=quiet, resume=resume_state, describe="lora", world=world)
     run_trainer(trainer, notes, resume)
 
