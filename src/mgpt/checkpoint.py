@@ -262,7 +262,7 @@ def load_with_adapters(path, adapter_specs):
             adapter_path, weight = parse_adapter_spec(spec)
             adapters.append(load_adapter(adapter_path, base=ck).adapter)
             weights.append(weight)
-        ck.model.adapter = AdapterStack(adapters, weights)
+        ck.model.attach_adapter(AdapterStack(adapters, weights))
     return ck
 
 

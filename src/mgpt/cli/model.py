@@ -201,8 +201,7 @@ def merge_lora(base_path, adapters, out):
                 raise MgptError(f"-o {out} would overwrite {option} {source}; write the merged model to another file")
         loaded.append((path, weight, load_adapter(path, base=ck)))
     for path, weight, ack in loaded:
-        ack.adapter.scale = ack.adapter.config.scaling * weight
-        ack.adapter.merge_into(ck.model)
+        ack.adapter.merge_into(ck.model, weight)
     previous = ck.state.get("merged_from", {}).get("adapters", [])
     # training state (optimizer, RNG, losses, corpus) described the base's run, not these weights
     state = {k: v for k, v in ck.state.items() if k in ("step", "mode", "init_from")}

@@ -336,7 +336,7 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
         settings = settings_from(options, explicit)
         adapter = Adapter(lora_config, model.config)
         adapter.init_weights(np.random.default_rng([settings.seed, 1]))
-    model.adapter, model.train_base = adapter, False
+    model.attach_adapter(adapter)
     marker = answer_marker(ctx, marker_state, answer_after, mode, source)
     text = fit_vocab(text, vocab, mode, drop_unknown, notes)
     train_split, val_split = split_corpus(text, vocab, mode, val_fraction, settings.seed, model.config.block_size,
