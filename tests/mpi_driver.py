@@ -85,7 +85,7 @@ def same_batches(dump, mode, global_batch, steps):
     settings = TrainSettings(steps=steps, batch_size=b, lr=1e-2, warmup=0, grad_clip=0.0, eval_every=0,
                              eval_iters=1, seed=5)
     trainer = SameBatches(model, train_split, None, settings, f"{dump}.ckpt.npz", lambda *a: None,
-                          Trainable(model.params, model.grads, model.decay_mask()), quiet=True)
+                          Trainable.of(model), quiet=True)
     trainer.run()
     np.savez(f"{dump}.rank{world.rank}.npz", grads=np.array(grads), losses=np.array(losses), params=model.params)
 

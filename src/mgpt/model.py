@@ -54,6 +54,13 @@ class GPTConfig:
         if not 0.0 <= self.dropout < 1.0:
             raise MgptError(f"dropout must be in [0, 1), got {self.dropout}")
 
+    @classmethod
+    def from_preset(cls, preset, vocab_size, **sizes):
+        """The sizes of PRESETS[preset], with each of `sizes` that is not None over them."""
+        chosen = dict(PRESETS[preset])
+        chosen.update({k: v for k, v in sizes.items() if v is not None})
+        return cls(vocab_size=vocab_size, **chosen)
+
     def to_dict(self):
         return asdict(self)
 
@@ -99,6 +106,13 @@ class FlatParameters:
     @property
     def num_params(self):
         return self.params.size
+
+    def decay_mask(self):
+        """True over matrices (weight decay applies), False over vectors (the norms' gains)."""
+        mask = np.zeros(self.params.shape, dtype=bool)
+        for name, view in flat_views(mask, self.shapes).items():
+            view[...] = view.ndim == 2
+        return mask
 
 
 # --- a block: two residual branches, x + dropout(W_out(mix(W_in(rmsnorm(x))))) ------------
@@ -218,13 +232,6 @@ class GPT(FlatParameters):
                 if name.endswith((".wo", ".proj")):
                     std /= np.sqrt(2 * self.config.n_layer)
                 self.p[name][...] = rng.normal(0.0, std, size=shape)
-
-    def decay_mask(self):
-        """True over matrices (weight decay applies), False over the norms' gains."""
-        mask = np.zeros(self.params.shape, dtype=bool)
-        for name, view in flat_views(mask, self.shapes).items():
-            view[...] = view.ndim == 2
-        return mask
 
     # --- training forward/backward --------------------------------------------------------
 

@@ -38,6 +38,11 @@ class Trainable(NamedTuple):
     grads: np.ndarray
     decay_mask: np.ndarray  # True where weight decay applies
 
+    @classmethod
+    def of(cls, weights):
+        """Every parameter of `weights` (model.FlatParameters), decay on its matrices."""
+        return cls(weights.params, weights.grads, weights.decay_mask())
+
 
 class Resume(NamedTuple):
     """What a checkpoint hands a resumed run: its saved state and its Adam moments."""
