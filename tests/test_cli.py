@@ -525,12 +525,56 @@ def test_sample_into_a_closed_pipe(models):
     assert err == "" and first.endswith("\n")
 
 
+def greedy_reference(ckpt, prompt):
+    """What greedy decoding must write after prompt, from full forward passes (no KV cache): each
+    character the argmax after everything before it, until the context fills the block."""
+    from mgpt.checkpoint import load_model
+
+    ck = load_model(str(ckpt))
+    vocab, block = ck.vocab, ck.model.config.block_size
+    ids = ([vocab.bos] if ck.mode == "docs" else []) + [vocab.index[c] for c in prompt]
+    written = []
+    while len(ids) <= block:
+        token = int(np.argmax(ck.model.forward(np.array([ids], dtype=np.int32))[0, -1]))
+        if ck.mode == "docs" and token == vocab.bos:
+            break
+        ids.append(token)
+        written.append(token)
+    return vocab.decode(written), len(written)
+
+
+def greedy_sample(models, ckpt, prompt):
+    """(CLI's greedy sample after prompt, as JSON gives it; what it must be)."""
+    expected, n = greedy_reference(models / ckpt, prompt)
+    record = json.loads(sample(models, ckpt, "--prompt", prompt, "--temperature", 0, "--max-new-tokens", max(n, 1),
+                               "--json"))
+    return record["text"], expected
+
+
+@pytest.mark.parametrize("ckpt,prompts", [("names.npz", ["a", "ka", "ol", "zo", "ma"]),
+                                          ("prose.npz", ["The ", "river", "mill", "he w", "and "])])
+def test_prompts_steer_greedy_samples(models, ckpt, prompts):
+    """Each greedy sample is the model's own continuation of its prompt (docs mode writes the
+    prompt first), and different prompts lead to different continuations."""
+    continuations = set()
+    for prompt in prompts:
+        text, expected = greedy_sample(models, ckpt, prompt)
+        if ckpt == "names.npz":
+            assert text.startswith(prompt), text
+            text = text[len(prompt):]
+        assert text == expected, (prompt, text, expected)
+        continuations.add(expected)
+    assert len(continuations) > 1, "every prompt led to the same continuation: this test could not fail"
+
+
 def test_stream_samples_continue_the_prompt(models):
-    out = sample(models, "prose.npz", "-n", 2, "--seed", 1, "--max-new-tokens", 25)
-    vocab = set(PROSE)
-    assert set(out) <= vocab
-    chunks = out.split("\n\n")
-    assert len(chunks) >= 2
+    """Stream samples hold only what follows the prompt, one blank line between samples."""
+    prompt = "In t"
+    expected, n = greedy_reference(models / "prose.npz", prompt)
+    assert expected != greedy_reference(models / "prose.npz", "the m")[0]  # so the prompt shows
+    out = sample(models, "prose.npz", "--prompt", prompt, "-n", 2, "--temperature", 0, "--max-new-tokens", n)
+    one = expected if expected.endswith("\n") else expected + "\n"
+    assert out == one + "\n" + one
 
 
 # --- eval and info ------------------------------------------------------------------------

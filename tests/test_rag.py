@@ -163,6 +163,28 @@ def test_prompt_keeps_the_best_chunks_that_fit():
     assert kept == [0] and cut and len(prompt) <= 111 and prompt.startswith("C: word word")
 
 
+def test_ask_feeds_the_model_the_retrieved_context(rag_model):
+    """The reader reads what ask retrieved: the ids of its first forward pass are BOS and the prompt,
+    context included (watched on the real model, whose output is returned unchanged)."""
+    from mgpt.checkpoint import load_model
+    from mgpt.retrieval.answer import answer_question
+
+    ck = load_model(str(rag_model))
+    fed, forward_cached = [], ck.model.forward_cached
+
+    def watched(idx, kv):
+        fed.append(idx.copy())
+        return forward_cached(idx, kv)
+
+    ck.model.forward_cached = watched
+    chunk = "Kestrel 2 tent. price: 349 EUR; weight: 2.4 kg."
+    hits = [{"id": "x", "text": chunk, "source": "/kb/tents.md", "page": 0, "position": 0, "score": 1.0}]
+    result = answer_question(ck, "What is the price of the Kestrel 2 tent?", hits, max_new_tokens=8, min_confidence=0)
+    assert chunk in result["prompt"]
+    first = fed[0][0].tolist()
+    assert first[0] == ck.vocab.bos and ck.vocab.decode(first[1:]) == result["prompt"]
+
+
 def test_ask_refuses_a_question_with_unseen_characters(tmp_path, rag_model):
     assert_user_error(mgpt_run("ask", "Wie viel kostet ¿das Zelt?", "--ckpt", rag_model, "--no-retrieval", cwd=tmp_path),
                       "question", "'¿'")
