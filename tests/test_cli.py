@@ -430,6 +430,28 @@ def test_interrupted_run_resumes_exactly(work, sig, corpus, extra):
     assert len(step_losses(work / "ref.jsonl")) == steps
 
 
+# --- the best checkpoint -------------------------------------------------------------------
+
+def test_out_keeps_the_best_weights_not_the_latest(work):
+    """The held-out tail breaks the pattern the training text repeats, so validation gets worse
+    as training learns the pattern: -o must keep the step of the lowest val loss."""
+    tail = "aabb" * 25
+    (work / "pattern.txt").write_text("ab" * 450 + tail + "\n")
+    (work / "tail.txt").write_text(tail + "\n")
+    train("pattern.txt", "p.npz", "--mode", "stream", "--lr", "1e-2", "--eval-every", 5, "--log", "p.jsonl",
+          steps=60, cwd=work)
+    evals = eval_losses(work / "p.jsonl")
+    best_step, _, best_val = min(evals, key=lambda e: e[2])
+    assert evals[-1][2] > best_val + 0.5, evals  # the late rise this test needs
+    with np.load(work / "p.npz") as best, np.load(work / "p-last.npz") as last:
+        best_state, last_state = json.loads(str(best["state"])), json.loads(str(last["state"]))
+    assert last_state["step"] == 60 and best_state["step"] == best_step < 60
+    assert best_state["best_val_loss"] == last_state["best_val_loss"] == best_val
+    held_out = {name: json.loads(assert_ok(mgpt_run("eval", "--ckpt", name, "tail.txt", "--json", cwd=work)).stdout)
+                for name in ("p.npz", "p-last.npz")}
+    assert held_out["p.npz"]["loss"] < held_out["p-last.npz"]["loss"] - 0.5
+
+
 # --- non-finite loss ----------------------------------------------------------------------
 
 def test_exploding_run_stops_and_keeps_good_checkpoint(work):
