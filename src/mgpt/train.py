@@ -24,7 +24,7 @@ from tqdm import tqdm
 
 from . import distributed
 from .data import rank_rng, sample_batch
-from .errors import MgptError
+from .errors import AgreedStop, MgptError
 from .evaluate import estimate_losses
 from .kernels import IGNORE_INDEX
 from .optim import AdamW, clip_grad_norm, learning_rate
@@ -252,9 +252,10 @@ class Trainer:
         return loss, norm, tokens
 
     def _stop_non_finite(self, what, step):
-        """Stops before anything is saved, so the checkpoints on disk stay the last good ones."""
+        """Stops before anything is saved, so the checkpoints on disk stay the last good ones. Every
+        rank sees the same reduced numbers, so every rank stops here at the same step."""
         kept = self.out_path if os.path.exists(self.out_path) else "no checkpoint yet"
-        raise MgptError(f"{what} at step {step}: training stopped; the last good checkpoint is kept "
+        raise AgreedStop(f"{what} at step {step}: training stopped; the last good checkpoint is kept "
                         f"({kept}); lower --lr or --grad-clip")
 
     def _evaluate(self):

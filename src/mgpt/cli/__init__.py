@@ -2,7 +2,8 @@
 
 A user's mistake (MgptError, or a Click usage error) becomes one line on stderr and exit 2.
 Under mpiexec a failing rank ends the whole job (MPI Abort) instead of leaving the others
-blocked in a collective.
+blocked in a collective; a stop every rank takes together (a non-finite reduced loss) ends it
+in order, without Abort.
 
 One module per family of commands (train, model, rag); each imports the shared options from
 common.py, and this module only gathers them into the `mgpt` group.
@@ -14,7 +15,7 @@ import traceback
 import click
 
 from .. import __version__, distributed
-from ..errors import MgptError
+from ..errors import AgreedStop, MgptError
 from . import model, rag, train
 from .common import fail
 
@@ -27,7 +28,7 @@ class MgptGroup(click.Group):
             distributed.world()  # under mpiexec, join the job first, so that any failure can end it
             rv = super().main(args=args, prog_name=prog_name or "mgpt", standalone_mode=False, **kwargs)
         except MgptError as e:
-            fail(str(e))
+            fail(str(e), agreed=isinstance(e, AgreedStop))
         except click.exceptions.NoArgsIsHelpError as e:
             click.echo(e.ctx.get_help(), err=True)
             sys.exit(2)

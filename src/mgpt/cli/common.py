@@ -20,10 +20,16 @@ TOP_P = click.FloatRange(0, 1, min_open=True)
 ADAPTER_HELP = "LoRA adapter to apply, as PATH or PATH:WEIGHT; repeat to add several."
 
 
-def fail(message, code=2):
-    """One line on stderr and exit `code`; under mpiexec the whole job ends (MPI Abort)."""
+def fail(message, code=2, agreed=False):
+    """One line on stderr and exit `code`. Under mpiexec a failure of one rank ends the whole job
+    (MPI Abort); one that every rank `agreed` on (errors.AgreedStop) ends it in order: rank 0
+    says why, every rank exits `code`."""
     world = distributed.joined()
     parallel = world is not None and world.size > 1
+    if parallel and agreed:
+        if world.is_root:
+            click.echo("mgpt: error: " + message, err=True)
+        sys.exit(code)
     click.echo("mgpt: error: " + (f"rank {world.rank} of {world.size}: " if parallel else "") + message, err=True)
     if parallel:
         world.abort(code)
