@@ -35,7 +35,7 @@ def cli(dump, argv):
     def dumping_run(self):
         result = run(self)
         np.save(f"{dump}.rank{rank}.npy", self.params)
-        if self.model.params is not self.params:  # an adapter trained over the model
+        if self.model.adapter is not None:
             np.save(f"{dump}.base.rank{rank}.npy", self.model.params)
         return result
 
