@@ -232,6 +232,35 @@ def test_resume_with_another_config(work):
                 "--preset baby")
 
 
+def test_resume_on_another_corpus_warns_and_continues(work):
+    (work / "more.txt").write_text(NAMES + "nina\nolaf\n")
+    resume = ["-o", "out.npz", "--resume", "out-last.npz", "--steps"]
+    same = assert_ok(mgpt_run("train", "names.txt", *resume, 152, cwd=work))  # the corpus it was trained on
+    assert "warning" not in same.stderr and "resuming out-last.npz at step 150 of 152" in same.stderr
+    other = assert_ok(mgpt_run("train", "more.txt", *resume, 154, cwd=work))
+    assert ("mgpt: warning: this corpus differs from the one the checkpoint was trained on; the run continues "
+            "on the new text") in other.stderr.splitlines()
+    assert json.loads(str(np.load(work / "out-last.npz")["state"]))["step"] == 154
+
+
+def test_weight_decay_shrinks_the_matrices_only(work):
+    """One step from the same weights (out.npz) with and without weight decay: AdamW's decay scales
+    the weights it applies to before the update, so the runs differ by lr x decay x the starting
+    weight there, and not at all elsewhere."""
+    step = ["names.txt", "--init", "out.npz", *FAST, "--steps", 1, "--warmup", 0, "--lr", "1e-2", "--seed", 3]
+    for name, decay in (("decayed", "0.5"), ("plain", "0")):
+        assert_ok(mgpt_run("train", *step, "-o", f"{name}.npz", "--weight-decay", decay, cwd=work))
+    with np.load(work / "decayed.npz") as decayed, np.load(work / "plain.npz") as plain, \
+            np.load(work / "out.npz") as start:
+        names = [key[len("params/"):] for key in start.files if key.startswith("params/")]
+        matrices = {name for name in names if start["params/" + name].ndim == 2}
+        for name in names:
+            shrink = -0.5 * 1e-2 * start["params/" + name] if name in matrices else 0
+            np.testing.assert_allclose(decayed["params/" + name] - plain["params/" + name], shrink, rtol=1e-3,
+                                       atol=1e-8, err_msg=name)
+    assert {"wte", "wpe", "h0.wq", "h0.fc", "lm_head"} <= matrices and not matrices & {"h0.ln1", "h0.ln2", "lnf"}
+
+
 def test_resume_already_finished(work):
     # the run stored in out-last.npz finished its 150 steps
     train_fails(work, ["names.txt", "-o", "out.npz", "--resume", "out-last.npz", "--steps", "150"],
@@ -509,6 +538,23 @@ def test_temperature_zero_is_greedy_and_deterministic(models):
     # top-k 1 samples from one character: greedy, whatever the seed and temperature
     assert sample(models, "names.npz", "-n", 3, "--top-k", 1, "--seed", 4, "--temperature", "1.5") == a
     assert sample(models, "prose.npz", "--top-k", 1, "--seed", 4, "--max-new-tokens", 40) == s
+
+
+def test_sampling_options_reach_the_sampler(models):
+    """Temperature, top-k and top-p change what is drawn (their maths: test_sampling.py); every
+    top-p in (0, 1] is accepted, 1 keeps every character."""
+    greedy = sample(models, "names.npz", "-n", 20, "--temperature", 0)
+    drawn = {t: sample(models, "names.npz", "-n", 20, "--seed", 5, "--temperature", t) for t in (1e-6, 1, 2)}
+    assert drawn[1e-6] == greedy  # so cold that every draw is the most likely character
+    assert len({greedy, drawn[1], drawn[2]}) == 3
+    assert sample(models, "names.npz", "-n", 20, "--seed", 5, "--top-k", 2) not in (drawn[1], greedy)
+    assert sample(models, "names.npz", "-n", 20, "--seed", 5, "--top-p", 1) == drawn[1]
+    assert sample(models, "names.npz", "-n", 20, "--seed", 5, "--top-p", "1e-9") == greedy
+    assert sample(models, "names.npz", "-n", 20, "--seed", 5, "--top-p", "0.5") not in (drawn[1], greedy)
+
+
+def test_samples_without_seed_differ(models):
+    assert sample(models, "names.npz", "-n", 20) != sample(models, "names.npz", "-n", 20)
 
 
 def test_prompt_from_stdin(models):
