@@ -6,7 +6,8 @@ blocked in a collective; a stop every rank takes together (a non-finite reduced 
 in order, without Abort.
 
 One module per family of commands (train, model, rag); each imports the shared options from
-common.py, and this module only gathers them into the `mgpt` group.
+common.py (never this module), train.py also the run set-up in runs.py, and this module only
+gathers the commands into the `mgpt` group.
 """
 
 import sys

@@ -78,7 +78,6 @@ def training_options(defaults):
     return decorate
 
 
-
 def run_training(ctx, world, text, run, out, log_path, quiet, drop_unknown, answer_after):
     """Vocabulary, split, checks across ranks, the Trainer, and the run itself."""
     from ..data import split_corpus, text_fingerprint
@@ -98,7 +97,7 @@ def run_training(ctx, world, text, run, out, log_path, quiet, drop_unknown, answ
         run.save(path, {**state, **meta}, optimizer)
 
     notes.append(run.summary(train_split, val_split))
-    if not run.resume:
+    if run.resume is None:
         notes += parallel_notes(world, run.settings)
     world.check_same({"corpus": meta["corpus_sha256"], **run.identity, "training options": asdict(run.settings),
                       "validation fraction": run.val_fraction, run.start[0]: run.start[1]})
@@ -116,8 +115,8 @@ def resumed(ctx, world, ck, options, explicit, val_fraction, resume):
     settings = settings_from(options, explicit, ck.state.get("settings"))
     val_fraction = resumed_val_fraction(ctx, ck.state, val_fraction, resume)
     notes = [f"resuming {resume} at step {ck.state.get('step', 0)} of {settings.steps}"]
-    return settings, val_fraction, Resume(ck.state, ck.optim_m, ck.optim_v), notes + parallel_notes(
-        world, settings, ck.state, resume)
+    notes += parallel_notes(world, settings, ck.state, resume)
+    return settings, val_fraction, Resume(ck.state, ck.optim_m, ck.optim_v), notes
 
 
 def answer_marker(ctx, state, answer_after, mode, source=None):
