@@ -46,7 +46,7 @@ def main():
 
     from mgpt.checkpoint import load_model
     from mgpt.data import read_corpus, split_corpus
-    from mgpt.train import evaluate_split
+    from mgpt.evaluate import evaluate_split
 
     spec = dict(RUNS[args.run])
     spec["flags"] = spec["flags"] + args.extra.split()

@@ -83,7 +83,7 @@ def full_and_lora_runs(ckpt, rank, targets):
     lora_model = load_model(ckpt).model
     adapter = Adapter(validate(LoraConfig(rank, 2.0 * rank, targets), lora_model.config), lora_model.config)
     adapter.init_weights(np.random.default_rng(0))
-    lora_model.adapter, lora_model.train_base = adapter, False
+    lora_model.attach_adapter(adapter)
     return {"full": (full, full.params, full.grads, AdamW(full.params.size, decay_mask=full.decay_mask())),
             "lora": (lora_model, adapter.params, adapter.grads, AdamW(adapter.params.size, weight_decay=0.0))}
 

@@ -1,8 +1,10 @@
 """Run under `mpiexec` by tests/test_mpi.py: the real training code, with a window on every rank.
 
-    python mpi_driver.py cli DUMP [--fail-rank R --fail-step K] -- ARGS...
+    python mpi_driver.py cli DUMP [--fail-rank R --fail-step K] [--inf-rank R --inf-step K] -- ARGS...
         runs `mgpt ARGS` (the CLI, as a user would) and has each rank write the parameters it
-        trained to DUMP.rankN.npy; with --fail-rank, rank R raises a RuntimeError at step K.
+        trained to DUMP.rankN.npy (with an adapter, the base model's to DUMP.base.rankN.npy); with --fail-rank,
+        rank R raises a RuntimeError at step K; with --inf-rank, rank R's own training loss at
+        step K is infinite.
     python mpi_driver.py same-batches DUMP MODE GLOBAL_BATCH STEPS
         trains on batches drawn from one RNG shared by every rank: rank r of n takes rows
         r*b:(r+1)*b of each GLOBAL_BATCH (b = GLOBAL_BATCH / n), re-padded as its own batch, so
@@ -14,7 +16,8 @@ import sys
 import numpy as np
 
 from mgpt import distributed
-from mgpt.train import Trainer
+from mgpt.model import GPT
+from mgpt.train import Trainable, Trainer
 
 NAMES = ("anna bella carla dora emma fiona greta hanna ida julia karla lena maria nora olga paula "
          "rosa sara tina ursula vera wanda xenia yara zora adam boris carl david emil felix georg "
@@ -22,27 +25,34 @@ NAMES = ("anna bella carla dora emma fiona greta hanna ida julia karla lena mari
 
 
 def cli(dump, argv):
-    fail_rank = fail_step = None
+    injected = {}
     while argv[0] != "--":
-        option, value = argv[0], int(argv[1])
-        if option == "--fail-rank":
-            fail_rank = value
-        else:
-            fail_step = value
+        injected[argv[0]] = int(argv[1])
         argv = argv[2:]
-    run, train_step = Trainer.run, Trainer._train_step
+    run, train_step, forward = Trainer.run, Trainer._train_step, GPT.forward
+    rank, taking = distributed.world().rank, {}
 
     def dumping_run(self):
         result = run(self)
-        np.save(f"{dump}.rank{self.world.rank}.npy", self.params)
+        np.save(f"{dump}.rank{rank}.npy", self.params)
+        if self.model.adapter is not None:
+            np.save(f"{dump}.base.rank{rank}.npy", self.model.params)
         return result
 
     def failing_step(self, lr):
-        if self.world.rank == fail_rank and self.step + 1 == fail_step:
-            raise RuntimeError(f"injected failure on rank {fail_rank} at step {fail_step}")
+        taking["step"] = self.step + 1
+        if rank == injected.get("--fail-rank") and taking["step"] == injected.get("--fail-step"):
+            raise RuntimeError(f"injected failure on rank {rank} at step {taking['step']}")
         return train_step(self, lr)
 
-    Trainer.run, Trainer._train_step = dumping_run, failing_step
+    def blowing_forward(self, idx, targets=None, rng=None, for_backward=True):
+        result = forward(self, idx, targets, rng, for_backward)
+        training = targets is not None and rng is not None
+        if training and rank == injected.get("--inf-rank") and taking.get("step") == injected.get("--inf-step"):
+            return result[0], float("inf"), result[2]
+        return result
+
+    Trainer.run, Trainer._train_step, GPT.forward = dumping_run, failing_step, blowing_forward
     from mgpt.cli import main
 
     sys.argv = ["mgpt", *argv[1:]]
@@ -52,7 +62,7 @@ def cli(dump, argv):
 def same_batches(dump, mode, global_batch, steps):
     from mgpt.data import Vocab, pad_rows, split_corpus
     from mgpt.model import GPT, GPTConfig
-    from mgpt.train import TrainSettings
+    from mgpt.settings import TrainSettings
 
     world = distributed.world()
     b = global_batch // world.size
@@ -85,7 +95,7 @@ def same_batches(dump, mode, global_batch, steps):
     settings = TrainSettings(steps=steps, batch_size=b, lr=1e-2, warmup=0, grad_clip=0.0, eval_every=0,
                              eval_iters=1, seed=5)
     trainer = SameBatches(model, train_split, None, settings, f"{dump}.ckpt.npz", lambda *a: None,
-                          (model.params, model.grads, model.decay_mask()), quiet=True)
+                          Trainable.of(model), quiet=True)
     trainer.run()
     np.savez(f"{dump}.rank{world.rank}.npz", grads=np.array(grads), losses=np.array(losses), params=model.params)
 

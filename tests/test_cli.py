@@ -232,6 +232,35 @@ def test_resume_with_another_config(work):
                 "--preset baby")
 
 
+def test_resume_on_another_corpus_warns_and_continues(work):
+    (work / "more.txt").write_text(NAMES + "nina\nolaf\n")
+    resume = ["-o", "out.npz", "--resume", "out-last.npz", "--steps"]
+    same = assert_ok(mgpt_run("train", "names.txt", *resume, 152, cwd=work))  # the corpus it was trained on
+    assert "warning" not in same.stderr and "resuming out-last.npz at step 150 of 152" in same.stderr
+    other = assert_ok(mgpt_run("train", "more.txt", *resume, 154, cwd=work))
+    assert ("mgpt: warning: this corpus differs from the one the checkpoint was trained on; the run continues "
+            "on the new text") in other.stderr.splitlines()
+    assert json.loads(str(np.load(work / "out-last.npz")["state"]))["step"] == 154
+
+
+def test_weight_decay_shrinks_the_matrices_only(work):
+    """One step from the same weights (out.npz) with and without weight decay: AdamW's decay scales
+    the weights it applies to before the update, so the runs differ by lr x decay x the starting
+    weight there, and not at all elsewhere."""
+    step = ["names.txt", "--init", "out.npz", *FAST, "--steps", 1, "--warmup", 0, "--lr", "1e-2", "--seed", 3]
+    for name, decay in (("decayed", "0.5"), ("plain", "0")):
+        assert_ok(mgpt_run("train", *step, "-o", f"{name}.npz", "--weight-decay", decay, cwd=work))
+    with np.load(work / "decayed.npz") as decayed, np.load(work / "plain.npz") as plain, \
+            np.load(work / "out.npz") as start:
+        names = [key[len("params/"):] for key in start.files if key.startswith("params/")]
+        matrices = {name for name in names if start["params/" + name].ndim == 2}
+        for name in names:
+            shrink = -0.5 * 1e-2 * start["params/" + name] if name in matrices else 0
+            np.testing.assert_allclose(decayed["params/" + name] - plain["params/" + name], shrink, rtol=1e-3,
+                                       atol=1e-8, err_msg=name)
+    assert {"wte", "wpe", "h0.wq", "h0.fc", "lm_head"} <= matrices and not matrices & {"h0.ln1", "h0.ln2", "lnf"}
+
+
 def test_resume_already_finished(work):
     # the run stored in out-last.npz finished its 150 steps
     train_fails(work, ["names.txt", "-o", "out.npz", "--resume", "out-last.npz", "--steps", "150"],
@@ -430,6 +459,28 @@ def test_interrupted_run_resumes_exactly(work, sig, corpus, extra):
     assert len(step_losses(work / "ref.jsonl")) == steps
 
 
+# --- the best checkpoint -------------------------------------------------------------------
+
+def test_out_keeps_the_best_weights_not_the_latest(work):
+    """The held-out tail breaks the pattern the training text repeats, so validation gets worse
+    as training learns the pattern: -o must keep the step of the lowest val loss."""
+    tail = "aabb" * 25
+    (work / "pattern.txt").write_text("ab" * 450 + tail + "\n")
+    (work / "tail.txt").write_text(tail + "\n")
+    train("pattern.txt", "p.npz", "--mode", "stream", "--lr", "1e-2", "--eval-every", 5, "--log", "p.jsonl",
+          steps=60, cwd=work)
+    evals = eval_losses(work / "p.jsonl")
+    best_step, _, best_val = min(evals, key=lambda e: e[2])
+    assert evals[-1][2] > best_val + 0.5, evals  # the late rise this test needs
+    with np.load(work / "p.npz") as best, np.load(work / "p-last.npz") as last:
+        best_state, last_state = json.loads(str(best["state"])), json.loads(str(last["state"]))
+    assert last_state["step"] == 60 and best_state["step"] == best_step < 60
+    assert best_state["best_val_loss"] == last_state["best_val_loss"] == best_val
+    held_out = {name: json.loads(assert_ok(mgpt_run("eval", "--ckpt", name, "tail.txt", "--json", cwd=work)).stdout)
+                for name in ("p.npz", "p-last.npz")}
+    assert held_out["p.npz"]["loss"] < held_out["p-last.npz"]["loss"] - 0.5
+
+
 # --- non-finite loss ----------------------------------------------------------------------
 
 def test_exploding_run_stops_and_keeps_good_checkpoint(work):
@@ -489,6 +540,23 @@ def test_temperature_zero_is_greedy_and_deterministic(models):
     assert sample(models, "prose.npz", "--top-k", 1, "--seed", 4, "--max-new-tokens", 40) == s
 
 
+def test_sampling_options_reach_the_sampler(models):
+    """Temperature, top-k and top-p change what is drawn (their maths: test_sampling.py); every
+    top-p in (0, 1] is accepted, 1 keeps every character."""
+    greedy = sample(models, "names.npz", "-n", 20, "--temperature", 0)
+    drawn = {t: sample(models, "names.npz", "-n", 20, "--seed", 5, "--temperature", t) for t in (1e-6, 1, 2)}
+    assert drawn[1e-6] == greedy  # so cold that every draw is the most likely character
+    assert len({greedy, drawn[1], drawn[2]}) == 3
+    assert sample(models, "names.npz", "-n", 20, "--seed", 5, "--top-k", 2) not in (drawn[1], greedy)
+    assert sample(models, "names.npz", "-n", 20, "--seed", 5, "--top-p", 1) == drawn[1]
+    assert sample(models, "names.npz", "-n", 20, "--seed", 5, "--top-p", "1e-9") == greedy
+    assert sample(models, "names.npz", "-n", 20, "--seed", 5, "--top-p", "0.5") not in (drawn[1], greedy)
+
+
+def test_samples_without_seed_differ(models):
+    assert sample(models, "names.npz", "-n", 20) != sample(models, "names.npz", "-n", 20)
+
+
 def test_prompt_from_stdin(models):
     a = sample(models, "names.npz", "--prompt", "-", "-n", 4, "--seed", 2, input="ka\n")
     assert a == sample(models, "names.npz", "--prompt", "ka", "-n", 4, "--seed", 2)
@@ -525,12 +593,56 @@ def test_sample_into_a_closed_pipe(models):
     assert err == "" and first.endswith("\n")
 
 
+def greedy_reference(ckpt, prompt):
+    """What greedy decoding must write after prompt, from full forward passes (no KV cache): each
+    character the argmax after everything before it, until the context fills the block."""
+    from mgpt.checkpoint import load_model
+
+    ck = load_model(str(ckpt))
+    vocab, block = ck.vocab, ck.model.config.block_size
+    ids = ([vocab.bos] if ck.mode == "docs" else []) + [vocab.index[c] for c in prompt]
+    written = []
+    while len(ids) <= block:
+        token = int(np.argmax(ck.model.forward(np.array([ids], dtype=np.int32))[0, -1]))
+        if ck.mode == "docs" and token == vocab.bos:
+            break
+        ids.append(token)
+        written.append(token)
+    return vocab.decode(written), len(written)
+
+
+def greedy_sample(models, ckpt, prompt):
+    """(CLI's greedy sample after prompt, as JSON gives it; what it must be)."""
+    expected, n = greedy_reference(models / ckpt, prompt)
+    record = json.loads(sample(models, ckpt, "--prompt", prompt, "--temperature", 0, "--max-new-tokens", max(n, 1),
+                               "--json"))
+    return record["text"], expected
+
+
+@pytest.mark.parametrize("ckpt,prompts", [("names.npz", ["a", "ka", "ol", "zo", "ma"]),
+                                          ("prose.npz", ["The ", "river", "mill", "he w", "and "])])
+def test_prompts_steer_greedy_samples(models, ckpt, prompts):
+    """Each greedy sample is the model's own continuation of its prompt (docs mode writes the
+    prompt first), and different prompts lead to different continuations."""
+    continuations = set()
+    for prompt in prompts:
+        text, expected = greedy_sample(models, ckpt, prompt)
+        if ckpt == "names.npz":
+            assert text.startswith(prompt), text
+            text = text[len(prompt):]
+        assert text == expected, (prompt, text, expected)
+        continuations.add(expected)
+    assert len(continuations) > 1, "every prompt led to the same continuation: this test could not fail"
+
+
 def test_stream_samples_continue_the_prompt(models):
-    out = sample(models, "prose.npz", "-n", 2, "--seed", 1, "--max-new-tokens", 25)
-    vocab = set(PROSE)
-    assert set(out) <= vocab
-    chunks = out.split("\n\n")
-    assert len(chunks) >= 2
+    """Stream samples hold only what follows the prompt, one blank line between samples."""
+    prompt = "In t"
+    expected, n = greedy_reference(models / "prose.npz", prompt)
+    assert expected != greedy_reference(models / "prose.npz", "the m")[0]  # so the prompt shows
+    out = sample(models, "prose.npz", "--prompt", prompt, "-n", 2, "--temperature", 0, "--max-new-tokens", n)
+    one = expected if expected.endswith("\n") else expected + "\n"
+    assert out == one + "\n" + one
 
 
 # --- eval and info ------------------------------------------------------------------------
@@ -621,3 +733,30 @@ def test_auto_mode_says_what_it_chose(work):
     assert r.stdout == ""
     with np.load(work / "n.npz") as a, np.load(work / "p.npz") as b:
         assert str(a["mode"]) == "docs" and str(b["mode"]) == "stream"
+
+
+# --- the package's shape ------------------------------------------------------------------
+
+def cli_modules():
+    import pkgutil
+
+    import mgpt.cli
+
+    return ["mgpt.cli"] + [f"mgpt.cli.{m.name}" for m in pkgutil.iter_modules(mgpt.cli.__path__)]
+
+
+@pytest.mark.parametrize("module", cli_modules())
+def test_each_cli_module_imports_alone(module):
+    """A fresh interpreter imports any command module first: no import circle between them."""
+    r = subprocess.run([sys.executable, "-c", f"import {module}"], capture_output=True, text=True, env=ENV,
+                       timeout=60)
+    assert r.returncode == 0, r.stderr
+
+
+def test_eval_never_loads_the_training_loop(models):
+    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "mgpt", "eval", "--ckpt", models / "names.npz",
+                        models / "names.txt"], capture_output=True, text=True, env=ENV, timeout=60)
+    assert r.returncode == 0, r.stderr[-2000:]
+    modules = {line.split("|")[-1].strip() for line in r.stderr.splitlines() if line.startswith("import time:")}
+    assert "mgpt.evaluate" in modules
+    assert not modules & {"mgpt.train", "mgpt.optim", "tqdm"}, sorted(modules & {"mgpt.train", "mgpt.optim", "tqdm"})

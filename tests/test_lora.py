@@ -44,7 +44,7 @@ def batch():
 ])
 def test_adapter_gradients(targets, layers):
     model, adapter = base_model(), make_adapter(targets, layers=layers)
-    model.adapter, model.train_base = adapter, False
+    model.attach_adapter(adapter)
     idx, y = batch()
     _, _, cache = model.forward(idx, y)
     adapter.grads[...] = 0
@@ -58,7 +58,7 @@ def test_adapter_gradients(targets, layers):
 
 def test_adapter_gradients_with_lora_dropout():
     model, adapter = base_model(), make_adapter(("q", "v", "fc"), dropout=0.3)
-    model.adapter, model.train_base = adapter, False
+    model.attach_adapter(adapter)
     idx, y = batch()
 
     loss = lambda: model.forward(idx, y, rng=np.random.default_rng(9))[1]
@@ -77,7 +77,7 @@ def test_step_zero_logits_equal_base_exactly():
     model = base_model(np.float32)
     idx, _ = batch()
     base_logits = model.forward(idx)
-    model.adapter = make_adapter(("q", "k", "v", "o", "fc", "proj"), dtype=np.float32, random_b=False)
+    model.attach_adapter(make_adapter(("q", "k", "v", "o", "fc", "proj"), dtype=np.float32, random_b=False))
     np.testing.assert_array_equal(model.forward(idx), base_logits)
 
 
@@ -85,9 +85,9 @@ def test_merge_matches_runtime_adapter():
     model = base_model(np.float32)
     adapter = make_adapter(("q", "v", "o", "proj"), dtype=np.float32)
     idx, _ = batch()
-    model.adapter = adapter
+    model.attach_adapter(adapter)
     runtime = model.forward(idx)
-    model.adapter = None
+    model.attach_adapter(None)
     assert not np.allclose(model.forward(idx), runtime, atol=1e-4), "the adapter must change something"
     adapter.merge_into(model)
     np.testing.assert_allclose(model.forward(idx), runtime, atol=1e-5)
@@ -98,13 +98,12 @@ def test_stacked_adapters_add_their_weighted_deltas():
     a, b = make_adapter(("q", "v")), make_adapter(("o", "v"))
     b.params[...] = np.random.default_rng(8).normal(0, 0.3, b.params.shape)
     idx, _ = batch()
-    model.adapter = AdapterStack([a, b], [1.0, 0.5])
+    model.attach_adapter(AdapterStack([a, b], [1.0, 0.5]))
     stacked = model.forward(idx)
-    model.adapter = None
-    assert b.scale == pytest.approx(0.5 * b.config.scaling)
-    for adapter in (a, b):
+    model.attach_adapter(None)
+    for adapter, weight in ((a, 1.0), (b, 0.5)):
         for name in adapter.adapted:
-            model.p[name] += adapter.delta(name)  # delta() uses the weighted scale
+            model.p[name] += weight * adapter.config.scaling * (adapter.p[name + ".A"] @ adapter.p[name + ".B"])
     np.testing.assert_allclose(model.forward(idx), stacked, rtol=1e-10, atol=1e-12)
 
 

@@ -18,7 +18,8 @@ import pytest
 from click.testing import CliRunner
 
 from mgpt import checkpoint
-from mgpt.cli import cli, load_with_adapters
+from mgpt.checkpoint import load_with_adapters
+from mgpt.cli import cli
 from mgpt.lora import TARGETS, Adapter, AdapterStack, LoraConfig, validate
 from mgpt.optim import AdamW
 
@@ -198,11 +199,11 @@ def test_step_zero_logits_equal_base_exactly(lab):
     fresh.init_weights(np.random.default_rng([1337, 1]))
     assert all(np.abs(fresh.p[name]).max() > 0 for name in fresh.p if name.endswith(".A"))
     for wrapper in (fresh, AdapterStack([fresh], [1.0])):
-        ck.model.adapter = wrapper
+        ck.model.attach_adapter(wrapper)
         np.testing.assert_array_equal(ck.model.forward(idx), base_logits)
         np.testing.assert_array_equal(cached_logits(ck.model, idx), base_cached)
     # ... while the trained adapter does move them (so the check above can fail)
-    ck.model.adapter = AdapterStack([checkpoint.load_adapter(str(lab / "a.npz"), base=ck).adapter], [1.0])
+    ck.model.attach_adapter(AdapterStack([checkpoint.load_adapter(str(lab / "a.npz"), base=ck).adapter], [1.0]))
     assert np.abs(ck.model.forward(idx) - base_logits).max() > 1e-4
 
 

@@ -165,6 +165,28 @@ def test_prompt_keeps_the_best_chunks_that_fit():
     assert kept == [0] and cut and len(prompt) <= 111 and prompt.startswith("C: word word")
 
 
+def test_ask_feeds_the_model_the_retrieved_context(rag_model):
+    """The reader reads what ask retrieved: the ids of its first forward pass are BOS and the prompt,
+    context included (watched on the real model, whose output is returned unchanged)."""
+    from mgpt.checkpoint import load_model
+    from mgpt.retrieval.answer import answer_question
+
+    ck = load_model(str(rag_model))
+    fed, forward_cached = [], ck.model.forward_cached
+
+    def watched(idx, kv):
+        fed.append(idx.copy())
+        return forward_cached(idx, kv)
+
+    ck.model.forward_cached = watched
+    chunk = "Kestrel 2 tent. price: 349 EUR; weight: 2.4 kg."
+    hits = [{"id": "x", "text": chunk, "source": "/kb/tents.md", "page": 0, "position": 0, "score": 1.0}]
+    result = answer_question(ck, "What is the price of the Kestrel 2 tent?", hits, max_new_tokens=8, min_confidence=0)
+    assert chunk in result["prompt"]
+    first = fed[0][0].tolist()
+    assert first[0] == ck.vocab.bos and ck.vocab.decode(first[1:]) == result["prompt"]
+
+
 def test_ask_refuses_a_question_with_unseen_characters(tmp_path, rag_model):
     assert_user_error(mgpt_run("ask", "Wie viel kostet ¿das Zelt?", "--ckpt", rag_model, "--no-retrieval", cwd=tmp_path),
                       "question", "'¿'")
@@ -288,12 +310,48 @@ def test_ask_answers_on_stdout_with_sources_on_stderr(work, rag_model):
     assert bare["abstained"] and bare["answer"] is None  # nothing to copy from: the only answer is none
 
 
+# `mgpt index ARGS` with the store's writing methods watched: each call is recorded (method,
+# number of rows) in writes.json, then made as usual
+WATCHED_INDEX = """import json, sys
+from mgpt.cli import cli
+from mgpt.retrieval.store import Store
+
+writes = []
+for method in ("create", "upsert", "delete", "drop"):
+    def watched(self, *args, _method=method, _real=getattr(Store, method)):
+        writes.append([_method, len(args[0]) if _method in ("upsert", "delete") else None])
+        return _real(self, *args)
+    setattr(Store, method, watched)
+try:
+    cli.main(sys.argv[1:], prog_name="mgpt")
+finally:
+    json.dump(writes, open("writes.json", "w"))
+"""
+
+
+def watched_index(*args, cwd):
+    """(the counts `index --json` prints, the store writes it made)."""
+    r = subprocess.run([sys.executable, "-c", WATCHED_INDEX, "index", *map(str, args), "--json"], cwd=cwd,
+                       capture_output=True, text=True, env=ENV, timeout=120)
+    return counts(r), json.loads((cwd / "writes.json").read_text())
+
+
 @needs_milvus
 def test_reindex_adds_nothing(work, indexed):
-    again = index_json(indexed / "docs", "--db", "kb.db", cwd=work)
+    again, writes = watched_index(indexed / "docs", "--db", "kb.db", cwd=work)
     assert (again["added"], again["replaced"], again["removed"], again["unchanged"], again["total"]) == (0, 0, 0, 5, 5)
+    assert writes == [], "indexing unchanged files wrote to the store"
     r = assert_ok(mgpt_run("index", indexed / "docs", "--db", "kb.db", cwd=work))
     assert r.stdout.startswith("added 0, replaced 0, removed 0, unchanged 5")
+    # the watch does see writes where there are some: a new collection, then an edited file, whose
+    # chunks (both of tents.md's, with its new digest) are written again and only those
+    shutil.copytree(indexed / "docs", work / "docs")
+    first, writes = watched_index("docs", "--db", "fresh.db", cwd=work)
+    assert first["added"] == 5 and writes == [["create", None], ["upsert", 5]]
+    tents = work / "docs" / "tents.md"
+    tents.write_text(tents.read_text().replace("349 EUR", "379 EUR"))
+    edited, writes = watched_index("docs", "--db", "fresh.db", cwd=work)
+    assert (edited["replaced"], edited["unchanged"]) == (1, 4) and writes == [["upsert", 2], ["delete", 1]]
 
 
 @needs_milvus

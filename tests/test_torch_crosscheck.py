@@ -1,8 +1,9 @@
 """mgpt against the PyTorch reference of scripts/bench_torch.py: same weights, same batch.
 
-Optional: skips where torch is not installed (`pip install torch` to run it). The float64
-finite-difference checks in test_gradients.py are the primary proof; this one checks that the
-architecture mgpt benchmarks against PyTorch is really the same model.
+Skips where torch is not installed; CI installs it (.ci/run), and `pip install torch==2.13.0`
+runs it anywhere. The float64 finite-difference checks in test_gradients.py are the primary
+proof; this one checks that the architecture mgpt benchmarks against PyTorch is really the
+same model.
 """
 
 import os
@@ -11,7 +12,8 @@ import sys
 import numpy as np
 import pytest
 
-torch = pytest.importorskip("torch", reason="torch is not installed (optional cross-check: pip install torch)")
+torch = pytest.importorskip("torch", reason="torch is not installed (optional cross-check, run in CI: "
+                                             "pip install torch==2.13.0)")
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "scripts"))
 from bench_torch import TorchGPT, compare_with_mgpt  # noqa: E402
 

@@ -119,9 +119,12 @@ def test_sample_batch_stream():
     assert x.shape == y.shape == (6, 10)
     np.testing.assert_array_equal(y[:, :-1], x[:, 1:])
     np.testing.assert_array_equal(np.diff(x, axis=1), 1)  # contiguous windows of the stream
-    assert y.max() <= 99 and x.min() >= 0
+    np.testing.assert_array_equal(y[:, -1], x[:, -1] + 1)
     x2, _ = sample_batch(Split(stream=tokens), 6, 10, np.random.default_rng(0))
     np.testing.assert_array_equal(x, x2)
+    # every window can be drawn: the first (from token 0) and the last (whose target is token 99)
+    x, y = sample_batch(Split(stream=tokens), 2000, 10, np.random.default_rng(1))
+    assert sorted(set(x[:, 0].tolist())) == list(range(0, 90))
 
 
 def test_sample_batch_docs_pads_with_ignore_index():
@@ -238,10 +241,6 @@ def test_adamw_matches_reference():
 
 
 # --- checkpoints --------------------------------------------------------------------------
-
-def leftovers(folder):
-    return sorted(name for name in os.listdir(folder) if name.startswith(".tmp") or name.endswith(".tmp"))
-
 
 def test_save_is_atomic_and_leaves_no_temp_files(tmp_path):
     path = str(tmp_path / "a.npz")

@@ -6,6 +6,7 @@ pickling. docs/FORMAT.md documents every key.
 
 import hashlib
 import json
+import math
 import os
 import stat
 import tempfile
@@ -255,3 +256,34 @@ def load_adapter(path, base=None):
     adapter = Adapter(lora_config, base_config)
     _load_weights(path, arrays, "lora", adapter, "adapter")
     return AdapterCheckpoint(adapter, base_fp, summary, state, arrays.get("optim/m"), arrays.get("optim/v"), path)
+
+
+# --- a model with adapters applied at run time ----------------------------------------------
+
+def load_with_adapters(path, adapter_specs):
+    """The model of path with each adapter's (weighted) delta applied at run time."""
+    from .lora import AdapterStack
+
+    ck = load_model(path)
+    if adapter_specs:
+        adapters, weights = [], []
+        for spec in adapter_specs:
+            adapter_path, weight = parse_adapter_spec(spec)
+            adapters.append(load_adapter(adapter_path, base=ck).adapter)
+            weights.append(weight)
+        ck.model.attach_adapter(AdapterStack(adapters, weights))
+    return ck
+
+
+def parse_adapter_spec(spec):
+    """'a.npz' -> ('a.npz', 1.0); 'a.npz:0.5' -> ('a.npz', 0.5)."""
+    path, sep, weight = spec.rpartition(":")
+    if sep:
+        try:
+            value = float(weight)
+        except ValueError:
+            return spec, 1.0
+        if not math.isfinite(value):
+            raise MgptError(f"--adapter {spec}: the weight must be a finite number")
+        return path, value
+    return spec, 1.0

@@ -254,6 +254,17 @@ def split_corpus(text, vocab, mode, val_fraction, seed, block_size, answer_after
     return Split(stream=train), Split(stream=val)
 
 
+def rank_rng(entropy, rank):
+    """Rank 0 draws a single process's stream; rank r a child of it (NumPy's spawn key r).
+
+    So one seed gives every rank its own batches and dropout masks, and a 1-rank run is exactly
+    the single-process run.
+    """
+    if rank == 0:
+        return np.random.default_rng(entropy)
+    return np.random.default_rng(np.random.SeedSequence(entropy, spawn_key=(rank,)))
+
+
 def sample_batch(split, batch_size, block_size, rng):
     """Random training examples: x (B, T) inputs and y (B, T) targets, IGNORE_INDEX where padded.
 

@@ -76,6 +76,9 @@ class Single:
     def gather(self, value):
         return [value]
 
+    def first_signal(self, signum):
+        return signum
+
     def barrier(self):
         pass
 
@@ -111,6 +114,16 @@ class MPIWorld:
 
     def barrier(self):
         self.comm.Barrier()
+
+    def first_signal(self, signum):
+        """The signal to stop on, or None: as soon as any rank got one, every rank stops at the same
+        step (the launcher forwards a signal to all ranks, but not at the same moment)."""
+        import numpy as np  # loaded by now; this module must not load it first (limit_blas_threads)
+
+        flags = np.array([signum is not None, signum or 0], dtype=np.float64)
+        self.allreduce(flags)
+        signalled = int(flags[0])
+        return (signum or int(flags[1]) // signalled) if signalled else None
 
     def check_same(self, facts):
         """Refuses to train when ranks were given different runs: their models would not even match.

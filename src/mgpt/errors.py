@@ -3,3 +3,9 @@ class MgptError(Exception):
 
     The message says what is wrong and what to do about it. Anything else raised is a bug.
     """
+
+
+class AgreedStop(MgptError):
+    """An error every rank raises at the same point, decided from numbers they all share (a
+    reduced loss): under MPI the job then ends in order, rank 0 saying why and every rank
+    exiting 2, instead of through MPI Abort."""

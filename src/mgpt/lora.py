@@ -2,8 +2,9 @@
 
 A (d_in, r) starts random and B (r, d_out) at zero, so an adapter starts exactly at its base
 model. Only A and B train; they live in a flat buffer of their own (and their gradients in a
-second), like the model's, so the same optimizer and checkpoint code serve both. The model
-calls `add_deltas` after each matmul and `backward_deltas` in its backward pass.
+second), like the model's, so the same optimizer and checkpoint code serve both. A model
+takes an adapter with `attach_adapter`, then calls `add_deltas` after each matmul and
+`backward_deltas` in its backward pass; `merge_into` folds an adapter into its base for good.
 """
 
 import math
@@ -13,7 +14,7 @@ import numpy as np
 
 from . import kernels as K
 from .errors import MgptError
-from .model import flat_views, parameter_shapes
+from .model import FlatParameters, parameter_shapes
 
 TARGETS = {"q": "wq", "k": "wk", "v": "wv", "o": "wo", "fc": "fc", "proj": "proj"}
 DEFAULT_TARGETS = ("q", "v")
@@ -89,25 +90,25 @@ def adapter_shapes(lora_config, model_config):
     return shapes
 
 
-class Adapter:
-    """A and B for each adapted weight; plugs into GPT as `model.adapter`."""
+class Adapter(FlatParameters):
+    """A and B for each adapted weight; a model takes it with `model.attach_adapter`."""
 
     def __init__(self, lora_config, model_config, dtype=np.float32):
+        super().__init__(adapter_shapes(lora_config, model_config), dtype)
         self.config, self.model_config = lora_config, model_config
-        self.shapes = adapter_shapes(lora_config, model_config)
-        size = sum(int(np.prod(s)) for _, s in self.shapes)
-        self.params = np.zeros(size, dtype)
-        self.grads = np.zeros(size, dtype)
-        self.p = flat_views(self.params, self.shapes)
-        self.g = flat_views(self.grads, self.shapes)
         self.adapted = {name[:-2] for name, _ in self.shapes}  # "h0.wq", ...
-        self.scale = lora_config.scaling
         self.widths = {w: weight_shape(model_config, w)[1] for w in TARGETS.values()}
         self._cache = {}
 
     @property
-    def num_params(self):
-        return self.params.size
+    def scale(self):
+        """s, the factor on A @ B: alpha / rank (or / sqrt(rank) with rsLoRA)."""
+        return self.config.scaling
+
+    @property
+    def lowest_layer(self):
+        """Where a backward pass over a frozen base can end: nothing below it trains."""
+        return min(self.config.layers)
 
     def init_weights(self, rng):
         """A ~ N(0, 1/d_in) so x @ A keeps x's scale; B = 0 so the delta starts at zero."""
@@ -117,28 +118,24 @@ class Adapter:
             else:
                 self.p[name][...] = 0.0
 
-    def delta(self, name):
-        """s * A @ B in float64, the change to the base weight `name`."""
+    def delta(self, name, weight=1.0):
+        """weight * s * A @ B in float64, the change to the base weight `name`."""
         A = self.p[name + ".A"].astype(np.float64)
         B = self.p[name + ".B"].astype(np.float64)
-        return self.scale * (A @ B)
+        return (self.scale * weight) * (A @ B)
 
-    @property
-    def dropout(self):
-        return self.config.dropout
-
-    def add_deltas(self, names, x, y, rng=None):
-        """y[..., columns of name] += s * dropout(x) @ A @ B for each adapted name, in place.
+    def add_deltas(self, names, x, y, rng=None, weight=1.0):
+        """y[..., columns of name] += weight * s * dropout(x) @ A @ B for each adapted name, in place.
 
         rng draws the LoRA dropout masks (training); None means inference.
         """
-        col = 0
+        scale, col = self.scale * weight, 0
         for name in names:
             width = self.widths[name.split(".")[1]]
             if name in self.adapted:
                 xd, mask = K.dropout_forward(x, self.config.dropout, rng)
                 xa = K.matmul_forward(xd, self.p[name + ".A"])
-                xa *= self.scale  # on the (N, r) product, not on the (N, d_out) delta
+                xa *= scale  # on the (N, r) product, not on the (N, d_out) delta
                 y[..., col:col + width] += K.matmul_forward(xa, self.p[name + ".B"])
                 self._cache[name] = (xd, xa, mask)
             col += width
@@ -166,10 +163,10 @@ class Adapter:
             col += width
         return dx
 
-    def merge_into(self, model):
-        """Folds every delta into the base weights (float64 sum, stored float32)."""
+    def merge_into(self, model, weight=1.0):
+        """Folds weight x every delta into the base weights (float64 sum, stored float32)."""
         for name in sorted(self.adapted):
-            merged = model.p[name].astype(np.float64) + self.delta(name)
+            merged = model.p[name].astype(np.float64) + self.delta(name, weight)
             model.p[name][...] = merged.astype(np.float32)
 
 
@@ -180,12 +177,12 @@ class AdapterStack:
     """
 
     def __init__(self, adapters, weights):
-        self.adapters = adapters
-        for adapter, weight in zip(adapters, weights):
-            adapter.scale = adapter.config.scaling * weight
+        self.adapters, self.weights = adapters, weights
 
-    dropout = 0.0
+    @property
+    def lowest_layer(self):
+        return min(adapter.lowest_layer for adapter in self.adapters)
 
     def add_deltas(self, names, x, y, rng=None):
-        for adapter in self.adapters:
-            adapter.add_deltas(names, x, y)
+        for adapter, weight in zip(self.adapters, self.weights):
+            adapter.add_deltas(names, x, y, weight=weight)

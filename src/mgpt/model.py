@@ -10,6 +10,7 @@ into `model.grads`, so the optimizer, checkpoints and gradient all-reduce see on
 """
 
 from dataclasses import asdict, dataclass, fields
+from typing import NamedTuple
 
 import numpy as np
 
@@ -53,6 +54,13 @@ class GPTConfig:
         if not 0.0 <= self.dropout < 1.0:
             raise MgptError(f"dropout must be in [0, 1), got {self.dropout}")
 
+    @classmethod
+    def from_preset(cls, preset, vocab_size, **sizes):
+        """The sizes of PRESETS[preset], with each of `sizes` that is not None over them."""
+        chosen = dict(PRESETS[preset])
+        chosen.update({k: v for k, v in sizes.items() if v is not None})
+        return cls(vocab_size=vocab_size, **chosen)
+
     def to_dict(self):
         return asdict(self)
 
@@ -83,6 +91,86 @@ def flat_views(buffer, shapes):
     return views
 
 
+class FlatParameters:
+    """Named weights as views (`p`) into one flat buffer (`params`), their gradients likewise
+    (`g`, `grads`): what the model and a LoRA adapter share with the optimizer and checkpoints."""
+
+    def __init__(self, shapes, dtype):
+        self.shapes = shapes
+        size = sum(int(np.prod(s)) for _, s in shapes)
+        self.params = np.zeros(size, dtype)
+        self.grads = np.zeros(size, dtype)
+        self.p = flat_views(self.params, shapes)
+        self.g = flat_views(self.grads, shapes)
+
+    @property
+    def num_params(self):
+        return self.params.size
+
+    def decay_mask(self):
+        """True over matrices (weight decay applies), False over vectors (the norms' gains)."""
+        mask = np.zeros(self.params.shape, dtype=bool)
+        for name, view in flat_views(mask, self.shapes).items():
+            view[...] = view.ndim == 2
+        return mask
+
+
+# --- a block: two residual branches, x + dropout(W_out(mix(W_in(rmsnorm(x))))) ------------
+
+class Branch(NamedTuple):
+    """One residual branch of a block, with the weights of one layer."""
+    gain: np.ndarray  # the rmsnorm's gain
+    dgain: np.ndarray  # its gradient, or None where the base is frozen
+    w_in: np.ndarray  # the input weight: the fused [wq | wk | wv] for attention
+    names_in: tuple  # the weights w_in is made of (an adapter adds its deltas by name)
+    mix: tuple  # (forward, backward) kernel pair: attention, or the MLP's activation
+    w_out: np.ndarray
+    name_out: str
+
+
+def qkv_names(layer):
+    """The weights the fused attention input is made of, in column order."""
+    return (f"h{layer}.wq", f"h{layer}.wk", f"h{layer}.wv")
+
+
+def attention_pair(n_head):
+    """Causal self-attention as a branch's mix: (forward, backward)."""
+    return (lambda qkv: K.attention_forward(qkv, n_head)), K.attention_backward
+
+
+def block_forward(x, branches, linear, drop, rng):
+    """x (B, T, C) through each branch in turn; returns the block's output and the branches'
+    caches. linear(x, weight, *names) is the model's x @ W (plus an adapter's deltas)."""
+    caches = []
+    for b in branches:
+        normed, norm_cache = K.rmsnorm_forward(x, b.gain)
+        mixed, mix_cache = b.mix[0](linear(normed, b.w_in, *b.names_in))
+        out, mask = K.dropout_forward(linear(mixed, b.w_out, b.name_out), drop, rng)
+        x = K.residual_forward(x, out)
+        caches.append((norm_cache, mix_cache, mixed, mask))  # the norm's output is recomputed in backward
+    return x, caches
+
+
+def block_backward(dx, branches, caches, linear_backward, need_input_grad=True):
+    """The gradient of the block's input from its output's, or None when need_input_grad is
+    false (nothing below this block trains); the gains' gradients go to each branch's dgain."""
+    for i in reversed(range(len(branches))):
+        b, (norm_cache, mix_cache, mixed, mask) = branches[i], caches[i]
+        dx, dout = K.residual_backward(dx)
+        dout = K.dropout_backward(dout, mask)
+        dmixed = linear_backward(dout, mixed, b.w_out, b.name_out)
+        normed = K.rmsnorm_output(b.gain, norm_cache)
+        dnormed = linear_backward(b.mix[1](dmixed, mix_cache), normed, b.w_in, *b.names_in,
+                                  need_input_grad=need_input_grad or i > 0)
+        if dnormed is None:
+            return None
+        dx_norm, dgain = K.rmsnorm_backward(dnormed, b.gain, norm_cache)
+        dx = dx + dx_norm
+        if b.dgain is not None:
+            b.dgain[...] += dgain
+    return dx
+
+
 class KVCache:
     """Keys and values of every layer for incremental decoding: (B, H, block_size, hd) each.
 
@@ -96,25 +184,43 @@ class KVCache:
         self.k = np.zeros(shape, dtype)
         self.v = np.zeros(shape, dtype)
         self.length = 0
-        self.wqkv = [model.fused_weight((f"h{i}.wq", f"h{i}.wk", f"h{i}.wv")) for i in range(config.n_layer)]
+        self.wqkv = [model.fused_weight(qkv_names(i)) for i in range(config.n_layer)]
+
+    def attention(self, layer, start, end, n_head):
+        """A branch's mix for decoding: the new positions start..end join the cache and attend
+        over it (inference only, so no backward)."""
+        def attend(qkv):
+            q, k, v = K.split_qkv(qkv, n_head)
+            self.k[layer, :, :, start:end] = k
+            self.v[layer, :, :, start:end] = v
+            return K.attention_cached_forward(q, self.k[layer, :, :, :end], self.v[layer, :, :, :end]), None
+        return attend, None
 
 
-class GPT:
+class GPT(FlatParameters):
     def __init__(self, config, dtype=np.float32):
+        super().__init__(parameter_shapes(config), dtype)
         self.config = config
-        self.shapes = parameter_shapes(config)
-        size = sum(int(np.prod(s)) for _, s in self.shapes)
-        self.params = np.zeros(size, dtype)
-        self.grads = np.zeros(size, dtype)
-        self.p = flat_views(self.params, self.shapes)
-        self.g = flat_views(self.grads, self.shapes)
-        self.train_base = True  # False when only an adapter trains (LoRA)
-        self.adapter = None
+        self._adapter = None
+        self._train_base = True
+        self._lowest_trained_layer = 0  # where backward ends: the base's weights below do not train
         self._dropout_rng = None  # the rng of the forward pass under way (training only)
 
     @property
-    def num_params(self):
-        return self.params.size
+    def adapter(self):
+        return self._adapter
+
+    @property
+    def train_base(self):
+        return self._train_base
+
+    def attach_adapter(self, adapter, train_base=False):
+        """Adds `adapter`'s deltas (lora.Adapter or AdapterStack) to every pass from now on; None
+        takes it off. With train_base False the base is frozen: backward fills only the adapter's
+        gradients, and ends at its lowest adapted layer."""
+        self._adapter = adapter
+        self._train_base = train_base or adapter is None
+        self._lowest_trained_layer = 0 if self._train_base else adapter.lowest_layer
 
     def init_weights(self, rng):
         """GPT-2 style: N(0, 0.02), residual projections scaled by 1/sqrt(2 n_layer), gains 1."""
@@ -126,13 +232,6 @@ class GPT:
                 if name.endswith((".wo", ".proj")):
                     std /= np.sqrt(2 * self.config.n_layer)
                 self.p[name][...] = rng.normal(0.0, std, size=shape)
-
-    def decay_mask(self):
-        """True over matrices (weight decay applies), False over the norms' gains."""
-        mask = np.zeros(self.params.shape, dtype=bool)
-        for name, view in flat_views(mask, self.shapes).items():
-            view[...] = view.ndim == 2
-        return mask
 
     # --- training forward/backward --------------------------------------------------------
 
@@ -165,6 +264,14 @@ class GPT:
                 dx += extra
         return dx
 
+    def _block(self, layer, wqkv, attention):
+        """Layer `layer`'s branches, in order: attention (with `attention` as its mix), then the MLP."""
+        h, p = f"h{layer}.", self.p
+        g = self.g if self.train_base else {}
+        return (Branch(p[h + "ln1"], g.get(h + "ln1"), wqkv, qkv_names(layer), attention, p[h + "wo"], h + "wo"),
+                Branch(p[h + "ln2"], g.get(h + "ln2"), p[h + "fc"], (h + "fc",), K.ACTIVATIONS[self.config.activation],
+                       p[h + "proj"], h + "proj"))
+
     def forward(self, idx, targets=None, rng=None, for_backward=True):
         """idx (B, T) -> logits (B, T, V); with targets also the mean loss and the backward cache.
 
@@ -174,30 +281,17 @@ class GPT:
         """
         cfg, p = self.config, self.p
         B, T = idx.shape
-        act_forward = K.ACTIVATIONS[cfg.activation][0]
         drop = cfg.dropout if rng is not None else 0.0
         self._dropout_rng = rng
         x = K.embedding_forward(p["wte"], idx) + p["wpe"][:T]
         x, emb_mask = K.dropout_forward(x, drop, rng)
+        attention = attention_pair(cfg.n_head)
         layers = []
         for layer in range(cfg.n_layer):
-            h = f"h{layer}."
-            c = {}
-            qkv_names = (h + "wq", h + "wk", h + "wv")
-            c["wqkv"] = self.fused_weight(qkv_names)
-            a_in, c["ln1"] = K.rmsnorm_forward(x, p[h + "ln1"])
-            qkv = self._linear(a_in, c["wqkv"], *qkv_names)
-            att, c["att"] = K.attention_forward(qkv, cfg.n_head)
-            del qkv
-            a_out, c["drop1"] = K.dropout_forward(self._linear(att, p[h + "wo"], h + "wo"), drop, rng)
-            x = K.residual_forward(x, a_out)
-            m_in, c["ln2"] = K.rmsnorm_forward(x, p[h + "ln2"])
-            hidden, c["act"] = act_forward(self._linear(m_in, p[h + "fc"], h + "fc"))
-            m_out, c["drop2"] = K.dropout_forward(self._linear(hidden, p[h + "proj"], h + "proj"), drop, rng)
-            x = K.residual_forward(x, m_out)
-            c.update(att_out=att, hidden=hidden)  # the norms' outputs are recomputed in backward
+            wqkv = self.fused_weight(qkv_names(layer))
+            x, caches = block_forward(x, self._block(layer, wqkv, attention), self._linear, drop, rng)
             if for_backward and targets is not None:
-                layers.append(c)
+                layers.append((wqkv, caches))
         xf, lnf_cache = K.rmsnorm_forward(x, p["lnf"])
         logits = K.matmul_forward(xf, p["lm_head"])
         if targets is None:
@@ -209,40 +303,19 @@ class GPT:
     def backward(self, cache):
         """Accumulates d(loss)/d(params) into self.grads (zero them first)."""
         cfg, p, g = self.config, self.p, self.g
-        act_backward = K.ACTIVATIONS[cfg.activation][1]
         dlogits = K.softmax_cross_entropy_backward(cache["ce"])
         dxf, dlm_head = K.matmul_backward(dlogits, cache["xf"], p["lm_head"], self.train_base)
         dx, dlnf = K.rmsnorm_backward(dxf, p["lnf"], cache["lnf"])
         if self.train_base:
             g["lm_head"] += dlm_head
             g["lnf"] += dlnf
-        layers = cache["layers"]
-        # under LoRA nothing below the lowest adapted layer trains: the backward pass ends there
-        bottom = 0 if self.train_base else min(self.adapter.config.layers)
+        layers, bottom, attention = cache["layers"], self._lowest_trained_layer, attention_pair(cfg.n_head)
         for layer in reversed(range(bottom, cfg.n_layer)):
-            h, c = f"h{layer}.", layers.pop()  # each layer's activations go as soon as they are used
-            dx, dm_out = K.residual_backward(dx)
-            dm_out = K.dropout_backward(dm_out, c["drop2"])
-            dhidden = self._linear_backward(dm_out, c["hidden"], p[h + "proj"], h + "proj")
-            dfc = act_backward(dhidden, c["act"])
-            m_in = K.rmsnorm_output(p[h + "ln2"], c["ln2"])
-            dm_in = self._linear_backward(dfc, m_in, p[h + "fc"], h + "fc")
-            dx_ln2, dln2 = K.rmsnorm_backward(dm_in, p[h + "ln2"], c["ln2"])
-            dx = dx + dx_ln2
-            dx, da_out = K.residual_backward(dx)
-            da_out = K.dropout_backward(da_out, c["drop1"])
-            datt = self._linear_backward(da_out, c["att_out"], p[h + "wo"], h + "wo")
-            dqkv = K.attention_backward(datt, c["att"])
-            a_in = K.rmsnorm_output(p[h + "ln1"], c["ln1"])
-            da_in = self._linear_backward(dqkv, a_in, c["wqkv"], h + "wq", h + "wk", h + "wv",
-                                          need_input_grad=self.train_base or layer > bottom)
-            if da_in is None:
+            wqkv, caches = layers.pop()  # each layer's activations go as soon as they are used
+            dx = block_backward(dx, self._block(layer, wqkv, attention), caches, self._linear_backward,
+                                need_input_grad=self.train_base or layer > bottom)
+            if dx is None:  # the lowest adapted layer over a frozen base: nothing below trains
                 return
-            dx_ln1, dln1 = K.rmsnorm_backward(da_in, p[h + "ln1"], c["ln1"])
-            dx = dx + dx_ln1
-            if self.train_base:
-                g[h + "ln2"] += dln2
-                g[h + "ln1"] += dln1
         dx = K.dropout_backward(dx, cache["emb_mask"])
         if self.train_base:
             idx = cache["idx"]
@@ -265,19 +338,9 @@ class GPT:
         start, end = kv.length, kv.length + t
         self._dropout_rng = None
         x = K.embedding_forward(p["wte"], idx) + p["wpe"][start:end]
-        act_forward = K.ACTIVATIONS[cfg.activation][0]
         for layer in range(cfg.n_layer):
-            h = f"h{layer}."
-            a_in, _ = K.rmsnorm_forward(x, p[h + "ln1"])
-            qkv = self._linear(a_in, kv.wqkv[layer], h + "wq", h + "wk", h + "wv")
-            q, k, v = K.split_qkv(qkv, cfg.n_head)
-            kv.k[layer, :, :, start:end] = k
-            kv.v[layer, :, :, start:end] = v
-            att = K.attention_cached_forward(q, kv.k[layer, :, :, :end], kv.v[layer, :, :, :end])
-            x = x + self._linear(att, p[h + "wo"], h + "wo")
-            m_in, _ = K.rmsnorm_forward(x, p[h + "ln2"])
-            hidden, _ = act_forward(self._linear(m_in, p[h + "fc"], h + "fc"))
-            x = x + self._linear(hidden, p[h + "proj"], h + "proj")
+            branches = self._block(layer, kv.wqkv[layer], kv.attention(layer, start, end, cfg.n_head))
+            x, _ = block_forward(x, branches, self._linear, 0.0, None)
         kv.length = end
         xf, _ = K.rmsnorm_forward(x, p["lnf"])
         return K.matmul_forward(xf, p["lm_head"])

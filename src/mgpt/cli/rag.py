@@ -11,12 +11,12 @@ import sys
 
 import click
 
-from .cli import ADAPTER_HELP, NONNEG_FLOAT, NONNEG_INT, POSITIVE_INT, load_with_adapters, note
-from .errors import MgptError
-from .retrieval.answer import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE, NOT_IN_DOCUMENTS
-from .retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP, check_sizes
-from .retrieval.embedding import DEFAULT_DIM
-from .retrieval.store import DEFAULT_COLLECTION, HNSW_ABOVE, INDEX_TYPES, RETRIEVAL_MODES, Location
+from ..errors import MgptError
+from ..retrieval.answer import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE, NOT_IN_DOCUMENTS
+from ..retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP, check_sizes
+from ..retrieval.embedding import DEFAULT_DIM
+from ..retrieval.store import DEFAULT_COLLECTION, HNSW_ABOVE, INDEX_TYPES, RETRIEVAL_MODES, Location
+from .common import NONNEG_INT, POSITIVE_INT, adapter_option, given, note, sampling_options
 
 DIM = click.IntRange(16, 32768)
 _COLLECTION_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,254}$")
@@ -58,13 +58,9 @@ def store_location(ctx, db, uri, token, collection):
                     "(a Milvus server; or set MGPT_MILVUS_URI)")
 
 
-def explicit(ctx, name):
-    return ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
-
-
 def shown_source(hit):
     """The file as people read it, with its page where it has pages: 'manual.pdf p. 12'."""
-    from .retrieval.sources import shown_path
+    from ..retrieval.sources import shown_path
 
     return shown_path(hit["source"]) + (f" p. {hit['page']}" if hit.get("page") else "")
 
@@ -101,10 +97,10 @@ def index(ctx, paths, db, uri, token, collection, chunk_size, overlap, dim, rebu
       mgpt index corpora/kb --db kb.db
       mgpt index docs/ faq.md --uri http://localhost:19530 --collection support
     """
-    from .retrieval.embedding import HashedNgramEmbedder
-    from .retrieval.indexing import Interrupted, index_files
-    from .retrieval.sources import find_files
-    from .retrieval.store import opened
+    from ..retrieval.embedding import HashedNgramEmbedder
+    from ..retrieval.indexing import Interrupted, index_files
+    from ..retrieval.sources import find_files
+    from ..retrieval.store import opened
 
     problem = check_sizes(chunk_size, overlap)
     if problem:
@@ -142,7 +138,7 @@ def index(ctx, paths, db, uri, token, collection, chunk_size, overlap, dim, rebu
 def prepare_collection(ctx, store, dim, rebuild):
     """The collection to index into: dropped first with --rebuild, created if new, else checked
     against this embedder (its dimension unless --dim says otherwise). Returns the dimension."""
-    from .retrieval.embedding import NAME
+    from ..retrieval.embedding import NAME
 
     if rebuild and store.exists():
         store.embedder_or_old()  # refuse to drop a collection mgpt did not make
@@ -151,7 +147,7 @@ def prepare_collection(ctx, store, dim, rebuild):
         store.create(NAME, dim)
         return dim
     stored_name, stored_dim = store.embedder()
-    if not explicit(ctx, "dim"):
+    if not given(ctx, "dim"):
         dim = stored_dim
     store.check_embedder(NAME, dim, f"index with --dim {stored_dim}, or into another --collection"
                          if stored_name == NAME else "index into another --collection")
@@ -161,7 +157,7 @@ def prepare_collection(ctx, store, dim, rebuild):
 
 def choose_vector_index(store, index_type):
     """Applies --index-type (auto: by size); returns what was built, or None if nothing changed."""
-    from .retrieval.store import HNSW_ABOVE
+    from ..retrieval.store import HNSW_ABOVE
 
     wanted = index_type if index_type != "auto" else ("HNSW" if store.count() > HNSW_ABOVE else "FLAT")
     return wanted if store.use_vector_index(wanted) else None
@@ -247,8 +243,8 @@ def retrieve(ctx, query, db, uri, token, collection, k, retrieval, dim, as_json)
 
 
 def search(ctx, db, uri, token, collection, dim, query, k, retrieval):
-    from .retrieval.query import collection_embedder, retrieve as best_chunks
-    from .retrieval.store import opened
+    from ..retrieval.query import collection_embedder, retrieve as best_chunks
+    from ..retrieval.store import opened
 
     location = store_location(ctx, db, uri, token, collection)
     with opened(location) as store:
@@ -269,11 +265,8 @@ def search(ctx, db, uri, token, collection, dim, query, k, retrieval):
               help="Abstain when the model gives its answer a lower probability.")
 @click.option("--dim", type=DIM, help="Expected embedding dimension [default: the collection's].")
 @click.option("--max-new-tokens", type=POSITIVE_INT, default=DEFAULT_MAX_NEW_TOKENS, help="Longest answer, in characters.")
-@click.option("--temperature", type=NONNEG_FLOAT, default=0.0, help="0 means greedy.")
-@click.option("--top-k", type=POSITIVE_INT, help="Sample only from the k most likely characters.")
-@click.option("--top-p", type=click.FloatRange(0, 1, min_open=True), help="Nucleus sampling mass.")
-@click.option("--seed", type=NONNEG_INT, help="Seed for reproducible sampling.")
-@click.option("--adapter", "adapters", multiple=True, help=ADAPTER_HELP)
+@sampling_options(temperature=0.0, seed_help="Seed for reproducible sampling.")
+@adapter_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object: answer, abstained, sources with the span.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not list the sources on stderr.")
 def ask(ctx, question, ckpt, db, uri, token, collection, k, retrieval, no_retrieval, free, min_confidence, dim,
@@ -288,8 +281,9 @@ def ask(ctx, question, ckpt, db, uri, token, collection, k, retrieval, no_retrie
       mgpt ask "When was the Glow 200 lantern released?" --db kb.db --json
       mgpt ask "What is the price of the Kestrel 2 tent?" --no-retrieval
     """
-    from .retrieval.answer import answer_question
-    from .retrieval.reader import reader_path
+    from ..checkpoint import load_with_adapters
+    from ..retrieval.answer import answer_question
+    from ..retrieval.reader import reader_path
 
     if not question.strip():
         raise MgptError('the question is empty; ask something, e.g. mgpt ask "How much does the Kestrel 2 tent cost?"')
@@ -338,11 +332,11 @@ def rag_examples(ctx, pairs, out, ckpt, db, uri, token, collection, k, retrieval
       mgpt finetune-lora --base "$(mgpt info --reader --path)" qa-lines.txt -o ours.npz --steps 300
       mgpt ask "How long is the warranty?" --db kb.db --adapter ours.npz
     """
-    from .checkpoint import check_writable, load_model, write_text
-    from .retrieval.examples import SEARCH_DEPTH, example_line, read_pairs
-    from .retrieval.query import collection_embedder, retrieve as best_chunks
-    from .retrieval.reader import reader_path
-    from .retrieval.store import opened
+    from ..checkpoint import check_writable, load_model, write_text
+    from ..retrieval.examples import SEARCH_DEPTH, example_line, read_pairs
+    from ..retrieval.query import collection_embedder, retrieve as best_chunks
+    from ..retrieval.reader import reader_path
+    from ..retrieval.store import opened
 
     check_writable(out)
     examples = read_pairs(pairs)

@@ -1,134 +1,29 @@
-"""The `mgpt` command line: Click commands parse and validate, then call the library.
+"""`mgpt sample`, `eval`, `info` and `merge-lora`: the commands that use a trained model.
 
-A user's mistake (MgptError, or a Click usage error) becomes one line on stderr and exit 2.
-Under mpiexec a failing rank ends the whole job (MPI Abort) instead of leaving the others
-blocked in a collective.
+Each loads a checkpoint (with any adapters) through mgpt.checkpoint and prints its result on
+stdout; notes go to stderr.
 """
 
 import json
-import math
 import os
 import sys
-import traceback
 
 import click
 
-from . import __version__, distributed
-from .errors import MgptError
-
-POSITIVE_INT = click.IntRange(min=1)
-NONNEG_INT = click.IntRange(min=0)
-POSITIVE_FLOAT = click.FloatRange(min=0, min_open=True)
-NONNEG_FLOAT = click.FloatRange(min=0)
-FRACTION = click.FloatRange(min=0, max=1, max_open=True)
-
-
-class MgptGroup(click.Group):
-    """Turns every user error into `mgpt: error: ...` on one line, exit code 2."""
-
-    def main(self, args=None, prog_name=None, **kwargs):
-        try:
-            distributed.world()  # under mpiexec, join the job first, so that any failure can end it
-            rv = super().main(args=args, prog_name=prog_name or "mgpt", standalone_mode=False, **kwargs)
-        except MgptError as e:
-            fail(str(e))
-        except click.exceptions.NoArgsIsHelpError as e:
-            click.echo(e.ctx.get_help(), err=True)
-            sys.exit(2)
-        except click.UsageError as e:
-            command = e.ctx.command_path if e.ctx is not None else "mgpt"
-            fail(f"{e.format_message()} (see '{command} --help')")
-        except click.ClickException as e:
-            fail(e.format_message())
-        except click.exceptions.Abort:
-            fail("aborted", code=130)
-        except BrokenPipeError:  # `mgpt sample ... | head`
-            sys.stderr.close()
-            sys.exit(0)
-        except Exception:  # a bug: show it, and under MPI take the other ranks down with this one
-            world = distributed.joined()
-            if world is not None and world.size > 1:
-                traceback.print_exc()
-                world.abort(1)
-            raise
-        sys.exit(rv if isinstance(rv, int) else 0)
-
-
-def fail(message, code=2):
-    world = distributed.joined()
-    parallel = world is not None and world.size > 1
-    click.echo("mgpt: error: " + (f"rank {world.rank} of {world.size}: " if parallel else "") + message, err=True)
-    if parallel:
-        world.abort(code)
-    sys.exit(code)
-
-
-def note(message, quiet=False):
-    if not quiet:
-        click.echo(f"mgpt: {message}", err=True)
-
-
-@click.group(cls=MgptGroup, context_settings={"help_option_names": ["-h", "--help"],
-                                               "max_content_width": 100})
-@click.version_option(__version__, "--version", prog_name="mgpt")
-def cli():
-    """Train, sample and evaluate a character-level GPT, in NumPy, from the shell.
-
-    \b
-    Quick start:
-      mgpt train corpora/census1990_first_names.txt -o names.npz
-      mgpt sample --ckpt names.npz -n 10
-    """
-
-
-# --- loading a model, with any adapters ---------------------------------------------------
-
-ADAPTER_HELP = "LoRA adapter to apply, as PATH or PATH:WEIGHT; repeat to add several."
-
-
-def load_with_adapters(ckpt, adapter_specs):
-    """The model of ckpt with each adapter's (weighted) delta applied at run time."""
-    from .checkpoint import load_adapter, load_model
-    from .lora import AdapterStack
-
-    ck = load_model(ckpt)
-    if adapter_specs:
-        adapters, weights = [], []
-        for spec in adapter_specs:
-            path, weight = parse_adapter_spec(spec)
-            adapters.append(load_adapter(path, base=ck).adapter)
-            weights.append(weight)
-        ck.model.adapter = AdapterStack(adapters, weights)
-    return ck
-
-
-def parse_adapter_spec(spec):
-    """'a.npz' -> ('a.npz', 1.0); 'a.npz:0.5' -> ('a.npz', 0.5)."""
-    path, sep, weight = spec.rpartition(":")
-    if sep:
-        try:
-            value = float(weight)
-        except ValueError:
-            return spec, 1.0
-        if not math.isfinite(value):
-            raise MgptError(f"--adapter {spec}: the weight must be a finite number")
-        return path, value
-    return spec, 1.0
+from ..errors import MgptError
+from .common import ADAPTER_HELP, POSITIVE_INT, adapter_option, note, sampling_options
 
 
 # --- sample -------------------------------------------------------------------------------
 
-@cli.command(context_settings={"show_default": True})
+@click.command(context_settings={"show_default": True})
 @click.option("--ckpt", required=True, help="Model checkpoint.")
 @click.option("--prompt", default="", help="Text to start from; - reads it from stdin.")
 @click.option("-n", "--num", type=POSITIVE_INT, default=1, help="Number of samples (decoded as one batch).")
 @click.option("--max-new-tokens", type=POSITIVE_INT, help="Characters to generate [default: block size in docs mode, 500 in stream mode].")
-@click.option("--temperature", type=NONNEG_FLOAT, default=1.0, help="0 means greedy.")
-@click.option("--top-k", type=POSITIVE_INT, help="Sample only from the k most likely characters.")
-@click.option("--top-p", type=click.FloatRange(0, 1, min_open=True), help="Nucleus sampling mass.")
-@click.option("--seed", type=NONNEG_INT, help="Seed for reproducible samples.")
+@sampling_options(temperature=1.0, seed_help="Seed for reproducible samples.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per sample.")
-@click.option("--adapter", "adapters", multiple=True, help=ADAPTER_HELP)
+@adapter_option
 def sample(ckpt, prompt, num, max_new_tokens, temperature, top_k, top_p, seed, as_json, adapters):
     """Generate text from a trained model, on stdout.
 
@@ -140,7 +35,8 @@ def sample(ckpt, prompt, num, max_new_tokens, temperature, top_k, top_p, seed, a
       echo "ROMEO:" | mgpt sample --ckpt s.npz --prompt - --max-new-tokens 300
       mgpt sample --ckpt base.npz --adapter domain.npz:0.8 -n 5
     """
-    from .sampling import generate
+    from ..checkpoint import load_with_adapters
+    from ..sampling import generate
 
     ck = load_with_adapters(ckpt, adapters)
     if prompt == "-":
@@ -168,11 +64,11 @@ def sample(ckpt, prompt, num, max_new_tokens, temperature, top_k, top_p, seed, a
 
 # --- eval ---------------------------------------------------------------------------------
 
-@cli.command(name="eval")
+@click.command(name="eval")
 @click.option("--ckpt", required=True, help="Model checkpoint.")
 @click.argument("corpus", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-@click.option("--adapter", "adapters", multiple=True, help=ADAPTER_HELP)
+@adapter_option
 def eval_command(ckpt, corpus, as_json, adapters):
     """Loss, bits per character and perplexity of a model on CORPUS.
 
@@ -183,8 +79,9 @@ def eval_command(ckpt, corpus, as_json, adapters):
       mgpt eval --ckpt names.npz held_out_names.txt --json
       mgpt eval --ckpt base.npz --adapter domain.npz domain_test.txt
     """
-    from .data import read_corpus
-    from .train import evaluate_text
+    from ..checkpoint import load_with_adapters
+    from ..data import read_corpus
+    from ..evaluate import evaluate_text
 
     ck = load_with_adapters(ckpt, adapters)
     result = evaluate_text(ck.model, ck.vocab, ck.mode, read_corpus(corpus), ck.state.get("answer_after"))
@@ -197,7 +94,7 @@ def eval_command(ckpt, corpus, as_json, adapters):
 
 # --- info ---------------------------------------------------------------------------------
 
-@cli.command()
+@click.command()
 @click.argument("path", required=False)
 @click.option("--reader", is_flag=True, help="Describe the reader shipped with mgpt (what `ask` uses).")
 @click.option("--path", "path_only", is_flag=True, help="With --reader: print only its file's path.")
@@ -210,14 +107,14 @@ def info(path, reader, path_only, as_json):
       mgpt info names.npz
       mgpt info --reader           # its training recipe and held-out figures too
     """
-    from .checkpoint import load
+    from ..checkpoint import load
 
     if reader == bool(path):
         raise MgptError("give a checkpoint PATH, or --reader for the shipped reader")
     if path_only and not reader:
         raise MgptError("--path goes with --reader")
     if reader:
-        from .retrieval.reader import reader_path
+        from ..retrieval.reader import reader_path
 
         path = reader_path()
         if path_only:
@@ -231,7 +128,7 @@ def info(path, reader, path_only, as_json):
 
 
 def model_info(path):
-    from .checkpoint import load_model
+    from ..checkpoint import load_model
 
     ck = load_model(path)
     cfg, state = ck.model.config, ck.state
@@ -282,7 +179,7 @@ def reader_lines(reader):
 
 
 def adapter_info(path):
-    from .checkpoint import load_adapter
+    from ..checkpoint import load_adapter
 
     ack = load_adapter(path)
     lc, state, base = ack.adapter.config, ack.state, ack.base_summary
@@ -309,7 +206,7 @@ def adapter_info(path):
 
 # --- merge-lora ---------------------------------------------------------------------------
 
-@cli.command(name="merge-lora")
+@click.command(name="merge-lora")
 @click.option("--base", "base_path", required=True, help="The base model checkpoint.")
 @click.option("--adapter", "adapters", multiple=True, required=True, help=ADAPTER_HELP)
 @click.option("-o", "--out", required=True, help="The merged model checkpoint to write.")
@@ -322,7 +219,7 @@ def merge_lora(base_path, adapters, out):
     Example:
       mgpt merge-lora --base base.npz --adapter adapter.npz -o merged.npz
     """
-    from .checkpoint import check_writable, load_adapter, load_model, save_model
+    from ..checkpoint import check_writable, load_adapter, load_model, parse_adapter_spec, save_model
 
     check_writable(out)
     ck = load_model(base_path)
@@ -337,8 +234,7 @@ def merge_lora(base_path, adapters, out):
                 raise MgptError(f"-o {out} would overwrite {option} {source}; write the merged model to another file")
         loaded.append((path, weight, load_adapter(path, base=ck)))
     for path, weight, ack in loaded:
-        ack.adapter.scale = ack.adapter.config.scaling * weight
-        ack.adapter.merge_into(ck.model)
+        ack.adapter.merge_into(ck.model, weight)
     previous = ck.state.get("merged_from", {}).get("adapters", [])
     # training state (optimizer, RNG, losses, corpus) described the base's run, not these weights
     state = {k: v for k, v in ck.state.items() if k in ("step", "mode", "init_from")}
@@ -348,20 +244,3 @@ def merge_lora(base_path, adapters, out):
     }
     save_model(out, ck.model, ck.vocab, ck.mode, state)
     note(f"merged {len(loaded)} adapter(s) into {base_path}: wrote {out} ({ck.fingerprint[:12]})")
-
-
-from .cli_train import finetune_lora, train  # noqa: E402  (registered below the shared helpers)
-
-cli.add_command(train)
-cli.add_command(finetune_lora)
-
-from .cli_rag import ask, index, rag_examples, retrieve  # noqa: E402  (pymilvus loads only when they run)
-
-cli.add_command(rag_examples)
-cli.add_command(index)
-cli.add_command(retrieve)
-cli.add_command(ask)
-
-
-def main():
-    cli.main()

@@ -1,0 +1,75 @@
+"""Losses of a model on text: the training loop's periodic estimate and `mgpt eval`'s full pass.
+
+Evaluation runs without dropout and keeps no activations for a backward pass. It knows
+nothing of the optimizer or the loop, so `mgpt eval` never loads them.
+"""
+
+import math
+
+import numpy as np
+
+from . import distributed
+from .data import Split, answer_starts, encode_docs, eval_windows, fed_text, pad_rows, rank_rng, sample_batch
+from .errors import MgptError
+from .kernels import IGNORE_INDEX
+from .runtime import tune_allocator
+
+
+def loss_sums(model, batches):
+    """(sum of per-token losses, token count) of (x, y) batches, without dropout."""
+    total, count = 0.0, 0
+    for x, y in batches:
+        _, loss, _ = model.forward(x, y, for_backward=False)
+        n = int(np.count_nonzero(y != IGNORE_INDEX))
+        total += loss * n
+        count += n
+    return total, count
+
+
+def mean_loss(model, batches):
+    """Token-weighted mean loss of (x, y) batches, without dropout."""
+    total, count = loss_sums(model, batches)
+    return total / max(count, 1)
+
+
+def evaluate_split(model, split, batch_size=32):
+    """Mean loss over every character of a split (consecutive block windows); see eval_windows."""
+    tune_allocator()
+    rows, starts = eval_windows(split, model.config.block_size)
+    order = sorted(range(len(rows)), key=lambda i: len(rows[i]))  # similar lengths batch with little padding
+    batches = (pad_rows([rows[i] for i in chunk], [starts[i] for i in chunk])
+               for chunk in (order[j:j + batch_size] for j in range(0, len(order), batch_size)))
+    return mean_loss(model, batches)
+
+
+def estimate_losses(model, train_split, val_split, settings, step, world=distributed.Single()):
+    """Mean loss over eval_iters random batches per split and rank, from an RNG of its own (seed,
+    step, rank): token-weighted over every rank's batches, so every rank gets the same figures."""
+    rng = rank_rng([settings.seed, step, 1], world.rank)
+    T = model.config.block_size
+    names, sums = [], []
+    for name, split in (("train", train_split), ("val", val_split)):
+        if split is None or len(split) == 0:
+            continue
+        batches = [sample_batch(split, settings.batch_size, T, rng) for _ in range(settings.eval_iters)]
+        names.append(name)
+        sums.extend(loss_sums(model, batches))
+    sums = np.array(sums, dtype=np.float64)
+    world.allreduce(sums)
+    return {name: float(sums[2 * i] / max(sums[2 * i + 1], 1)) for i, name in enumerate(names)}
+
+
+def evaluate_text(model, vocab, mode, text, answer_after=None):
+    """Loss over every character of text, as `mgpt eval` reports it (see eval_windows); with
+    answer_after (a model trained with --answer-after), over each line's answer only."""
+    vocab.check_known(fed_text(text, mode), "corpus")
+    if mode == "docs":
+        split = Split(docs=encode_docs(text, vocab),
+                      scored_from=answer_starts(text, answer_after) if answer_after else None)
+    else:
+        split = Split(stream=vocab.encode(text))
+    if split.num_tokens == 0 or (split.stream is not None and len(split.stream) < 2):
+        raise MgptError("corpus is too short to evaluate: it needs at least two characters")
+    loss = evaluate_split(model, split)
+    return {"loss": loss, "bpc": loss / math.log(2), "perplexity": math.exp(loss),
+            "characters": split.num_tokens, "mode": mode}
