@@ -6,17 +6,19 @@ pickling. docs/FORMAT.md documents every key.
 
 import hashlib
 import json
+import re
 import math
 import os
 import stat
 import tempfile
-import zipfile
 
 import numpy as np
 
 from .errors import MgptError
+from .npz import NpzReader
 
 FORMAT_VERSION = 1
+KINDS = ("model", "adapter")
 
 
 def fingerprint(params):
@@ -105,30 +107,56 @@ def json_array(value):
 
 
 def load(path, expected_kind=None):
-    """Returns {key: array}; refuses anything that is not a readable mgpt checkpoint."""
+    """An open NpzReader of an mgpt checkpoint (format version and kind checked); its members are
+    read, each after its header was checked against its size (see mgpt.npz)."""
     if not os.path.exists(path):
         raise MgptError(f"{path}: no such checkpoint")
     if os.path.isdir(path):
         raise MgptError(f"{path}: is a directory, not a checkpoint file")
+    arrays = NpzReader(path)
     try:
-        with np.load(path, allow_pickle=False) as npz:
-            arrays = {key: npz[key] for key in npz.files}
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as e:
-        raise MgptError(f"{path}: not a readable .npz checkpoint (truncated or corrupt: {e})") from None
-    if "format_version" not in arrays or "kind" not in arrays:
-        raise MgptError(f"{path}: an .npz file but not an mgpt checkpoint (no format_version/kind)")
-    version = int(arrays["format_version"])
-    if version > FORMAT_VERSION:
-        raise MgptError(f"{path}: checkpoint format version {version} is newer than this mgpt reads "
-                        f"({FORMAT_VERSION}); upgrade mgpt")
-    kind = str(arrays["kind"])
-    if expected_kind is not None and kind != expected_kind:
-        raise MgptError(f"{path}: is a checkpoint of kind '{kind}', expected '{expected_kind}'")
+        if "format_version" not in arrays or "kind" not in arrays:
+            raise MgptError(f"{path}: an .npz file but not an mgpt checkpoint (no format_version/kind)")
+        version = arrays.integer("format_version")
+        if version > FORMAT_VERSION:
+            raise MgptError(f"{path}: checkpoint format version {version} is newer than this mgpt reads "
+                            f"({FORMAT_VERSION}); upgrade mgpt")
+        kind = arrays.text("kind")
+        if kind not in KINDS:
+            raise MgptError(f"{path}: not an mgpt model or adapter (kind {kind[:40]!r})")
+        if expected_kind is not None and kind != expected_kind:
+            raise MgptError(f"{path}: is a checkpoint of kind '{kind}', expected '{expected_kind}'")
+    except MgptError:
+        arrays.close()
+        raise
     return arrays
 
 
 def read_json(arrays, key):
-    return json.loads(str(arrays[key]))
+    if key not in arrays:
+        raise KeyError(key)
+    return json.loads(arrays.text(key))
+
+
+def check_weights(arrays, prefix, shapes, what):
+    """Every weight the config implies is in the file with that shape, before any is allocated:
+    a config with absurd sizes fails here, against the file, not in np.zeros."""
+    for name, shape in shapes:
+        key = f"{prefix}/{name}"
+        if key not in arrays:
+            raise MgptError(f"{arrays.path}: damaged {what} ({name} missing)")
+        found, dtype, _ = arrays.header(key)
+        if tuple(found) != tuple(shape) or dtype.kind != "f":
+            raise MgptError(f"{arrays.path}: damaged {what} ({name} is {dtype} {tuple(found)}, its config says "
+                            f"float {tuple(shape)})")
+
+
+def optimizer_state(arrays, size):
+    """(m, v) of a resumable file, each (size,), or (None, None) when the file has none."""
+    if "optim/m" not in arrays or "optim/v" not in arrays:
+        return None, None
+    return (arrays.array("optim/m", (size,), kinds="f").astype(np.float32, copy=False),
+            arrays.array("optim/v", (size,), kinds="f").astype(np.float32, copy=False))
 
 
 # --- model checkpoints (kind "model") -----------------------------------------------------
@@ -171,38 +199,61 @@ def _save_weights(path, kind, header, prefix, weights, state, optimizer):
 
 
 def _load_weights(path, arrays, prefix, weights, what):
-    """Fills weights.p from arrays and checks them against the stored fingerprint."""
+    """Fills weights.p from arrays (shapes already checked) and checks the stored fingerprint."""
     for name, view in weights.p.items():
-        key = f"{prefix}/{name}"
-        if key not in arrays or arrays[key].shape != view.shape:
-            raise MgptError(f"{path}: damaged {what} ({name} missing or of the wrong shape)")
-        view[...] = arrays[key]
-    stored = str(arrays.get("fingerprint", ""))
+        view[...] = arrays.array(f"{prefix}/{name}", view.shape, kinds="f")
+    stored = arrays.text("fingerprint", "")
     if stored and stored != fingerprint(weights.params):
         raise MgptError(f"{path}: {what} weights do not match their fingerprint; the file is corrupt")
 
 
 def load_model(path):
-    from .data import Vocab
-    from .model import GPT, GPTConfig
+    from .data import MODES, Vocab
+    from .model import GPT, GPTConfig, parameter_shapes
 
-    arrays = load(path)
-    kind = str(arrays["kind"])
-    if kind != "model":
-        hint = " (pass it with --adapter)" if kind == "adapter" else ""
-        raise MgptError(f"{path}: is an mgpt {kind}, not a model checkpoint{hint}")
-    try:
-        config = GPTConfig.from_dict(read_json(arrays, "config"))
-        vocab = Vocab(str(arrays["vocab"]))
-        mode = str(arrays["mode"])
-        state = read_json(arrays, "state")
-    except (KeyError, ValueError, TypeError) as e:
-        raise MgptError(f"{path}: damaged checkpoint metadata ({e})") from None
-    if len(vocab) != config.vocab_size:
-        raise MgptError(f"{path}: damaged checkpoint (vocab has {len(vocab)} ids, config says {config.vocab_size})")
-    model = GPT(config)
-    _load_weights(path, arrays, "params", model, "checkpoint")
-    return ModelCheckpoint(model, vocab, mode, state, arrays.get("optim/m"), arrays.get("optim/v"), path)
+    with load(path) as arrays:
+        kind = arrays.text("kind")
+        if kind != "model":
+            hint = " (pass it with --adapter)" if kind == "adapter" else ""
+            raise MgptError(f"{path}: is an mgpt {kind}, not a model checkpoint{hint}")
+        try:
+            config = GPTConfig.from_dict(json_object(read_json(arrays, "config")))
+            vocab = Vocab.checked(arrays.text("vocab"))
+            mode = arrays.text("mode")
+            state = json_object(read_json(arrays, "state"))
+        except (KeyError, ValueError, TypeError, MgptError) as e:  # MgptError: the config's own checks
+            raise MgptError(f"{path}: damaged checkpoint metadata ({e})") from None
+        if mode not in MODES[1:]:
+            raise MgptError(f"{path}: damaged checkpoint metadata (mode {mode!r})")
+        if len(vocab) != config.vocab_size:
+            raise MgptError(f"{path}: damaged checkpoint (vocab has {len(vocab)} ids, config says {config.vocab_size})")
+        if 8 * config.n_layer + 4 > len(arrays.members):  # before listing the weights an absurd config implies
+            raise MgptError(f"{path}: damaged checkpoint ({config.n_layer} layers in its config, "
+                            f"{len(arrays.members)} members in the file)")
+        check_weights(arrays, "params", parameter_shapes(config), "checkpoint")
+        model = GPT(config)
+        _load_weights(path, arrays, "params", model, "checkpoint")
+        m, v = optimizer_state(arrays, model.num_params)
+    return ModelCheckpoint(model, vocab, mode, state, m, v, path)
+
+
+def hex_digest(value, what):
+    """A sha256 in hex, as mgpt writes them; anything else means the metadata is damaged."""
+    if not re.fullmatch(r"[0-9a-f]{64}", value):
+        raise ValueError(f"{what} is not a sha256 in hex")
+    return value
+
+
+def shown(text, limit=60):
+    """A string from a file, safe to put in a one-line message."""
+    text = str(text)[:limit]
+    return text if text.isprintable() else repr(text)
+
+
+def json_object(value):
+    if not isinstance(value, dict):
+        raise ValueError(f"expected a JSON object, got {type(value).__name__}")
+    return value
 
 
 # --- adapter checkpoints (kind "adapter") -------------------------------------------------
@@ -231,31 +282,42 @@ def save_adapter(path, adapter, base, state, optimizer=None):
 
 def load_adapter(path, base=None):
     """Loads an adapter; with `base` (a ModelCheckpoint) also checks it belongs to that base."""
-    from .lora import Adapter, LoraConfig
+    from .lora import Adapter, LoraConfig, adapter_shapes, validate
     from .model import GPTConfig
 
-    arrays = load(path)
-    kind = str(arrays["kind"])
-    if kind != "adapter":
-        raise MgptError(f"{path}: is an mgpt {kind} checkpoint, not an adapter (pass a model with --ckpt or --base)")
-    try:
-        lora_config = LoraConfig.from_dict(read_json(arrays, "lora"))
-        summary = read_json(arrays, "base")
-        base_config = GPTConfig.from_dict(summary["config"])
-        state = read_json(arrays, "state")
-        base_fp = str(arrays["base_fingerprint"])
-    except (KeyError, ValueError, TypeError) as e:
-        raise MgptError(f"{path}: damaged adapter metadata ({e})") from None
-    if base is not None:
-        merged = base.state.get("merged_from", {}).get("adapters", [])
-        if any(m.get("fingerprint") == str(arrays.get("fingerprint", "")) for m in merged):
-            raise MgptError(f"{base.path} already has {path} merged into it; use it without --adapter")
-        if base_fp != base.fingerprint:
-            raise MgptError(f"{path} was trained on base {base_fp[:12]} ({summary.get('path', '?')}), but "
-                            f"{base.path} is {base.fingerprint[:12]}; use the adapter with its own base")
-    adapter = Adapter(lora_config, base_config)
-    _load_weights(path, arrays, "lora", adapter, "adapter")
-    return AdapterCheckpoint(adapter, base_fp, summary, state, arrays.get("optim/m"), arrays.get("optim/v"), path)
+    with load(path) as arrays:
+        kind = arrays.text("kind")
+        if kind != "adapter":
+            raise MgptError(f"{path}: is an mgpt {kind} checkpoint, not an adapter (pass a model with --ckpt or --base)")
+        try:
+            lora_config = LoraConfig.from_dict(json_object(read_json(arrays, "lora")))
+            summary = json_object(read_json(arrays, "base"))
+            base_config = GPTConfig.from_dict(json_object(summary["config"]))
+            state = json_object(read_json(arrays, "state"))
+            base_fp = hex_digest(arrays.text("base_fingerprint"), "base_fingerprint")
+            stored_fp = arrays.text("fingerprint", "")
+        except (KeyError, ValueError, TypeError, MgptError) as e:  # MgptError: the configs' own checks
+            raise MgptError(f"{path}: damaged adapter metadata ({e})") from None
+        if base is not None:
+            merged = base.state.get("merged_from", {}).get("adapters", [])
+            if any(isinstance(m, dict) and m.get("fingerprint") == stored_fp for m in merged):
+                raise MgptError(f"{base.path} already has {path} merged into it; use it without --adapter")
+            if base_fp != base.fingerprint:
+                raise MgptError(f"{path} was trained on base {base_fp[:12]} ({shown(summary.get('path', '?'))}), but "
+                                f"{base.path} is {base.fingerprint[:12]}; use the adapter with its own base")
+        listed = 2 * len(set(lora_config.targets)) * (len(set(lora_config.layers)) or base_config.n_layer)
+        if listed > len(arrays.members):  # before listing the weights an absurd config implies
+            raise MgptError(f"{path}: damaged adapter ({listed} weights in its config, {len(arrays.members)} "
+                            f"members in the file)")
+        try:
+            lora_config = validate(lora_config, base_config)
+        except MgptError as e:
+            raise MgptError(f"{path}: damaged adapter metadata ({e})") from None
+        check_weights(arrays, "lora", adapter_shapes(lora_config, base_config), "adapter")
+        adapter = Adapter(lora_config, base_config)
+        _load_weights(path, arrays, "lora", adapter, "adapter")
+        m, v = optimizer_state(arrays, adapter.num_params)
+    return AdapterCheckpoint(adapter, base_fp, summary, state, m, v, path)
 
 
 # --- a model with adapters applied at run time ----------------------------------------------

@@ -7,6 +7,7 @@ Two ways to cut text into training examples:
 
 import hashlib
 import os
+import re
 import sys
 from dataclasses import dataclass
 
@@ -58,7 +59,12 @@ def read_corpus(paths):
                 f"{name}: not valid UTF-8 at byte offset {e.start}; convert it first "
                 f"(e.g. iconv -f latin1 -t utf-8)"
             ) from None
-        text = text.replace("\r\n", "\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")  # every line end becomes a newline
+        control = _CONTROL.search(text)
+        if control:
+            offset = len(text[:control.start()].encode("utf-8"))
+            raise MgptError(f"{name}: control character {control.group()!r} at character {control.start()} "
+                            f"(about byte {offset}); this looks like binary data, not text")
         if text and not text.endswith("\n"):
             text += "\n"
         parts.append(text)
@@ -67,6 +73,9 @@ def read_corpus(paths):
         what = "empty" if not text else "whitespace only"
         raise MgptError(f"corpus {', '.join(paths)} is {what}: there is nothing to learn from")
     return text
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def text_fingerprint(text):
@@ -100,6 +109,19 @@ class Vocab:
 
     def __len__(self):
         return len(self.chars) + 1
+
+    @classmethod
+    def checked(cls, chars):
+        """A vocabulary read from a file: no repeated character, no control character but tab
+        and newline (they would make ids ambiguous or text unprintable)."""
+        if not chars:
+            raise ValueError("the vocabulary is empty")
+        if len(set(chars)) != len(chars):
+            raise ValueError("the vocabulary repeats a character")
+        bad = [c for c in chars if (ord(c) < 32 and c not in "\t\n") or ord(c) == 127 or 0xD800 <= ord(c) < 0xE000]
+        if bad:
+            raise ValueError(f"the vocabulary holds control characters {show_chars(bad)}")
+        return cls(chars)
 
     @classmethod
     def from_charset(cls, name_or_path):

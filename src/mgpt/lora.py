@@ -75,7 +75,7 @@ def validate(lora_config, model_config):
 
 def weight_shape(model_config, weight):
     """(d_in, d_out) of a block weight such as 'wq' or 'fc' (the same in every layer)."""
-    return dict(parameter_shapes(model_config))[f"h0.{weight}"]
+    return dict(parameter_shapes(model_config, layers=1))[f"h0.{weight}"]
 
 
 def adapter_shapes(lora_config, model_config):

@@ -70,11 +70,12 @@ class GPTConfig:
         return cls(**{k: v for k, v in d.items() if k in known})
 
 
-def parameter_shapes(config):
-    """(name, shape) in buffer order; weights are (in, out) so that y = x @ W."""
+def parameter_shapes(config, layers=None):
+    """(name, shape) in buffer order; weights are (in, out) so that y = x @ W. `layers` limits
+    the blocks listed (a shape lookup needs only the first)."""
     C, V = config.n_embd, config.vocab_size
     shapes = [("wte", (V, C)), ("wpe", (config.block_size, C))]
-    for layer in range(config.n_layer):
+    for layer in range(config.n_layer if layers is None else min(layers, config.n_layer)):
         block = {"ln1": (C,), "wq": (C, C), "wk": (C, C), "wv": (C, C), "wo": (C, C),
                  "ln2": (C,), "fc": (C, 4 * C), "proj": (4 * C, C)}
         shapes += [(f"h{layer}.{name}", block[name]) for name in BLOCK_WEIGHTS]

@@ -120,7 +120,9 @@ def info(path, reader, path_only, as_json):
         if path_only:
             click.echo(path)
             return
-    if str(load(path)["kind"]) == "adapter":
+    with load(path) as arrays:
+        kind = arrays.text("kind")
+    if kind == "adapter":
         record, lines = adapter_info(path)
     else:
         record, lines = model_info(path)

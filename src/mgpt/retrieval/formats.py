@@ -15,6 +15,7 @@ caller skips it by name.
 import io
 import logging
 import re
+import warnings
 
 HTML_DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",
              "svg", "iframe", "head")
@@ -37,7 +38,10 @@ def read_html(data):
         raise ValueError("reading HTML needs BeautifulSoup: pip install 'mgpt[rag]'") from None
     if b"\x00" in data:
         raise ValueError("binary file (contains NUL bytes)")
-    soup = BeautifulSoup(data, "html.parser")
+    logging.getLogger("bs4").setLevel(logging.CRITICAL + 1)  # its notes on undecodable bytes would
+    with warnings.catch_warnings():  # break the one-line rule of the command line
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(data, "html.parser")
     root = soup.body or soup
     if root.find(True) is None and not root.get_text(strip=True):
         raise ValueError("no visible text (empty or broken HTML)")

@@ -1,0 +1,62 @@
+"""Property-based tests of what mgpt reads from strangers: checkpoints, adapters, corpora and
+documents to index (see fuzz_targets.py). A few dozen examples per target keep this to seconds;
+scripts/fuzz.py runs thousands and records the count in docs/BENCHMARKS.md.
+"""
+
+import subprocess
+import sys
+
+from hypothesis import HealthCheck, given, settings
+
+import fuzz_targets as F
+from test_cli import ENV
+
+SUITE = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+
+
+@SUITE
+@given(F.hostile_checkpoints("model"))
+def test_hostile_checkpoints_are_refused_before_allocating(tmp_path_factory, data):
+    F.load_checkpoint_bytes(data, "model", tmp_path_factory.mktemp("ck"))
+
+
+@SUITE
+@given(F.hostile_checkpoints("adapter"))
+def test_hostile_adapters_are_refused_before_allocating(tmp_path_factory, data):
+    F.load_checkpoint_bytes(data, "adapter", tmp_path_factory.mktemp("ad"))
+
+
+@SUITE
+@given(F.hostile_corpora())
+def test_hostile_corpora_are_refused_or_read(tmp_path_factory, data):
+    F.read_corpus_bytes(data, tmp_path_factory.mktemp("corpus"))
+
+
+@SUITE
+@given(F.hostile_documents())
+def test_hostile_documents_are_skipped_or_read(tmp_path_factory, document):
+    F.read_document_bytes(*document, tmp_path_factory.mktemp("doc"))
+
+
+def test_a_forged_header_is_one_line_from_the_command_line(tmp_path):
+    """The issue's own cases through the CLI: a 2**38 shape over a few kilobytes, an absurd config."""
+    import io
+    import json
+    import zipfile
+
+    import numpy as np
+
+    cases = {"huge-member.npz": ("params/wte.npy", F.forged_header((2**38,), "<f4", b"\0" * 4096)),
+             "huge-config.npz": ("config.npy", F.npy_bytes(np.array(json.dumps(
+                 {"vocab_size": 6, "n_layer": 2000, "n_head": 32, "n_embd": 4096, "block_size": 8}), dtype=np.str_)))}
+    for name, (member, data) in cases.items():
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as z:
+            for filename, original in F.MEMBERS["model"]:
+                z.writestr(zipfile.ZipInfo(filename), data if filename == member else original)
+        (tmp_path / name).write_bytes(buffer.getvalue())
+        for command in (["info", name], ["sample", "--ckpt", name, "-n", "1"]):
+            r = subprocess.run([sys.executable, "-m", "mgpt", *command], cwd=tmp_path, capture_output=True,
+                               text=True, env=ENV, timeout=60)
+            assert r.returncode == 2 and len(r.stderr.splitlines()) == 1, (name, command, r.stderr)
+            assert r.stderr.startswith(f"mgpt: error: {name}: "), r.stderr
