@@ -1,11 +1,15 @@
 """The attention weights a picture shows are the ones the forward pass computes and uses."""
 
+import json
+
 import numpy as np
 import pytest
 
 from mgpt import kernels as K
+from mgpt.checkpoint import load_model, load_with_adapters
 from mgpt.lora import Adapter, LoraConfig, validate
 from mgpt.model import GPT, GPTConfig
+from test_cli import FAST, NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, snapshot, train
 
 T = 12
 
@@ -79,3 +83,93 @@ def test_weights_leave_the_logits_unchanged():
     weights = []
     assert np.array_equal(model.forward(idx, attention_out=weights), model.forward(idx))
     assert len(weights) == model.config.n_layer
+
+
+# --- mgpt attention ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory):
+    """A docs-mode model (names), a stream-mode one (prose) and an adapter on the first."""
+    pytest.importorskip("matplotlib", reason="the plot extra is not installed: pip install '.[plot]'")
+    d = tmp_path_factory.mktemp("attention")
+    (d / "names.txt").write_text(NAMES)
+    (d / "prose.txt").write_text(PROSE)
+    train(d / "names.txt", d / "names.npz", "--mode", "docs", steps=40)
+    train(d / "prose.txt", d / "prose.npz", "--mode", "stream", steps=20)
+    assert_ok(mgpt_run("finetune-lora", "--base", d / "names.npz", d / "names.txt", "-o", d / "adapter.npz",
+                       "--rank", "2", "--targets", "q,k", "--lr", "5e-2", "--steps", "5", *FAST[:-1], "-q"))
+    return d
+
+
+def image_data(figure):
+    """{panel title: (weights shown, x tick labels, y tick labels)}."""
+    return {ax.get_title(): (ax.images[0].get_array().data, [t.get_text() for t in ax.get_xticklabels()],
+                             [t.get_text() for t in ax.get_yticklabels()])
+            for ax in figure.axes if ax.images}
+
+
+def test_the_grid_shows_every_layer_and_head(models):
+    from mgpt.plot import attention_figure, attention_map
+
+    ck = load_model(models / "names.npz")
+    ids = [ck.vocab.bos] + list(ck.vocab.encode("emma"))
+    expected = ck.model.attention_weights(np.array([ids]))[:, 0]
+    panels = image_data(attention_figure(attention_map(ck, "emma")))
+    assert set(panels) == {"layer 0, head 0", "layer 0, head 1"}  # TINY: 1 layer, 2 heads
+    for head in range(2):
+        shown, xlabels, ylabels = panels[f"layer 0, head {head}"]
+        assert np.array_equal(shown, expected[0, head])
+        assert xlabels == ["<BOS>", "e", "m", "m", "a"]
+        assert ylabels == (xlabels if head == 0 else [""] * 5)  # the queries named once, on the left
+
+
+def test_one_head_of_a_stream_model(models):
+    from mgpt.plot import attention_figure, attention_map
+
+    ck = load_model(models / "prose.npz")
+    amap = attention_map(ck, "the mill", head=1)
+    (shown, xlabels, _), = image_data(attention_figure(amap)).values()
+    assert np.array_equal(shown, ck.model.attention_weights(ck.vocab.encode("the mill")[None])[0, 0, 1])
+    assert xlabels == ["t", "h", "e", "\u2423", "m", "i", "l", "l"]
+
+
+@pytest.mark.parametrize("name, size", [("a.png", (500, 360)), ("a.svg", (500, 360))])
+def test_the_file_is_a_picture_of_the_asked_size(models, tmp_path, name, size):
+    from test_plot import png_size, svg_size
+
+    r = assert_ok(mgpt_run("attention", "--ckpt", models / "names.npz", "--prompt", "anna", "-o", name,
+                           "--size", "500x360", cwd=tmp_path))
+    assert (png_size if name.endswith("png") else svg_size)(tmp_path / name) == size
+    assert r.stderr == f"mgpt: wrote {name}: 1 layer(s) x 2 head(s) over 5 tokens\n" and r.stdout == ""
+
+
+def test_json_holds_the_weights_with_the_adapter(models, tmp_path):
+    assert_ok(mgpt_run("attention", "--ckpt", models / "names.npz", "--adapter", models / "adapter.npz",
+                       "--prompt", "-", "--layer", "0", "-o", "w.json", cwd=tmp_path, input="otto\n"))
+    data = json.loads((tmp_path / "w.json").read_text())
+    assert data["labels"] == ["<BOS>", "o", "t", "t", "o"] and data["layers"] == [0] and data["heads"] == [0, 1]
+    ck = load_with_adapters(str(models / "names.npz"), [str(models / "adapter.npz")])
+    ids = [ck.vocab.bos] + list(ck.vocab.encode("otto"))
+    adapted = ck.model.attention_weights(np.array([ids]))[0, 0]
+    np.testing.assert_allclose(data["weights"][0], adapted, atol=1e-5)
+    base = load_model(models / "names.npz").model.attention_weights(np.array([ids]))[0, 0]
+    assert not np.allclose(data["weights"][0], base, atol=1e-3)
+
+
+@pytest.mark.parametrize("args, needle", [
+    (["--layer", "1"], "--layer 1: the model has 1 layers (--layer 0 to 0)"),
+    (["--head", "2"], "--head 2: the model has 2 heads (--head 0 to 1)"),
+    (["--prompt", "Émile"], "prompt has 1 character(s) the model has never seen"),
+    (["--prompt", ""], "--prompt is empty"),
+    (["--prompt", "abcdefgh"], "--prompt is 9 tokens long with its BOS; the model reads at most 8"),
+    (["--ckpt", "missing.npz"], "missing.npz: no such checkpoint"),
+    (["-o", "a.gif"], "give a name ending in .png or .svg or .json"),
+    (["--size", "10x10"], "is not a size such as 800x500"),
+])
+def test_bad_input(models, tmp_path, args, needle):
+    given = {"--ckpt": str(models / "names.npz"), "--prompt": "anna", "-o": "a.png"}
+    for option, value in zip(args[::2], args[1::2]):
+        given[option] = value
+    before = snapshot(tmp_path)
+    assert_user_error(mgpt_run("attention", *[x for pair in given.items() for x in pair], cwd=tmp_path), needle)
+    assert snapshot(tmp_path) == before
