@@ -1,10 +1,10 @@
-# The two commands a newcomer runs: `make run` (quickstart) and `make test`.
+# The two commands a newcomer runs: `make run` (quickstart) and `make test`; `make figures` redraws docs/img/.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: run test venv clean
+.PHONY: run test venv figures clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: $(STAMP)
 
 # The environment alone (.ci/run adds torch to it before make test)
 venv: $(STAMP)
+
+# Every picture in docs/img/, from the data in docs/data/ only (docs/data/README.md)
+figures: $(STAMP)
+	$(BIN)/python scripts/figures.py
 
 clean:
 	rm -rf $(VENV) out
