@@ -1,22 +1,23 @@
-# The two commands a newcomer runs: `make run` (quickstart) and `make test`.
+# The two commands a newcomer runs: `make run` (quickstart) and `make test`; `make figures` redraws docs/img/.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: run test venv clean
+.PHONY: run test venv figures clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,rag,mpi]'
+	$(BIN)/pip install --quiet -e '.[test,rag,mpi,plot]'
 	touch $(STAMP)
 
 # Train a baby-shaped model (64 wide) on the shipped names corpus, then print samples (under a minute on a quiet machine).
 run: $(STAMP)
 	mkdir -p out
 	$(BIN)/mgpt train corpora/census1990_first_names.txt -o out/names.npz \
-		--preset baby --n-embd 64 --block-size 16 --steps 1500 --batch-size 32 --lr 3e-3 --warmup 50 --eval-every 250
+		--preset baby --n-embd 64 --block-size 16 --steps 1500 --batch-size 32 --lr 3e-3 --warmup 50 --eval-every 250 \
+		--log out/names.jsonl
 	$(BIN)/mgpt sample --ckpt out/names.npz -n 20 --seed 1 --temperature 0.8
 
 test: $(STAMP)
@@ -24,6 +25,10 @@ test: $(STAMP)
 
 # The environment alone (.ci/run adds torch to it before make test)
 venv: $(STAMP)
+
+# Every picture in docs/img/, from the data in docs/data/ only (docs/data/README.md)
+figures: $(STAMP)
+	$(BIN)/python scripts/figures.py
 
 clean:
 	rm -rf $(VENV) out

@@ -1,6 +1,6 @@
 """mgpt against PyTorch eager on the same CPU, side by side in one run.
 
-    python scripts/bench.py [--presets micro,baby,small] [--rounds 7] [--json results.json]
+    python scripts/bench.py [--presets micro,baby,small] [--rounds 7] [--json docs/data/speed.json]
 
 For each preset, two long-lived worker processes (mgpt, and scripts/bench_torch.py's TorchGPT
 loaded from the same mgpt checkpoint) take turns: A B A B ..., each turn a few training steps
@@ -12,7 +12,9 @@ FLOPs below) and its share of the float32 matmul peak measured in this run; at s
 sampling tokens/s with the KV cache (both engines) and without it (full recomputation of the
 whole context for each token), the peak RSS of a real `mgpt train` against the analytic
 minimum, and a LoRA step against a full fine-tuning step. The OPENBLAS_* overrides of these
-machines are dropped for the benchmark's own processes (see benchlib).
+machines are dropped for the benchmark's own processes (see benchlib). The results also go to
+docs/data/speed.json, replacing the rows of the presets measured (scripts/figures.py draws
+docs/img/speed-vs-pytorch.png from it).
 
 Model FLOPs per training step (forward + backward = 3x forward, every matmul 2mnk):
 6 * B*T * (12*L*C^2 + C*V) for the linear layers, plus 12 * L * B * T^2 * C for the attention
@@ -291,7 +293,7 @@ def main():
     parser.add_argument("--presets", default="micro,baby,small")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--skip", default="", help="comma list of: rss, lora")
-    parser.add_argument("--json", help="also write the results here")
+    benchlib.json_option(parser, "speed.json")
     args = parser.parse_args()
     benchlib.clean_blas_environment()
     skip = set(filter(None, args.skip.split(",")))
@@ -314,9 +316,7 @@ def main():
                                         "analytic_minimum_mib": round(minimum / 2 ** 20, 1),
                                         "ratio": round(rss / minimum, 2)}
     benchlib.print_json(record)
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump(record, f, indent=2)
+    benchlib.write_json(benchlib.json_path(args, "speed.json"), record, rows_by_preset=("training",))
 
 
 if __name__ == "__main__":

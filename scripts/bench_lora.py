@@ -8,6 +8,7 @@ Domain: names.txt as running text, one lowercase name per line, shuffled with a 
 Reports held-out loss of the base, of LoRA at several ranks and of full fine-tuning
 (`mgpt train --init`), trainable parameters, adapter size, and seconds per step of a LoRA
 step against a full fine-tuning step, timed interleaved on the same batches in one process.
+The results also go to docs/data/lora.json (scripts/figures.py draws docs/img/lora-gap.png).
 """
 
 import argparse
@@ -69,6 +70,7 @@ def main():
     parser.add_argument("--steps", type=int, default=1000)
     parser.add_argument("--lora-lr", type=float, default=6e-3)
     parser.add_argument("--full-lr", type=float, default=1e-3)
+    benchlib.json_option(parser, "lora.json")
     args = parser.parse_args()
     benchlib.clean_blas_environment()
     os.makedirs(args.work, exist_ok=True)
@@ -111,6 +113,7 @@ def main():
     result["base_file_bytes"] = os.path.getsize(base)
     result["machine"] = benchlib.machine_record()
     benchlib.print_json(result)
+    benchlib.write_json(benchlib.json_path(args, "lora.json"), result)
 
 
 if __name__ == "__main__":

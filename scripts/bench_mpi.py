@@ -16,6 +16,8 @@ for the slower rank) and alone (`mpiexec -n 2 ... --allreduce-only`: a float32 b
 model's size after a barrier, median of many), the pure cost of moving the gradients.
 The projection assumes a ring Allreduce, 2(N-1)/N x bytes / bandwidth + 2(N-1) x latency, plus
 two small latency-bound reductions per step, against the measured 1-rank compute time.
+The results also go to docs/data/mpi.json, replacing the rows of the presets measured
+(scripts/figures.py draws docs/img/mpi-scaling.png from it).
 """
 
 import argparse
@@ -135,6 +137,7 @@ def main():
     parser.add_argument("--repeats", type=int, default=3, help="runs of each configuration")
     parser.add_argument("--work", help="folder for checkpoints and logs (default: a temporary one)")
     parser.add_argument("--allreduce-only", help=argparse.SUPPRESS)
+    benchlib.json_option(parser, "mpi.json")
     args = parser.parse_args()
     if args.allreduce_only:
         allreduce_only([int(s) for s in args.allreduce_only.split(",")])
@@ -172,10 +175,11 @@ def main():
             "projection": {net: [projection(sizes[preset], compute_s, bw, lat, n) for n in MACHINES]
                            for net, (bw, lat) in NETWORKS.items()},
         })
-    benchlib.print_json({"runs": runs, "summary": summary, "networks": {k: {"bytes_per_s": bw, "latency_s": lat}
-                                                                          for k, (bw, lat) in NETWORKS.items()},
-                         "load_average_before_after": [load_before, os.getloadavg()],
-                         "machine": benchlib.machine_record()})
+    record = {"runs": runs, "summary": summary,
+              "networks": {k: {"bytes_per_s": bw, "latency_s": lat} for k, (bw, lat) in NETWORKS.items()},
+              "load_average_before_after": [load_before, os.getloadavg()], "machine": benchlib.machine_record()}
+    benchlib.print_json(record)
+    benchlib.write_json(benchlib.json_path(args, "mpi.json"), record, rows_by_preset=("runs", "summary"))
 
 
 if __name__ == "__main__":

@@ -4,7 +4,9 @@
     python scripts/bench_quality.py names         # makemore-sized transformer, < 10 minutes
 
 Each run trains with the CLI (timing the whole command), then scores the checkpoint on the
-whole validation split, rebuilt exactly as training split it (same seed and fraction).
+whole validation split, rebuilt exactly as training split it (same seed and fraction). The
+results, learning curve included, also go to docs/data/quality-RUN.json, from which
+scripts/figures.py draws docs/img/quality-RUN.png.
 """
 
 import argparse
@@ -39,6 +41,7 @@ def main():
     parser.add_argument("run", choices=sorted(RUNS))
     parser.add_argument("--seed", type=int, default=1337)
     parser.add_argument("--extra", default="", help="More train flags, overriding the run's (for experiments).")
+    benchlib.json_option(parser, "quality-RUN.json")
     args = parser.parse_args()
     benchlib.clean_blas_environment()
 
@@ -81,6 +84,7 @@ def main():
         "machine": benchlib.machine_record(),
     }
     benchlib.print_json(result)
+    benchlib.write_json(benchlib.json_path(args, f"quality-{args.run}.json"), result)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ import sys
 
 BLAS_OVERRIDES = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 SHARED_CORPORA = os.path.join(os.path.dirname(__file__), "..", "..", "shared", "corpora")
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "docs", "data")
 
 
 def clean_blas_environment():
@@ -61,6 +62,39 @@ def corpus(name):
 
 def print_json(record):
     print(json.dumps(record, indent=2))
+
+
+def json_option(parser, default_name):
+    """--json: where the results go for scripts/figures.py, which draws docs/img/ from them."""
+    parser.add_argument("--json", help=f"write the results here too [default: docs/data/{default_name}]; "
+                                       "'' for nowhere")
+
+
+def json_path(args, name):
+    return os.path.normpath(os.path.join(DATA, name)) if args.json is None else args.json
+
+
+def write_json(path, record, rows_by_preset=()):
+    """Writes the results for scripts/figures.py. For each key of rows_by_preset (a list of rows
+    with a "preset"), the rows of presets this run did not measure are kept from the file already
+    there, so runs over some presets each (`--presets small`) add up to one file."""
+    if not path:
+        return
+    try:
+        with open(path) as f:
+            old = json.load(f)
+    except (OSError, ValueError):
+        old = {}
+    for key in rows_by_preset:
+        measured = {row["preset"] for row in record[key]}
+        kept = [row for row in old.get(key, []) if row["preset"] not in measured]
+        if kept:
+            record["source"] = (f"{key}: presets {', '.join(sorted(measured))} from this run, the others from an "
+                                f"earlier one" + (f" ({old['source']})" if "source" in old else ""))
+        record[key] = kept + record[key]
+    with open(path, "w") as f:
+        json.dump(record, f, indent=1)
+        f.write("\n")
 
 
 def mgpt(*args, **kwargs):

@@ -27,6 +27,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "src"))
 
+import benchlib  # noqa: E402  (this folder)
 from mgpt.checkpoint import load_model  # noqa: E402
 from mgpt.retrieval.answer import DEFAULT_MAX_NEW_TOKENS, answer_question  # noqa: E402
 from mgpt.retrieval.query import collection_embedder, retrieve  # noqa: E402
@@ -115,6 +116,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--out", default=os.path.join(ROOT, "out", "rag"))
     p.add_argument("--ckpt", help="a model trained on the prompt template [default: the shipped reader]")
+    benchlib.json_option(p, "rag.json")
     args = p.parse_args()
     os.makedirs(args.out, exist_ok=True)
     results = {"machine": f"{platform.node()}: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
@@ -130,6 +132,7 @@ def main():
     results["fresh"] = freshness(args.out, args.ckpt)
     with open(os.path.join(args.out, "results.json"), "w") as f:
         json.dump({**results, "questions": rows}, f, indent=1)
+    benchlib.write_json(benchlib.json_path(args, "rag.json"), results)  # scripts/figures.py draws docs/img/rag.png
     for r in rows:
         mark = "ok " if r["em_with"] else "-- "
         print(f"{mark}{r['question']:<58} want {r['expected']!r:<24} got {r['with']!r:<24} "

@@ -103,6 +103,10 @@ def test_ranks_hold_identical_parameters_and_only_rank_0_writes(work):
     assert [r["step"] for r in records if r["event"] == "eval"] == [10, 20, 25]
     assert sorted(os.listdir(work)) == ["dump.rank0.npy", "dump.rank1.npy", "m-last.npz", "m.jsonl",
                                         "m.npz", "names.txt"]
+    # each step's tokens are both ranks' (one rank's 4 rows of 8 hold 32 at most), and the log draws
+    assert sum(r["tokens"] for r in steps) > 25 * 32
+    if importlib.util.find_spec("matplotlib") is not None:  # the plot extra (tests/test_plot.py: the curves)
+        ok(launch([*MGPT, "plot", "m.jsonl", "--x", "tokens", "--lr", "-o", "m.png"], cwd=work))
 
 
 @needs_mpi

@@ -28,7 +28,12 @@ def fingerprint(params):
 
 def write_text(path, text):
     """Writes a UTF-8 text file atomically, as save writes checkpoints."""
-    _atomic_write(path, lambda f: f.write(text.encode("utf-8")), suffix=".txt")
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path, data):
+    """Writes a file atomically, as save writes checkpoints."""
+    _atomic_write(path, lambda f: f.write(data), suffix=os.path.splitext(path)[1] or ".tmp")
 
 
 def save(path, arrays):

@@ -147,6 +147,19 @@ def attention_forward(qkv, n_head):
     return merge_heads(out), (q, k, v, atts)
 
 
+def attention_weights(cache):
+    """The softmax weights an attention_forward computed, from its cache, as one (B, H, T, T)
+    array: its query blocks put back side by side, zero where a query may not look (the future).
+    For looking at what attention does; training never needs the whole square."""
+    q, _, _, atts = cache
+    B, H, T, _ = q.shape
+    weights = np.zeros((B, H, T, T), dtype=q.dtype)
+    for att in atts:  # (B, H, block, end): the block's queries and the keys they see
+        start, end = att.shape[3] - att.shape[2], att.shape[3]
+        weights[:, :, start:end, :end] = att
+    return weights
+
+
 def attention_cached_forward(q, keys, values):
     """Inference only: q (B, H, t, hd) holds the last t of the L positions in keys/values (B, H, L, hd)."""
     t, L, hd = q.shape[2], keys.shape[2], q.shape[3]

@@ -134,9 +134,15 @@ def qkv_names(layer):
     return (f"h{layer}.wq", f"h{layer}.wk", f"h{layer}.wv")
 
 
-def attention_pair(n_head):
-    """Causal self-attention as a branch's mix: (forward, backward)."""
-    return (lambda qkv: K.attention_forward(qkv, n_head)), K.attention_backward
+def attention_pair(n_head, weights_out=None):
+    """Causal self-attention as a branch's mix: (forward, backward). Given a list `weights_out`,
+    each forward call also appends the softmax weights it computed, (B, H, T, T), to it."""
+    def forward(qkv):
+        out, cache = K.attention_forward(qkv, n_head)
+        if weights_out is not None:
+            weights_out.append(K.attention_weights(cache))
+        return out, cache
+    return forward, K.attention_backward
 
 
 def block_forward(x, branches, linear, drop, rng):
@@ -273,12 +279,13 @@ class GPT(FlatParameters):
                 Branch(p[h + "ln2"], g.get(h + "ln2"), p[h + "fc"], (h + "fc",), K.ACTIVATIONS[self.config.activation],
                        p[h + "proj"], h + "proj"))
 
-    def forward(self, idx, targets=None, rng=None, for_backward=True):
+    def forward(self, idx, targets=None, rng=None, for_backward=True, attention_out=None):
         """idx (B, T) -> logits (B, T, V); with targets also the mean loss and the backward cache.
 
         `rng` enables dropout (training); None means inference. With for_backward=False (or no
         targets) each layer's activations are dropped as soon as the next layer has them, so
-        evaluation holds one layer's worth of memory, not the whole model's.
+        evaluation holds one layer's worth of memory, not the whole model's. A list
+        `attention_out` receives each layer's attention weights (B, H, T, T), in layer order.
         """
         cfg, p = self.config, self.p
         B, T = idx.shape
@@ -286,7 +293,7 @@ class GPT(FlatParameters):
         self._dropout_rng = rng
         x = K.embedding_forward(p["wte"], idx) + p["wpe"][:T]
         x, emb_mask = K.dropout_forward(x, drop, rng)
-        attention = attention_pair(cfg.n_head)
+        attention = attention_pair(cfg.n_head, attention_out)
         layers = []
         for layer in range(cfg.n_layer):
             wqkv = self.fused_weight(qkv_names(layer))
@@ -322,6 +329,13 @@ class GPT(FlatParameters):
             idx = cache["idx"]
             g["wte"] += K.embedding_backward(dx, idx, cfg.vocab_size)
             g["wpe"][: idx.shape[1]] += dx.sum(axis=0)
+
+    def attention_weights(self, idx):
+        """(n_layer, B, H, T, T): the softmax weights of every layer and head for idx (B, T), as
+        the training kernel computes them in an inference pass (no dropout)."""
+        weights = []
+        self.forward(idx, attention_out=weights)
+        return np.stack(weights)
 
     # --- incremental decoding -------------------------------------------------------------
 

@@ -283,8 +283,10 @@ class Trainer:
         lr = learning_rate(self.step, s.lr, s.min_lr, s.warmup, s.steps)
         loss, norm, tokens = self._train_step(lr)
         self.step += 1
+        now = time.perf_counter()
         record = {"event": "step", "step": self.step, "loss": loss, "lr": lr, "grad_norm": norm,
-                  "tokens_per_s": tokens / max(time.perf_counter() - t0, 1e-9)}
+                  "tokens": tokens, "tokens_per_s": tokens / max(now - t0, 1e-9),
+                  "elapsed_s": now - self.progress.started}
         if self.world.size > 1:
             record["allreduce_ms"] = self.allreduce_s * 1e3
         self.progress.step(record)
