@@ -31,6 +31,7 @@ def targets():
         "adapters": (F.hostile_checkpoints("adapter"), lambda d, w: F.load_checkpoint_bytes(d, "adapter", w)),
         "corpora": (F.hostile_corpora(), F.read_corpus_bytes),
         "documents": (F.hostile_documents(), lambda d, w: F.read_document_bytes(*d, w)),
+        "plot logs": (F.hostile_logs(), F.plot_log_bytes),
     }
 
 

@@ -208,3 +208,36 @@ def read_document_bytes(suffix, data, folder):
         return  # skipped by name, as index does
     for _, text in document.pages:
         chunk_text(text)
+
+
+@st.composite
+def hostile_logs(draw):
+    """Training logs (mgpt train --log) gone wrong: bad JSON, wrong types, no losses, huge numbers."""
+    record = st.fixed_dictionaries({}, optional={
+        "event": st.sampled_from(["step", "eval", "other", 3, None]),
+        "step": st.one_of(st.integers(-5, 2**40), st.floats(allow_nan=True), st.text(max_size=3), st.none()),
+        "loss": st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=3), st.none()),
+        "lr": st.one_of(st.floats(allow_nan=True), st.none()),
+        "val_loss": st.one_of(st.floats(allow_nan=True), st.none(), st.booleans()),
+        "train_loss": st.one_of(st.floats(allow_nan=True), st.none()),
+        "tokens": st.one_of(st.integers(-1, 2**62), st.none()),
+        "elapsed_s": st.one_of(st.floats(allow_nan=True), st.none())})
+    lines = draw(st.lists(st.one_of(record.map(json.dumps), st.text(max_size=30), st.just("[1, 2]"),
+                                    st.just("{\"event\": \"step\", \"step\": 1, \"loss\": 2.5}")), max_size=12))
+    return "\n".join(lines).encode("utf-8", "surrogatepass")
+
+
+def plot_log_bytes(data, folder):
+    """The property: a picture is written, or MgptError says why and nothing is written."""
+    from mgpt.plot import loss_figure, read_run, save_figure
+
+    log = os.path.join(folder, "log.jsonl")
+    out = os.path.join(folder, "out.png")
+    if os.path.exists(out):
+        os.unlink(out)
+    with open(log, "wb") as f:
+        f.write(data)
+    try:
+        save_figure(loss_figure([read_run(log, "run")], "step", size=(200, 150)), out)
+    except MgptError as e:
+        assert "\n" not in str(e) and not os.path.exists(out), str(e)

@@ -6,6 +6,7 @@ scripts/fuzz.py runs thousands and records the count in docs/BENCHMARKS.md.
 import subprocess
 import sys
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 import fuzz_targets as F
@@ -36,6 +37,13 @@ def test_hostile_corpora_are_refused_or_read(tmp_path_factory, data):
 @given(F.hostile_documents())
 def test_hostile_documents_are_skipped_or_read(tmp_path_factory, document):
     F.read_document_bytes(*document, tmp_path_factory.mktemp("doc"))
+
+
+@SUITE
+@given(F.hostile_logs())
+def test_hostile_training_logs_are_plotted_or_refused(tmp_path_factory, data):
+    pytest.importorskip("matplotlib", reason="the plot extra (matplotlib) is not installed")
+    F.plot_log_bytes(data, tmp_path_factory.mktemp("log"))
 
 
 def test_a_forged_header_is_one_line_from_the_command_line(tmp_path):
