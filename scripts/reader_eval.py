@@ -33,6 +33,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(ROOT, "src"))
 
 KB_ROOT = os.path.join(ROOT, "corpora", "readerkb")
@@ -94,7 +95,8 @@ def evaluate_kb(name, ck, args, work):
                     row[f"rank_{mode}"] = ranks[0] + 1 if ranks else None
             t0 = time.perf_counter()
             hits = retrieve(store, embedder, q["question"], args.k, args.retrieval)
-            result = answer_question(ck, q["question"], hits, args.max_new_tokens, True, 0.0)
+            result = answer_question(ck, q["question"], hits, args.max_new_tokens, True, 0.0,
+                                     reading=getattr(args, "reading", "packed"))
             row["seconds"] = time.perf_counter() - t0
             row.update(answer=result["answer"], model_answer=result["model_answer"],
                        confidence=result["confidence"], abstain_probability=result["abstain_probability"],
@@ -107,6 +109,31 @@ def evaluate_kb(name, ck, args, work):
             rows.append(row)
     cli = time_cli(name, args, db, questions) if args.cli else None
     return summarize(name, rows, DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence, cli)
+
+
+def evaluate_generated(ck, count, seed, max_new_tokens):
+    """The reader on freshly generated lines (another seed than training's): does it do the task
+    it was trained on? Returns EM on the answerable lines and abstention on the rest."""
+    from readergen.generate import company_lines
+
+    from mgpt.extractive import extract
+    from mgpt.retrieval.prompt import ANSWER, CONTEXT, QUESTION, SEPARATOR
+
+    rows, company = [], 0
+    while len(rows) < count:
+        for line in company_lines(seed, company, ck.model.config.block_size, max_new_tokens):
+            at = line.rindex(ANSWER) + len(ANSWER)
+            prompt, want = line[:at], line[at:]
+            prompt, _ = ck.vocab.fit(prompt, "prompt")
+            texts = prompt[len(CONTEXT):prompt.rindex(QUESTION)].split(SEPARATOR)
+            found = extract(ck.model, ck.vocab, [ck.vocab.bos] + list(ck.vocab.encode(prompt)), texts, max_new_tokens)
+            rows.append({"want": want, "got": found.text.strip(), "confidence": found.probability})
+        company += 1
+    rows = rows[:count]
+    answerable = [r for r in rows if r["want"]]
+    return {"lines": len(rows), "em": sum(r["got"] == r["want"] for r in answerable) / max(len(answerable), 1),
+            "abstain_unanswerable": sum(not r["got"] for r in rows if not r["want"]) / max(len(rows) - len(answerable), 1),
+            "abstain_answerable": sum(not r["got"] for r in answerable) / max(len(answerable), 1), "rows": rows}
 
 
 def time_cli(name, args, db, questions):
@@ -180,18 +207,24 @@ def main():
     parser.add_argument("--kb", action="append", help=f"a base of corpora/readerkb [default: {', '.join(HELD_OUT)}]")
     parser.add_argument("-k", type=int, default=3)
     parser.add_argument("--retrieval", default="hybrid", choices=("hybrid", "dense", "bm25"))
+    parser.add_argument("--reading", default="packed", choices=("packed", "each"))
     parser.add_argument("--max-new-tokens", type=int, default=DEFAULT_MAX_NEW_TOKENS)
     parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE)
     parser.add_argument("--thresholds", action="store_true", help="EM and abstention for several --min-confidence")
     parser.add_argument("--cli", type=int, default=0, help="time this many whole `mgpt ask` commands per base")
     parser.add_argument("--out", help="write the results here (JSON)")
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--generated", type=int, default=0, help="also score this many freshly generated lines")
     args = parser.parse_args()
     ck = load_model(args.ckpt or reader_path())
     results = []
+    if args.generated:
+        g = evaluate_generated(ck, args.generated, "dev", args.max_new_tokens)
+        print(f"generated: EM {g['em']:.1%} on answerable lines; abstains on {g['abstain_unanswerable']:.1%} of the "
+              f"unanswerable and {g['abstain_answerable']:.1%} of the answerable ({g['lines']} lines)", flush=True)
     work = tempfile.mkdtemp(prefix="reader-eval-")
     try:
-        for name in args.kb or HELD_OUT:
+        for name in ([] if args.generated and not args.kb else args.kb or HELD_OUT):
             s = evaluate_kb(name, ck, args, work)
             results.append(s)
             show(s)

@@ -9,6 +9,8 @@ Retrieval is done by the caller, so the same code answers with and without it (t
 no-retrieval baseline is the same model with an empty context).
 """
 
+from typing import NamedTuple
+
 from ..errors import MgptError
 from .prompt import CONTEXT, QUESTION, fit_context, one_line, restrict_to_vocab
 
@@ -34,13 +36,40 @@ def context_texts(ck, hits):
     return texts, unknown
 
 
-def answer_question(ck, question, hits, max_new_tokens=DEFAULT_MAX_NEW_TOKENS, constrained=True,
-                    min_confidence=DEFAULT_MIN_CONFIDENCE, temperature=0.0, top_k=None, top_p=None, seed=None):
-    """Returns {question, answer, abstained, confidence, abstain_probability, prompt, sources,
-    notes}; answer is None when abstained. sources are the hits, each marked `in_prompt`, and
-    the cited one carries `span`: [start, end) of the answer in its text."""
-    from ..data import show_chars
+READINGS = ("packed", "each")
+
+
+class Reading(NamedTuple):
+    """One pass of the reader: the extraction, the hits its prompt holds, the prompt."""
+    found: object  # an mgpt.extractive.Extraction
+    kept: list  # indices into the hits, in prompt order
+    prompt: str
+
+
+def read(ck, question, texts, indices, max_new_tokens, constrained, sampling):
+    """The reader on one prompt built from texts[indices] (the best that fit the block)."""
     from ..extractive import extract
+
+    kept, prompt, truncated = fit_context([texts[i] for i in indices], question, ck.model.config.block_size,
+                                          max_new_tokens)
+    in_prompt = [prompt[len(CONTEXT):prompt.rindex(QUESTION)]] if truncated else [texts[indices[i]] for i in kept]
+    ids = [ck.vocab.bos] + list(ck.vocab.encode(prompt))
+    found = extract(ck.model, ck.vocab, ids, in_prompt, max_new_tokens, constrained, *sampling)
+    return Reading(found, [indices[i] for i in kept], prompt)
+
+
+def answer_question(ck, question, hits, max_new_tokens=DEFAULT_MAX_NEW_TOKENS, constrained=True,
+                    min_confidence=DEFAULT_MIN_CONFIDENCE, temperature=0.0, top_k=None, top_p=None, seed=None,
+                    reading="packed"):
+    """Returns {question, answer, abstained, confidence, abstain_probability, model_answer,
+    prompt, sources, notes}; answer is None when abstained. sources are the hits, each marked
+    `in_prompt`, and the cited one carries `span`: [start, end) of the answer in its text.
+
+    reading: "packed" puts the best-ranked chunks that fit into one prompt (as the reader was
+    trained); "each" reads every chunk in a prompt of its own and keeps the answer the model
+    gives the highest probability (as multi-passage readers do), abstaining if every prompt does.
+    """
+    from ..data import show_chars
 
     if ck.mode != "docs":
         raise MgptError("ask needs a docs-mode model trained on the prompt template (one line per example)")
@@ -51,30 +80,35 @@ def answer_question(ck, question, hits, max_new_tokens=DEFAULT_MAX_NEW_TOKENS, c
     question, message = ck.vocab.fit(question, "question")
     if message:
         notes.append(message)
-    block = ck.model.config.block_size
     texts, unknown = context_texts(ck, hits)
-    kept, prompt, truncated = fit_context(texts, question, block, max_new_tokens)
     if unknown:
         notes.append(f"context: {len(unknown)} character(s) the model has no id for: {show_chars(unknown)}")
-    if hits and len(kept) < len(hits):
-        notes.append(f"context: {len(kept)} of {len(hits)} chunk(s) fit the model's block of {block} characters"
-                     + (" (the best one cut short)" if truncated else ""))
-    in_prompt = [prompt[len(CONTEXT):prompt.rindex(QUESTION)]] if truncated else [texts[i] for i in kept]
-    ids = [ck.vocab.bos] + list(ck.vocab.encode(prompt))
-    found = extract(ck.model, ck.vocab, ids, in_prompt, max_new_tokens, constrained, temperature, top_k, top_p, seed)
-    answer, span = found.text.strip(), None
+    sampling = (temperature, top_k, top_p, seed)
+    if reading == "each" and hits:
+        readings = [read(ck, question, texts, [i], max_new_tokens, constrained, sampling) for i in range(len(hits))]
+    else:
+        readings = [read(ck, question, texts, list(range(len(hits))), max_new_tokens, constrained, sampling)]
+        if hits and len(readings[0].kept) < len(hits):
+            notes.append(f"context: {len(readings[0].kept)} of {len(hits)} chunk(s) fit the model's block of "
+                         f"{ck.model.config.block_size} characters")
+    answered = [r for r in readings if r.found.text.strip()]
+    best = max(answered, key=lambda r: r.found.probability) if answered else readings[0]
+    found, span, cited = best.found, None, None
+    answer = found.text.strip()
     if answer and found.source is not None:
+        cited = best.kept[found.source]
         start = found.start + (len(found.text) - len(found.text.lstrip()))
         span = (start, start + len(answer))
         if ck.vocab.has_placeholder:  # the document's own characters, placeholders undone
-            answer = one_line(hits[kept[found.source]]["text"])[span[0]:span[1]]
+            answer = one_line(hits[cited]["text"])[span[0]:span[1]]
     abstained = not answer or found.probability < min_confidence
+    in_prompt = {i for r in readings for i in r.kept}
     sources = []
     for rank, hit in enumerate(hits):
-        source = {**hit, "rank": rank + 1, "in_prompt": rank in kept}
-        if span is not None and not abstained and rank == kept[found.source]:
+        source = {**hit, "rank": rank + 1, "in_prompt": rank in in_prompt}
+        if span is not None and not abstained and rank == cited:
             source["span"] = list(span)
         sources.append(source)
     return {"question": question, "answer": None if abstained else answer, "abstained": abstained,
             "confidence": found.probability, "abstain_probability": found.abstain_probability,
-            "model_answer": found.text, "prompt": prompt, "sources": sources, "notes": notes}
+            "model_answer": found.text, "prompt": best.prompt, "sources": sources, "notes": notes}
