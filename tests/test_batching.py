@@ -117,3 +117,113 @@ def test_aligned_rows_keep_the_shared_length():
     assert kv.aligned and kv.length == 4 and kv.positions(2) == slice(4, 6)
     kv.length = 0
     assert kv.lengths.tolist() == [0, 0, 0]
+
+
+# --- the server's batch: jobs joining and leaving, each decoded as `generate` decodes it alone ---
+
+def job(prompt_ids, seed, max_tokens, n=1, temperature=1.0, top_k=None, top_p=None, stop=(), events=None):
+    from mgpt.serve.jobs import Job
+
+    return Job(prompt_ids, n, max_tokens, temperature, top_k, top_p, seed, list(stop), events.append)
+
+
+@pytest.mark.parametrize("mode", ["docs", "stream"])
+def test_jobs_in_company_write_what_generate_writes_alone(mode):
+    from mgpt.data import Vocab
+    from mgpt.sampling import generate, prompt_ids
+    from mgpt.serve.batch import Batch
+
+    vocab = Vocab("abcdefghijkl")  # 12 characters + BOS = CFG.vocab_size
+    m = model()
+    settings = [("", 1, 30, 1.0, None, None), ("abc", 2, 50, 0.8, 4, None), ("k" * 30, 3, 40, 1.2, None, 0.9),
+                ("l", 4, 9, 0.0, None, None), ("fed", 5, 60, 1.0, None, None)]  # prompt, seed, tokens, t, k, p
+    expected = [generate(m, vocab, mode, p, 1, n, t, k, tp, seed)[0] for p, seed, n, t, k, tp in settings]
+    if mode == "docs":
+        expected = [e[len(p):] for e, (p, *_) in zip(expected, settings)]
+    events = []
+    jobs = [job(prompt_ids(vocab, mode, p)[-CFG.block_size:], seed, n, temperature=t, top_k=k, top_p=tp, events=events)
+            for p, seed, n, t, k, tp in settings]
+    # 3 rows for 5 jobs: they join when rows free up, at different steps and positions
+    batch = Batch(m, vocab, mode, 3)
+    arrivals = {0: jobs[:2], 3: [jobs[2]], 5: [jobs[3]]}
+    texts, step = {}, 0
+    waiting = [jobs[4]]
+    while arrivals or waiting or batch.seqs:
+        for j in arrivals.pop(step, []):
+            waiting.append(j)
+        while waiting and waiting[0].n <= batch.free:
+            batch.admit(waiting.pop(0))
+        for j, event in batch.step() if batch.seqs else []:
+            texts.setdefault(j, "")
+            if event[0] == "text":
+                texts[j] += event[2]
+        step += 1
+    assert [texts[j] for j in jobs] == expected
+    assert max(len(p) + len(e) for e, (p, *_) in zip(expected, settings)) > CFG.block_size  # a full row was rebuilt
+
+
+def test_choices_share_their_job_and_stop_strings_end_them():
+    from mgpt.data import Vocab
+    from mgpt.sampling import generate
+    from mgpt.serve.batch import Batch
+
+    vocab = Vocab("abcdefghijkl")
+    m = model()
+    events = []
+    three = job([0, 1], 11, 20, n=3, events=events)  # stream mode: generate's three samples while all run
+    batch = Batch(m, vocab, "stream", 4)
+    batch.admit(three)
+    texts = {}
+    while batch.seqs:
+        for _, event in batch.step():
+            if event[0] == "text":
+                texts[event[1]] = texts.get(event[1], "") + event[2]
+    assert [texts[c] for c in range(3)] == generate(m, vocab, "stream", "ab", 3, 20, 1.0, None, None, 11)
+    free = generate(m, vocab, "stream", "ab", 1, 40, 1.0, None, None, 12)[0]
+    stop = free[5:7]
+    stopped = job([0, 1], 12, 40, stop=[stop], events=events)
+    batch.admit(stopped)
+    out, ends = "", []
+    while batch.seqs:
+        for _, event in batch.step():
+            if event[0] == "text":
+                out += event[2]
+            else:
+                ends.append(event[2])
+    assert out == free[:free.index(stop)] and ends == ["stop"]
+
+
+def test_a_cancelled_job_leaves_its_rows():
+    from mgpt.data import Vocab
+    from mgpt.serve.batch import Batch
+
+    m = model()
+    events = []
+    a, b = job([0], 1, 1000, n=2, events=events), job([1], 2, 1000, events=events)
+    batch = Batch(m, Vocab("abcdefghijkl"), "stream", 3)
+    batch.admit(a)
+    batch.admit(b)
+    batch.step()
+    a.cancel()
+    batch.step()
+    assert [s.job for s in batch.seqs] == [b] and batch.free == 2
+
+
+@pytest.mark.parametrize("stops, pieces, shown, stopped", [
+    (["END"], ["ab", "cE", "N", "D", "x"], "abc", True),  # "E", "EN" held back until they fail or finish a stop
+    (["END"], ["ab", "cE", "Nx"], "abcENx", False),
+    (["x", "yz"], ["ay", "y", "z"], "ay", True),
+    ([], ["a", "b"], "ab", False),
+])
+def test_stop_strings_are_never_shown(stops, pieces, shown, stopped):
+    from mgpt.serve.jobs import StopText
+
+    stop, out, ended = StopText(stops), "", False
+    for piece in pieces:
+        text, ended = stop.feed(piece)
+        out += text
+        if ended:
+            break
+    if not ended:
+        out += stop.flush()
+    assert (out, ended) == (shown, stopped)
