@@ -294,3 +294,52 @@ def test_ask_makes_the_call_mgpt_ask_makes(tmp_path, indexed, rag_model):  # noq
             if s["span"]:
                 assert s["text"][s["span"][0]:s["span"][1]] == have["answer"]
     assert baseline["sources"] == [] and "abstained" in baseline
+
+
+# --- adapters and placeholders -----------------------------------------------------------
+
+def test_adapters_are_applied_and_listed(models):
+    """With --adapter PATH:WEIGHT the server writes what `mgpt sample --adapter` writes."""
+    from mgpt.checkpoint import load_adapter
+
+    from test_lora_cli import finetune
+
+    finetune(models / "names.npz", models / "names.txt", models / "ad.npz", steps=10)
+    server = Served(models, "--ckpt", "names.npz", "--adapter", "ad.npz:0.5")
+    try:
+        with client(server) as c:
+            card = c.get("/v1/models").json()["data"][0]
+        texts = [complete(server, prompt="m", seed=s, max_tokens=20)["choices"][0]["text"] for s in (1, 2)]
+    finally:
+        assert server.stop() == 0
+    adapter = load_adapter(str(models / "ad.npz"))
+    assert [(a["name"], a["weight"], a["fingerprint"]) for a in card["adapters"]] == \
+           [("ad.npz", 0.5, adapter.fingerprint)]
+    for seed, text in zip((1, 2), texts):
+        r = assert_ok(mgpt_run("sample", "--ckpt", models / "names.npz", "--adapter", models / "ad.npz:0.5",
+                               "--prompt", "m", "--seed", seed, "--max-new-tokens", 20))
+        assert r.stdout == "m" + text + "\n"
+
+
+def test_a_vocabulary_with_a_placeholder_reads_any_character(tmp_path):
+    """A 'latin' model (with U+FFFD) reads characters it has no id for as the placeholder, in
+    prompts and questions, as `mgpt sample` and `mgpt ask` do; no 400."""
+    lines = "C: Ember stove. price: 89 EUR Q: What is the price? A: 89 EUR\n" * 8
+    (tmp_path / "lines.txt").write_text(lines)
+    assert_ok(mgpt_run("train", "lines.txt", "-o", "latin.npz", "--mode", "docs", "--vocab", "latin",
+                       "--answer-after", " A: ", "--n-layer", "1", "--n-embd", "16", "--n-head", "2",
+                       "--block-size", "192", "--steps", "3", "--eval-every", "3", "--batch-size", "2",
+                       "--eval-iters", "1", "-q", cwd=tmp_path))
+    server = Served(tmp_path, "--ckpt", "latin.npz")
+    try:
+        text = complete(server, prompt="☃ C:", max_tokens=3, seed=1)["choices"][0]["text"]
+        with client(server) as c:
+            asked = c.post("/v1/ask", json={"question": "Was kostet der ☃-Ofen?", "retrieval": "none",
+                                            "max_tokens": 8}).json()
+    finally:
+        assert server.stop() == 0
+    sample = assert_ok(mgpt_run("sample", "--ckpt", "latin.npz", "--prompt", "☃ C:", "--max-new-tokens", "3",
+                                "--seed", "1", cwd=tmp_path))
+    assert sample.stdout == "\ufffd C:" + text + "\n"
+    assert asked["question"] == "Was kostet der \ufffd-Ofen?" and asked["sources"] == []
+    assert "question: 1 character(s) the model has no id for read as \ufffd: '☃'" in asked["notes"]

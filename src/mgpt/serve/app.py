@@ -39,6 +39,7 @@ def error(status, message, headers=None):
 
 
 def create_app(service):
+    """The app over `service` (service.py); starting and stopping it starts and stops the decoder."""
     @contextlib.asynccontextmanager
     async def lifespan(app):
         service.start()
@@ -74,9 +75,11 @@ def create_app(service):
         completion = service.completion(body)
         completion.submit(service.scheduler)
         if body.stream:
-            return StreamingResponse(completion.stream(), media_type="text/event-stream",
-                                     headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
-        result = await unless_disconnected(request, completion.result())
+            return EventStream(completion)
+        try:
+            result = await unless_disconnected(request, completion.result())
+        finally:
+            completion.cancel()  # the rows go if the client did; a no-op once every choice has ended
         return Response(status_code=499) if result is None else JSONResponse(result)
 
     @app.post("/v1/ask", dependencies=[authorized])
@@ -88,6 +91,22 @@ def create_app(service):
         return PlainTextResponse(service.metrics.render(), media_type="text/plain; version=0.0.4; charset=utf-8")
 
     return app
+
+
+class EventStream(StreamingResponse):
+    """The completion's server-sent events; however the response ends (a client that hangs up
+    even before the first event), the completion's rows are let go."""
+
+    def __init__(self, completion):
+        super().__init__(completion.stream(), media_type="text/event-stream",
+                         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+        self.completion = completion
+
+    async def __call__(self, scope, receive, send):
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self.completion.cancel()
 
 
 def bearer_check(key):

@@ -12,6 +12,7 @@ job the text `mgpt sample` gives.
 
 import numpy as np
 
+from ..runtime import tune_allocator
 from ..sampling import draw_tokens, next_token_probs
 
 
@@ -40,6 +41,7 @@ class Sequence:
 
 class Batch:
     def __init__(self, model, vocab, mode, rows):
+        tune_allocator()  # as sampling.generate: decoding's temporaries stay in the heap
         self.model, self.vocab, self.mode = model, vocab, mode
         self.kv = model.new_kv_cache(rows)
         self.logits = np.zeros((rows, model.config.vocab_size), dtype=model.params.dtype)
