@@ -9,7 +9,7 @@ STAMP   = $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,rag,mpi,plot]'
+	$(BIN)/pip install --quiet -e '.[test,rag,mpi,plot,serve]'
 	touch $(STAMP)
 
 # Train a baby-shaped model (64 wide) on the shipped names corpus, then print samples (under a minute on a quiet machine).

@@ -160,11 +160,24 @@ def attention_weights(cache):
     return weights
 
 
-def attention_cached_forward(q, keys, values):
-    """Inference only: q (B, H, t, hd) holds the last t of the L positions in keys/values (B, H, L, hd)."""
+def row_causal_mask(starts, t_query, t_key, dtype):
+    """Additive mask (B, 1, t_query, t_key) for rows of different lengths: query i of row b is at
+    position starts[b] + i and sees keys 0..starts[b] + i of its own row, none beyond."""
+    allowed = np.arange(t_key) <= (starts[:, None, None, None] + np.arange(t_query)[:, None])
+    return np.where(allowed, 0.0, -np.inf).astype(dtype)
+
+
+def attention_cached_forward(q, keys, values, mask=None):
+    """Inference only: q (B, H, t, hd) holds the last t of the L positions in keys/values (B, H, L, hd).
+
+    `mask` (additive, broadcast to (B, H, t, L)) replaces the causal mask where rows sit at
+    different positions (see row_causal_mask).
+    """
     t, L, hd = q.shape[2], keys.shape[2], q.shape[3]
     scores = (q * (1.0 / math.sqrt(hd))) @ keys.transpose(0, 1, 3, 2)
-    if t > 1:
+    if mask is not None:
+        scores += mask
+    elif t > 1:
         scores += causal_mask(t, L, np.dtype(scores.dtype))
     return merge_heads(softmax_lastaxis(scores) @ values)
 

@@ -179,7 +179,14 @@ def block_backward(dx, branches, caches, linear_backward, need_input_grad=True):
 
 
 class KVCache:
-    """Keys and values of every layer for incremental decoding: (B, H, block_size, hd) each.
+    """Keys and values of every layer for incremental decoding: (n_layer, B, H, block_size, hd) each.
+
+    Each row has its own length (`lengths`, (B,)). Rows that move together (sampling, extraction)
+    share one, `length`, and take the plain path: a slice of positions, a causal mask. Rows of
+    different lengths (a server's requests, which join and leave between steps) each read their
+    own positions and attend over their own prefix only. `rows(start, stop)` is a cache of some
+    rows that shares this one's arrays: a request's rows are filled alone, the busy rows decoded
+    together.
 
     Also holds each layer's fused [wq | wk | wv], built once: weights do not change while decoding.
     """
@@ -190,18 +197,63 @@ class KVCache:
         shape = (config.n_layer, batch_size, config.n_head, config.block_size, hd)
         self.k = np.zeros(shape, dtype)
         self.v = np.zeros(shape, dtype)
-        self.length = 0
+        self.lengths = np.zeros(batch_size, dtype=np.int64)
         self.wqkv = [model.fused_weight(qkv_names(i)) for i in range(config.n_layer)]
 
-    def attention(self, layer, start, end, n_head):
-        """A branch's mix for decoding: the new positions start..end join the cache and attend
+    def rows(self, start, stop):
+        """Rows start..stop-1 as a cache of their own: views, so what it writes lands here."""
+        view = object.__new__(KVCache)
+        view.k, view.v = self.k[:, start:stop], self.v[:, start:stop]
+        view.lengths, view.wqkv = self.lengths[start:stop], self.wqkv
+        return view
+
+    @property
+    def aligned(self):
+        """Whether every row holds the same number of positions."""
+        return bool((self.lengths == self.lengths[0]).all())
+
+    @property
+    def length(self):
+        """The length every row shares; an error where the rows differ."""
+        if not self.aligned:
+            raise ValueError("the rows of this cache hold different lengths; read `lengths`")
+        return int(self.lengths[0])
+
+    @length.setter
+    def length(self, value):
+        self.lengths[...] = value
+
+    def positions(self, t):
+        """Where the next t tokens go: a slice where the rows share one length, else (B, t) per row."""
+        if self.aligned:
+            return slice(self.length, self.length + t)
+        return self.lengths[:, None] + np.arange(t)
+
+    def advance(self, t):
+        self.lengths += t
+
+    def attention(self, layer, t, n_head):
+        """A branch's mix for decoding: the next t positions of each row join the cache and attend
         over it (inference only, so no backward)."""
-        def attend(qkv):
-            q, k, v = K.split_qkv(qkv, n_head)
-            self.k[layer, :, :, start:end] = k
-            self.v[layer, :, :, start:end] = v
-            return K.attention_cached_forward(q, self.k[layer, :, :, :end], self.v[layer, :, :, :end]), None
-        return attend, None
+        if self.aligned:
+            start, end = self.length, self.length + t
+
+            def attend(qkv):
+                q, k, v = K.split_qkv(qkv, n_head)
+                self.k[layer, :, :, start:end] = k
+                self.v[layer, :, :, start:end] = v
+                return K.attention_cached_forward(q, self.k[layer, :, :, :end], self.v[layer, :, :, :end]), None
+            return attend, None
+        starts = self.lengths.copy()
+        end, at = int(starts.max()) + t, (np.arange(len(starts))[:, None], self.positions(t))  # at: (B, t) each
+
+        def attend_rows(qkv):
+            q, k, v = K.split_qkv(qkv, n_head)  # (B, H, t, hd) each
+            self.k[layer][at[0], :, at[1]] = k.transpose(0, 2, 1, 3)  # indexed as (B, t, H, hd)
+            self.v[layer][at[0], :, at[1]] = v.transpose(0, 2, 1, 3)
+            mask = K.row_causal_mask(starts, t, end, np.dtype(q.dtype))
+            return K.attention_cached_forward(q, self.k[layer, :, :, :end], self.v[layer, :, :, :end], mask), None
+        return attend_rows, None
 
 
 class GPT(FlatParameters):
@@ -343,19 +395,18 @@ class GPT(FlatParameters):
         return KVCache(self, batch_size)
 
     def forward_cached(self, idx, kv):
-        """Feeds idx (B, t) after the kv.length tokens already cached; returns logits (B, t, V).
+        """Feeds idx (B, t) after the tokens each row of kv already holds; returns logits (B, t, V).
 
-        Serves both the prompt (t = prompt length) and each new token (t = 1); the caller keeps
-        kv.length + t <= block_size.
+        Serves both the prompt (t = prompt length) and each new token (t = 1). The rows may hold
+        different lengths (see KVCache); the caller keeps each row's length + t <= block_size.
         """
         cfg, p = self.config, self.p
-        B, t = idx.shape
-        start, end = kv.length, kv.length + t
+        t = idx.shape[1]
         self._dropout_rng = None
-        x = K.embedding_forward(p["wte"], idx) + p["wpe"][start:end]
+        x = K.embedding_forward(p["wte"], idx) + p["wpe"][kv.positions(t)]
         for layer in range(cfg.n_layer):
-            branches = self._block(layer, kv.wqkv[layer], kv.attention(layer, start, end, cfg.n_head))
+            branches = self._block(layer, kv.wqkv[layer], kv.attention(layer, t, cfg.n_head))
             x, _ = block_forward(x, branches, self._linear, 0.0, None)
-        kv.length = end
+        kv.advance(t)
         xf, _ = K.rmsnorm_forward(x, p["lnf"])
         return K.matmul_forward(xf, p["lm_head"])

@@ -36,7 +36,11 @@ def next_token_probs(logits, temperature, top_k=None, top_p=None):
 def choose_tokens(logits, temperature, top_k, top_p, rng):
     if temperature == 0:
         return np.argmax(logits, axis=-1)
-    probs = next_token_probs(logits, temperature, top_k, top_p)
+    return draw_tokens(next_token_probs(logits, temperature, top_k, top_p), rng)
+
+
+def draw_tokens(probs, rng):
+    """One token per row of probs (B, V): the inverse CDF at one uniform draw per row from rng."""
     cdf = np.cumsum(probs, axis=-1)
     u = rng.random((probs.shape[0], 1)) * cdf[:, -1:]
     return np.minimum((cdf <= u).sum(axis=-1), probs.shape[-1] - 1)

@@ -1,0 +1,140 @@
+"""`mgpt serve`: the model (with its adapters) and the documents behind an HTTP server, with a page.
+
+The command checks everything it can before it listens (the address and the key, the model,
+the adapters, the store), each failure one line and exit 2; then uvicorn runs the app of
+mgpt.serve until Ctrl-C or SIGTERM, after which in-flight requests get --shutdown-timeout
+seconds to finish and the command exits 0.
+"""
+
+import ipaddress
+import signal
+import socket
+
+import click
+
+from ..errors import MgptError
+from .common import POSITIVE_FLOAT, POSITIVE_INT, adapter_option, note
+from .rag import store_location, store_options
+
+
+@click.command(context_settings={"show_default": True})
+@click.option("--ckpt", help="Model to serve [default: the reader shipped with mgpt].")
+@adapter_option
+@store_options
+@click.option("--host", default="127.0.0.1", help="Address to listen on; another than loopback needs --api-key.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, help="Port to listen on (0: any free one).")
+@click.option("--api-key", envvar="MGPT_API_KEY", show_envvar=True,
+              help="Require `Authorization: Bearer KEY` on every endpoint but /health and the page.")
+@click.option("--max-tokens-cap", type=POSITIVE_INT, default=512, help="Largest max_tokens a request may ask for.")
+@click.option("--max-batch", type=click.IntRange(1, 256), default=16, help="Rows decoded together at most.")
+@click.option("--queue", type=click.IntRange(1, 100_000), default=64,
+              help="Requests that may wait for rows; beyond, 503 with Retry-After.")
+@click.option("--shutdown-timeout", type=POSITIVE_FLOAT, default=30.0,
+              help="Seconds in-flight requests get to finish after Ctrl-C or SIGTERM.")
+@click.option("--threads", type=click.IntRange(1, 512), default=1,
+              help="BLAS threads. Decoding multiplies small matrices, where one is fastest (docs/BENCHMARKS.md).")
+def serve(ctx, ckpt, adapters, db, uri, token, collection, host, port, api_key, max_tokens_cap, max_batch, queue,
+          shutdown_timeout, threads):
+    """Serve completions (OpenAI-compatible), questions over the documents and a web page, over HTTP.
+
+    \b
+    Endpoints: GET / (the page), GET /health, GET /v1/models, POST /v1/completions (streaming
+    with "stream": true), POST /v1/ask, GET /metrics (Prometheus). Requests that arrive
+    together are decoded together. See docs/SERVE.md.
+    Examples:
+      mgpt serve --db kb.db                        # the shipped reader, http://127.0.0.1:8000
+      mgpt serve --ckpt names.npz --port 8080
+      MGPT_API_KEY=secret mgpt serve --ckpt s.npz --host 0.0.0.0
+    """
+    from ..checkpoint import load_with_adapters
+    from ..retrieval.reader import reader_path
+
+    uvicorn, threadpool_limits = _import_server()
+    threadpool_limits(limits=threads, user_api="blas")  # for the whole process, from here on
+    api_key = api_key or None
+    check_exposure(host, api_key)
+    sock = listen(host, port)
+    ck = load_with_adapters(ckpt or reader_path(), adapters)
+    store, embedder = open_documents(ctx, db, uri, token, collection)
+    from ..serve.app import create_app
+    from ..serve.service import Service, Settings
+
+    settings = Settings(max_tokens_cap=max_tokens_cap, max_batch=max_batch, queue=queue, api_key=api_key,
+                        shutdown_timeout=shutdown_timeout)
+    service = Service(ck, settings, store, adapters, embedder)
+    server = announcing_server(uvicorn, uvicorn.Config(create_app(service), log_level="warning", access_log=False,
+                                                       timeout_graceful_shutdown=shutdown_timeout))
+    bound_host, bound_port = sock.getsockname()[:2]
+    shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
+    note(f"serving {service.model_id} ({ck.mode} mode{', documents: ' + (db or uri) if store else ''}) "
+         f"on http://{shown_host}:{bound_port}{' (API key required)' if api_key else ''}; Ctrl-C stops")
+    for sig in (signal.SIGINT, signal.SIGTERM):  # uvicorn raises the signal again once it has stopped: ignore it
+        signal.signal(sig, signal.SIG_IGN)
+    try:
+        server.run(sockets=[sock])
+    finally:
+        service.stop()  # done already unless uvicorn was stopped hard (Ctrl-C twice)
+    note("stopped")
+
+
+def _import_server():
+    try:
+        import fastapi  # noqa: F401
+        import uvicorn
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        raise MgptError("mgpt serve needs FastAPI, uvicorn and threadpoolctl: pip install 'mgpt[serve]'") from None
+    return uvicorn, threadpool_limits
+
+
+def check_exposure(host, api_key):
+    """Only loopback without a key: anything else would hand the model to the network."""
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback and api_key is None:
+        raise MgptError(f"--host {host}: refusing to serve beyond this machine without an API key; pass --api-key "
+                        f"KEY (or set MGPT_API_KEY), or keep the default --host 127.0.0.1")
+
+
+def open_documents(ctx, db, uri, token, collection):
+    """(store, embedder) when --db or --uri (or MGPT_MILVUS_URI) names one, else (None, None)."""
+    if not (db or uri):
+        return None, None
+    from ..retrieval.query import collection_embedder
+    from ..retrieval.store import open_store
+
+    store = open_store(store_location(ctx, db, uri, token, collection))
+    try:
+        return store, collection_embedder(store)
+    except BaseException:
+        store.close()
+        raise
+
+
+def listen(host, port):
+    """The listening socket, bound here so that a busy port is one line, not a uvicorn log."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                             flags=socket.AI_PASSIVE)[0]
+        sock = socket.socket(family, kind, proto)  # proto TCP: asyncio sets TCP_NODELAY on what it accepts
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as e:
+        raise MgptError(f"cannot listen on {host}:{port} ({e.strerror or e}); "
+                        f"choose another --port or --host") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def announcing_server(uvicorn, config):
+    """uvicorn's server, saying so when a signal starts the shutdown."""
+    class Announcing(uvicorn.Server):
+        def handle_exit(self, sig, frame):
+            if not self.should_exit:
+                note(f"stopping: finishing the requests under way (up to {config.timeout_graceful_shutdown:g} s; "
+                     f"Ctrl-C again stops now)")
+            super().handle_exit(sig, frame)
+    return Announcing(config)
