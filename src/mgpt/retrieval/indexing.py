@@ -157,6 +157,8 @@ def index_files(store, embedder, files, folders, chunk_size, overlap, batch=DEFA
             ids = store.source_ids(source)
             counts.removed += len(ids)
             store.delete(ids)
+    if counts.written or counts.removed:
+        store.flush()
     return counts
 
 
