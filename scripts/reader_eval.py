@@ -71,21 +71,21 @@ def evaluate_kb(name, ck, args, work):
     from mgpt.retrieval.answer import DEFAULT_MIN_CONFIDENCE, answer_question
     from mgpt.retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP
     from mgpt.retrieval.embedding import NAME, HashedNgramEmbedder
-    from mgpt.retrieval.indexing import index_documents
+    from mgpt.retrieval.indexing import index_files
     from mgpt.retrieval.query import retrieve
-    from mgpt.retrieval.sources import read_documents
+    from mgpt.retrieval.sources import find_files
     from mgpt.retrieval.store import Location, opened
 
     folder = os.path.join(KB_ROOT, name)
     questions_file = getattr(args, "questions", None) or f"{name}.jsonl"
     questions = [json.loads(line) for line in open(os.path.join(KB_ROOT, questions_file), encoding="utf-8")]
     db = os.path.join(work, f"{name}.db")
-    documents, folders, _ = read_documents([folder])
+    files, folders = find_files([folder])
     embedder = HashedNgramEmbedder()
     rows = []
     with opened(Location(db=db), create=True) as store:
         store.create(NAME, embedder.dim)
-        index_documents(store, embedder, documents, folders, DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP)
+        index_files(store, embedder, files, folders, DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP)
         for q in questions:
             row = {"question": q["question"], "answers": q["answers"]}
             for mode in ("hybrid", "dense", "bm25"):

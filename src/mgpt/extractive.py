@@ -4,6 +4,9 @@ must keep the answer a verbatim substring of one of the given texts (the chunks 
 So the answer can never hold a value that is not in the documents: the model chooses where the
 span starts and where it ends, nothing else. BOS ends the answer; BOS as the first character is
 the empty answer, which a reader is trained to give when its context does not hold the answer.
+The model abstains when it gives the empty answer at least half its probability: the empty
+answer is one token, while the mass of answering is spread over every first character, so
+comparing BOS with the likeliest single character would abstain far too often.
 
 Decoding is greedy by default (temperature 0) over the allowed characters, with the KV cache.
 Alongside the answer it reports the model's own probabilities, unconstrained: of the empty
@@ -34,6 +37,9 @@ def log_softmax(logits):
     return shifted - np.log(np.exp(shifted).sum())
 
 
+ABSTAIN_AT = 0.5
+
+
 def extract(model, vocab, prompt_ids, texts, max_new_tokens, constrained=True, temperature=0.0,
             top_k=None, top_p=None, seed=None):
     """Decodes one answer after prompt_ids (BOS first); texts are the spans' sources, as they
@@ -54,17 +60,21 @@ def extract(model, vocab, prompt_ids, texts, max_new_tokens, constrained=True, t
     answer, logp_sum, abstain_p = [], 0.0, None
     for step in range(max_new_tokens + 1):
         logp = log_softmax(logits)
-        if step == 0:
-            abstain_p = float(np.exp(logp[vocab.bos]))
         allowed = np.zeros(len(logits), dtype=bool)
         if step == max_new_tokens:
             allowed[vocab.bos] = True  # out of room: the answer ends here
         elif constrained:
             live = cand_pos < offsets[cand_src + 1] - offsets[cand_src]
             allowed[flat[offsets[cand_src[live]] + cand_pos[live]]] = True
-            allowed[vocab.bos] = True
+            allowed[vocab.bos] = step > 0
         else:
             allowed[:] = True
+            allowed[vocab.bos] = step > 0
+        if step == 0:
+            abstain_p = float(np.exp(logp[vocab.bos]))
+            if abstain_p >= ABSTAIN_AT or not allowed.any():
+                logp_sum = float(logp[vocab.bos])
+                break
         masked = np.where(allowed, logits, -np.inf)[None]
         token = int(choose_tokens(masked, temperature, top_k, top_p, rng)[0])
         logp_sum += float(logp[token])
