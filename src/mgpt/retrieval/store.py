@@ -22,6 +22,7 @@ import contextlib
 import json
 import logging
 import os
+import time
 
 from ..errors import MgptError
 
@@ -37,6 +38,9 @@ INDEX_TYPES = ("auto", "FLAT", "HNSW")
 # this many chunks, where exact search reads every vector for every query (docs/RAG.md measures both)
 HNSW_ABOVE = 100_000
 HNSW_BUILD = {"M": 16, "efConstruction": 200}
+# HNSW's search beam. Measured at 100K chunks (Milvus Lite, 1024 dims): recall@10 against exact
+# search 78% at ef 64, 90% at 128, 96% at 256, 98.5% at 512, for 65-68 ms a query at every ef
+HNSW_EF = 512
 RRF_K = 60  # the reciprocal-rank constant of Cormack et al. (2009), Milvus' default
 # BM25's words: Milvus' standard tokenizer, lowercased, without English stop words, stemmed
 # ("calls" finds "call"; "what can I" finds nothing)
@@ -203,6 +207,12 @@ class Store:
         with self._errors(f"building a {index_type} index"):
             self.client.release_collection(self.name)
             self.client.drop_index(self.name, "vector")
+            deadline = time.monotonic() + 120
+            while "vector" in self.client.list_indexes(self.name):  # the drop completes in the background
+                if time.monotonic() > deadline:
+                    raise MgptError(f"Milvus at {self.location.describe()}: the old vector index was not dropped "
+                                    f"within 120 s; try again")
+                time.sleep(0.2)
             index = self.client.prepare_index_params()
             self._add_vector_index(index, index_type)
             self.client.create_index(self.name, index)
@@ -273,7 +283,7 @@ class Store:
         fields = ["source", "page", "position", "text"]
         dense_param = {"metric_type": "COSINE"}
         if self.vector_index() == "HNSW":
-            dense_param["params"] = {"ef": max(64, k)}  # the search beam: wider than k, as HNSW needs
+            dense_param["params"] = {"ef": max(HNSW_EF, k)}
         dense = {"data": [vector], "anns_field": "vector", "param": dense_param, "limit": k}
         sparse = {"data": [query], "anns_field": "sparse", "param": {"metric_type": "BM25"}, "limit": k}
         with self._errors("searching"):
