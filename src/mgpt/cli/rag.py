@@ -12,7 +12,7 @@ import sys
 import click
 
 from ..errors import MgptError
-from ..retrieval.answer import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE, NOT_IN_DOCUMENTS
+from ..retrieval.answer import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE, NOT_IN_DOCUMENTS, READINGS, DEFAULT_READING
 from ..retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP, check_sizes
 from ..retrieval.embedding import DEFAULT_DIM
 from ..retrieval.store import DEFAULT_COLLECTION, HNSW_ABOVE, INDEX_TYPES, RETRIEVAL_MODES, Location
@@ -261,6 +261,8 @@ def search(ctx, db, uri, token, collection, dim, query, k, retrieval):
 @retrieval_option
 @click.option("--no-retrieval", is_flag=True, help="Ask with an empty context: the model alone, as a baseline.")
 @click.option("--free", is_flag=True, help="Let the model write freely instead of copying a span of the context.")
+@click.option("--reading", type=click.Choice(READINGS), default=DEFAULT_READING,
+              help="packed: the best chunks in one prompt; each: every chunk in its own, the likeliest answer wins.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE,
               help="Abstain when the model gives its answer a lower probability.")
 @click.option("--dim", type=DIM, help="Expected embedding dimension [default: the collection's].")
@@ -269,7 +271,7 @@ def search(ctx, db, uri, token, collection, dim, query, k, retrieval):
 @adapter_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object: answer, abstained, sources with the span.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not list the sources on stderr.")
-def ask(ctx, question, ckpt, db, uri, token, collection, k, retrieval, no_retrieval, free, min_confidence, dim,
+def ask(ctx, question, ckpt, db, uri, token, collection, k, retrieval, no_retrieval, free, reading, min_confidence, dim,
         max_new_tokens, temperature, top_k, top_p, seed, adapters, as_json, quiet):
     """Answer QUESTION from the documents, citing where the answer is (sources on stderr).
 
@@ -290,7 +292,7 @@ def ask(ctx, question, ckpt, db, uri, token, collection, k, retrieval, no_retrie
     ck = load_with_adapters(ckpt or reader_path(), adapters)
     hits = [] if no_retrieval else search(ctx, db, uri, token, collection, dim, question, k, retrieval)
     result = answer_question(ck, question, hits, max_new_tokens, not free, min_confidence,
-                             temperature, top_k, top_p, seed)
+                             temperature, top_k, top_p, seed, reading)
     if as_json:
         result["sources"] = [{**s, "source": shown_source(s)} for s in result["sources"]]
         click.echo(json.dumps({k: v for k, v in result.items() if k != "notes"}, ensure_ascii=False))

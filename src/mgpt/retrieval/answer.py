@@ -37,6 +37,7 @@ def context_texts(ck, hits):
 
 
 READINGS = ("packed", "each")
+DEFAULT_READING = "packed"
 
 
 class Reading(NamedTuple):
@@ -60,7 +61,7 @@ def read(ck, question, texts, indices, max_new_tokens, constrained, sampling):
 
 def answer_question(ck, question, hits, max_new_tokens=DEFAULT_MAX_NEW_TOKENS, constrained=True,
                     min_confidence=DEFAULT_MIN_CONFIDENCE, temperature=0.0, top_k=None, top_p=None, seed=None,
-                    reading="packed"):
+                    reading=DEFAULT_READING):
     """Returns {question, answer, abstained, confidence, abstain_probability, model_answer,
     prompt, sources, notes}; answer is None when abstained. sources are the hits, each marked
     `in_prompt`, and the cited one carries `span`: [start, end) of the answer in its text.
