@@ -32,7 +32,20 @@ def targets():
         "corpora": (F.hostile_corpora(), F.read_corpus_bytes),
         "documents": (F.hostile_documents(), lambda d, w: F.read_document_bytes(*d, w)),
         "plot logs": (F.hostile_logs(), F.plot_log_bytes),
+        "serve bodies": (F.hostile_requests(), lambda r, w: F.post_request(_client(), *r)),
     }
+
+
+_CLIENT = []
+
+
+def _client():
+    """One in-process server for every request of the run."""
+    import fuzz_targets as F
+
+    if not _CLIENT:
+        _CLIENT.append(F.serve_client())
+    return _CLIENT[0]
 
 
 def run(name, strategy, check, n):

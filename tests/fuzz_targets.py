@@ -241,3 +241,46 @@ def plot_log_bytes(data, folder):
         save_figure(loss_figure([read_run(log, "run")], "step", size=(200, 150)), out)
     except MgptError as e:
         assert "\n" not in str(e) and not os.path.exists(out), str(e)
+
+
+JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers(-2**64, 2**64) | st.floats(allow_nan=False)
+                           | st.text(max_size=30), lambda inner: st.lists(inner, max_size=4)
+                           | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=12)
+COMPLETION_FIELDS = ("prompt", "max_tokens", "temperature", "top_p", "top_k", "n", "seed", "stop", "stream", "model")
+ASK_FIELDS = ("question", "k", "retrieval", "min_confidence", "max_tokens")
+
+
+@st.composite
+def hostile_requests(draw):
+    """(path, body bytes): request bodies of mgpt serve, from plausible to garbage."""
+    path = draw(st.sampled_from(["/v1/completions", "/v1/ask"]))
+    fields = COMPLETION_FIELDS if path == "/v1/completions" else ASK_FIELDS
+    kind = draw(st.sampled_from(["fields", "fields", "json", "bytes"]))
+    if kind == "bytes":
+        return path, draw(st.binary(max_size=200))
+    if kind == "json":
+        return path, json.dumps(draw(JSON_VALUES)).encode()
+    body = draw(st.dictionaries(st.sampled_from(fields), JSON_VALUES, max_size=len(fields)))
+    if path == "/v1/completions" and draw(st.booleans()):
+        body["prompt"] = draw(st.text(max_size=20))
+    return path, json.dumps(body).encode()
+
+
+def serve_client():
+    """An in-process client of the app over the small model (stream mode, vocabulary 'abc \\n')."""
+    from fastapi.testclient import TestClient
+
+    from mgpt.serve.app import create_app
+    from mgpt.serve.service import Service, Settings
+
+    client = TestClient(create_app(Service(load_model(BASE_PATH), Settings(max_tokens_cap=16, queue=4))))
+    client.__enter__()
+    return client
+
+
+def post_request(client, path, body):
+    """The property: never a 5xx, and every error is the JSON error shape."""
+    r = client.post(path, content=body, headers={"Content-Type": "application/json"})
+    assert r.status_code < 500, (r.status_code, r.text[:300])
+    if r.status_code >= 400:
+        assert isinstance(r.json()["error"]["message"], str), r.text[:300]

@@ -46,6 +46,21 @@ def test_hostile_training_logs_are_plotted_or_refused(tmp_path_factory, data):
     F.plot_log_bytes(data, tmp_path_factory.mktemp("log"))
 
 
+@pytest.fixture(scope="module")
+def client():
+    pytest.importorskip("fastapi", reason="the serve extra (FastAPI) is not installed")
+    pytest.importorskip("httpx", reason="httpx (test extra) is not installed")
+    c = F.serve_client()
+    yield c
+    c.__exit__(None, None, None)
+
+
+@SUITE
+@given(request=F.hostile_requests())
+def test_hostile_request_bodies_get_a_4xx_never_a_5xx(client, request):
+    F.post_request(client, *request)
+
+
 def test_a_forged_header_is_one_line_from_the_command_line(tmp_path):
     """The issue's own cases through the CLI: a 2**38 shape over a few kilobytes, an absurd config."""
     import io
@@ -68,3 +83,22 @@ def test_a_forged_header_is_one_line_from_the_command_line(tmp_path):
                                text=True, env=ENV, timeout=60)
             assert r.returncode == 2 and len(r.stderr.splitlines()) == 1, (name, command, r.stderr)
             assert r.stderr.startswith(f"mgpt: error: {name}: "), r.stderr
+
+
+def test_a_string_member_with_impossible_code_points_is_refused(tmp_path):
+    """Found by scripts/fuzz.py: a <U member holding 0x110000 made str() raise SystemError."""
+    import io
+    import zipfile
+
+    import numpy as np
+
+    raw = bytearray(F.npy_bytes(np.array("abc", dtype="<U3")))
+    raw[-4:] = (0x110000).to_bytes(4, "little")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for filename, original in F.MEMBERS["model"]:
+            z.writestr(zipfile.ZipInfo(filename), bytes(raw) if filename == "kind.npy" else original)
+    path = tmp_path / "m.npz"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(F.MgptError, match="code points that are not characters"):
+        F.load_model(str(path))

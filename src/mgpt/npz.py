@@ -97,7 +97,12 @@ class NpzReader:
         """A 0-d string member (default when absent)."""
         if key not in self.members and default is not None:
             return default
-        return str(self.array(key, shape=(), kinds="U"))
+        array = self.array(key, shape=(), kinds="U")
+        order = array.dtype.byteorder if array.dtype.byteorder in "<>" else "="
+        codes = np.frombuffer(array.tobytes(), dtype=np.dtype("u4").newbyteorder(order))
+        if codes.size and (codes.max() > 0x10FFFF or ((codes >= 0xD800) & (codes < 0xE000)).any()):
+            self._fail(key, "holds code points that are not characters")
+        return str(array)
 
     def integer(self, key):
         """A 0-d integer member."""
