@@ -18,6 +18,7 @@ The Milvus server runs at its default settings; its memory is Milvus', not mgpt'
 """
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -122,13 +123,34 @@ def percentile(values, q):
     return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
 
+@contextlib.contextmanager
+def opened_when_ready(uri, patience=300):
+    """The store, once the server answers (at 100K chunks it can be busy sealing and indexing for
+    longer than mgpt's 5 s connection timeout)."""
+    from mgpt.errors import MgptError
+    from mgpt.retrieval.store import Location, open_store
+
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            store = open_store(Location(uri=uri), False)
+            break
+        except MgptError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(5)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
 def latencies(uri, queries, k=10):
     """In-process latency of the library search, dense and hybrid; and recall of HNSW vs FLAT."""
     from mgpt.retrieval.query import collection_embedder, retrieve
-    from mgpt.retrieval.store import Location, opened
 
     out = {}
-    with opened(Location(uri=uri)) as store:
+    with opened_when_ready(uri) as store:
         embedder = collection_embedder(store)
         store.load()
         for mode in ("dense", "hybrid"):
@@ -143,9 +165,8 @@ def latencies(uri, queries, k=10):
 
 def recall_hnsw(uri, queries, k=10):
     from mgpt.retrieval.query import collection_embedder, retrieve
-    from mgpt.retrieval.store import Location, opened
 
-    with opened(Location(uri=uri)) as store:
+    with opened_when_ready(uri) as store:
         embedder = collection_embedder(store)
         store.use_vector_index("FLAT")
         store.load()
@@ -188,13 +209,14 @@ def bench(size, work):
         again = mgpt + ["index", folder, "--uri", uri, "--json", "-q", "--index-type", "FLAT"]  # HNSW: below
         wall, own, _, out = run_measured(again, server.pid)
         result["reindex_unchanged_s"], result["reindex_unchanged_written"] = wall, json.loads(out)["written"]
+        rng = random.Random(1)
+        queries = [" ".join(rng.choice(WORDS) for _ in range(5)) for _ in range(200)]
+        result["in_process_before_edit"] = latencies(uri, queries)
         edited = os.path.join(folder, "d0000", "doc0000003.md")
         with open(edited, "a") as f:
             f.write("\nA new paragraph about the warranty of item three.\n")
         wall, _, _, out = run_measured(again, server.pid)
         result["reindex_one_edit_s"], result["reindex_one_edit_written"] = wall, json.loads(out)["written"]
-        rng = random.Random(1)
-        queries = [" ".join(rng.choice(WORDS) for _ in range(5)) for _ in range(200)]
         result["in_process"] = latencies(uri, queries)
         result["cli"] = cli_latency(uri, queries)
         if size >= 10_000:
