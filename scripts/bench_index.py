@@ -15,6 +15,12 @@ each) to a temporary folder, then measures, with the `mgpt` commands a user runs
 - recall@10 of HNSW against exact (FLAT) search over 200 queries, where the collection is at
   least 10,000 chunks.
 The Milvus server runs at its default settings; its memory is Milvus', not mgpt's.
+
+    python scripts/bench_index.py --pipeline-only 1000000
+
+measures mgpt's side alone at sizes Milvus Lite cannot hold on this machine (its server kept
+2.9 GB at 100K chunks, growing with them): the files are read, chunked, embedded and handed in
+batches to a store that counts the rows and drops them. Wall time and peak RSS (wait4).
 """
 
 import argparse
@@ -230,12 +236,65 @@ def bench(size, work):
     return result
 
 
+PIPELINE_ONLY = """
+import json, sys, time
+from mgpt.retrieval.embedding import HashedNgramEmbedder
+from mgpt.retrieval.indexing import index_files
+from mgpt.retrieval.sources import find_files
+
+class CountingStore:
+    rows = 0
+    def file_digests(self): return {}
+    def source_ids(self, source): return set()
+    def upsert(self, rows): CountingStore.rows += len(rows)
+    def delete(self, ids): pass
+    def flush(self): pass
+
+t0 = time.perf_counter()
+files, folders = find_files([sys.argv[1]])
+counts = index_files(CountingStore(), HashedNgramEmbedder(1024), files, folders, 180, 32)
+print(json.dumps({"chunks": counts.chunks, "rows": CountingStore.rows, "files": len(files),
+                  "wall_s": time.perf_counter() - t0}))
+"""
+
+
+def pipeline_only(size, work):
+    folder = os.path.join(work, f"docs{size}")
+    t0 = time.perf_counter()
+    write_corpus(folder, size)
+    written = time.perf_counter() - t0
+    proc = subprocess.Popen([sys.executable, "-c", PIPELINE_ONLY, folder], stdout=subprocess.PIPE,
+                            env={**os.environ, "OPENBLAS_NUM_THREADS": "1"}, cwd=ROOT)
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status):
+        sys.exit("the pipeline-only run failed")
+    result = json.loads(out)
+    result.update(chunks_per_s=result["chunks"] / result["wall_s"], peak_rss_mb=usage.ru_maxrss / 1024,
+                  corpus_written_s=written)
+    shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--out", help="write the figures here (JSON)")
+    parser.add_argument("--pipeline-only", type=int, metavar="SIZE", help="mgpt's side alone at SIZE chunks")
     args = parser.parse_args()
     work = tempfile.mkdtemp(prefix="bench-index-")
+    if args.pipeline_only:
+        try:
+            result = pipeline_only(args.pipeline_only, work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        print(json.dumps({args.pipeline_only: result}), flush=True)
+        if args.out:
+            data = json.load(open(args.out)) if os.path.exists(args.out) else {}
+            data.setdefault("pipeline_only", {})[str(args.pipeline_only)] = result
+            with open(args.out, "w") as f:
+                json.dump(data, f, indent=1)
+        return
     results = {}
     try:
         for size in args.sizes:
