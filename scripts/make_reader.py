@@ -4,8 +4,8 @@
     python scripts/make_reader.py data     # the generated training lines (same bytes on rerun)
     python scripts/make_reader.py train    # mgpt train on them, in two stages; each resumes its -last file
     python scripts/make_reader.py ship     # the best checkpoint, without optimizer state, with its recipe
-                                           # (and held-out figures, if scripts/reader_eval.py wrote them)
-                                           # -> src/mgpt/models/reader.npz
+                                           # -> src/mgpt/models/reader.npz, with the held-out figures of
+                                           # scripts/reader_eval.py --ckpt out/reader/reader.npz --out out/reader/heldout.json
 
 Everything lands in --out (default out/reader): train.txt, stage1.npz and reader.npz (each with
 its -last file and .jsonl log) and build.json (seeds, options, sha256 of the lines, wall times).
@@ -107,7 +107,7 @@ def train(args):
         spent = time.time() - t0
         runs = record(args.out).get("train", {})
         stage = runs.get(name, {})
-        runs[name] = {"command": " ".join(command[3:]), "wall_s_total": round(stage.get("wall_s_total", 0) + spent, 1),
+        runs[name] = {"command": "mgpt " + " ".join(_relative(c) for c in command[3:]), "wall_s_total": round(stage.get("wall_s_total", 0) + spent, 1),
                       "exit": code}
         record(args.out, train=runs)
         if code:
@@ -131,6 +131,11 @@ def _run_until(command, last, until):
             process.wait()
             return 0
     return process.returncode
+
+
+def _relative(argument):
+    """Paths under the repository as the repository's (the recipe reads the same on any machine)."""
+    return os.path.relpath(argument, ROOT) if argument.startswith(ROOT + os.sep) else argument
 
 
 def _step(path):
@@ -163,13 +168,14 @@ def ship(args):
     figures = os.path.join(args.out, "heldout.json")
     runs = build.get("train", {})
     recipe = {"generator": "scripts/readergen (scripts/make_reader.py)", "data": build.get("data"),
-              "train": " then ".join(f"mgpt {r['command']}" for r in runs.values()),
+              "train": " then ".join(r["command"] for r in runs.values()),
               "train_wall_s": sum(r.get("wall_s_total", 0) for r in runs.values())}
     state = {k: v for k, v in ck.state.items() if k in ("step", "best_val_loss", "val_loss", "mode", "answer_after",
                                                          "settings", "corpus_sha256", "train_tokens")}
     state["reader"] = {"recipe": recipe}
-    if os.path.exists(figures):
-        state["reader"]["heldout"] = json.load(open(figures))
+    if os.path.exists(figures):  # reader_eval.py --out: the figures of each base, without its questions
+        results = json.load(open(figures))["results"]
+        state["reader"]["heldout"] = [{k: v for k, v in r.items() if k != "rows"} for r in results]
     os.makedirs(os.path.dirname(SHIPPED), exist_ok=True)
     save_model(SHIPPED, ck.model, ck.vocab, ck.mode, state)
     print(f"shipped {SHIPPED} ({os.path.getsize(SHIPPED) / 1e6:.1f} MB, fingerprint {ck.fingerprint[:12]})")

@@ -170,7 +170,7 @@ def reader_lines(reader):
     data = recipe.get("data") or {}
     lines = [f"reader       trained on {data.get('lines', '?'):,} generated lines (seed {data.get('seed', '?')}, "
              f"sha256 {str(data.get('sha256', '?'))[:12]}) by {recipe.get('generator', '?')}",
-             f"trained by   mgpt {recipe.get('train', '?')}"]
+             f"trained by   {recipe.get('train', '?')}"]
     if recipe.get("train_wall_s"):
         lines.append(f"train time   {recipe['train_wall_s'] / 3600:.1f} h")
     for row in reader.get("heldout", []):
