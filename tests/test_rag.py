@@ -577,3 +577,22 @@ def test_rag_examples_bad_input(work, rag_model):
         assert_user_error(mgpt_run("rag-examples", name, "--db", "kb.db", "--ckpt", rag_model, "-o", "out.txt",
                                    cwd=work), *needles)
         assert not (work / "out.txt").exists()
+
+
+@needs_milvus
+def test_a_store_loads_once_and_searches_after_a_release(work):
+    from mgpt.retrieval.query import collection_embedder, retrieve
+    from mgpt.retrieval.store import Location, opened
+
+    loads = []
+    with opened(Location(db=str(work / "kb.db"))) as store:
+        real = store.client.load_collection
+        store.client.load_collection = lambda name: (loads.append(name), real(name))[1]
+        embedder = collection_embedder(store)
+        first = [retrieve(store, embedder, "What is the boil time of the Ember stove?", 2, mode) for mode in
+                 ("hybrid", "dense", "bm25")]
+        assert len(loads) == 1  # one load for every search of this store, not one a question
+        store.client.release_collection(store.name)  # as another process rebuilding the index would
+        again = [retrieve(store, embedder, "What is the boil time of the Ember stove?", 2, mode) for mode in
+                 ("hybrid", "dense", "bm25")]
+    assert again == first and "boil time: 3.5 minutes" in first[0][0]["text"]

@@ -121,6 +121,7 @@ class Store:
     def __init__(self, client, location, pymilvus):
         self.client, self.location, self.name, self._pm = client, location, location.collection, pymilvus
         self._index_type = None
+        self._loaded = False
 
     @contextlib.contextmanager
     def _errors(self, doing):
@@ -206,6 +207,7 @@ class Store:
             return False
         with self._errors(f"building a {index_type} index"):
             self.client.release_collection(self.name)
+            self._loaded = False
             self.client.drop_index(self.name, "vector")
             deadline = time.monotonic() + 120
             while "vector" in self.client.list_indexes(self.name):  # the drop completes in the background
@@ -219,9 +221,14 @@ class Store:
         self._index_type = index_type
         return True
 
-    def load(self):
+    def load(self, again=False):
+        """Loads the collection for searching, once per store (a load is a round trip, ~7 ms,
+        which a server answering many questions would pay on each)."""
+        if self._loaded and not again:
+            return
         with self._errors(f"loading collection {self.name!r}"):
             self.client.load_collection(self.name)
+        self._loaded = True
 
     # --- rows ---------------------------------------------------------------------------------
 
@@ -275,6 +282,7 @@ class Store:
     def drop(self):
         with self._errors(f"dropping collection {self.name!r}"):
             self.client.drop_collection(self.name)
+        self._loaded = False
 
     def search(self, vector, query, k, mode="hybrid"):
         """The k best chunks for the query: [{id, score, source, page, position, text}], best
@@ -286,16 +294,27 @@ class Store:
             dense_param["params"] = {"ef": max(HNSW_EF, k)}
         dense = {"data": [vector], "anns_field": "vector", "param": dense_param, "limit": k}
         sparse = {"data": [query], "anns_field": "sparse", "param": {"metric_type": "BM25"}, "limit": k}
-        with self._errors("searching"):
+
+        def run():
             if mode == "hybrid":
                 pm = self._pm
-                result = self.client.hybrid_search(
+                return self.client.hybrid_search(
                     self.name, [pm.AnnSearchRequest(**dense), pm.AnnSearchRequest(**sparse)],
                     ranker=pm.RRFRanker(RRF_K), limit=k, output_fields=fields)
-            else:
-                request = dense if mode == "dense" else sparse
-                result = self.client.search(self.name, data=request["data"], limit=k, anns_field=request["anns_field"],
-                                            search_params=request["param"], output_fields=fields)
+            request = dense if mode == "dense" else sparse
+            return self.client.search(self.name, data=request["data"], limit=k, anns_field=request["anns_field"],
+                                      search_params=request["param"], output_fields=fields)
+
+        with self._errors("searching"):
+            try:
+                result = run()
+            except self._pm.MilvusException:
+                if not self._loaded:
+                    raise
+                # released since this store loaded it (another process rebuilding the index of a
+                # shared server): load it again and search once more
+                self.load(again=True)
+                result = run()
         hits = []
         for hit in result[0]:
             entity = hit.get("entity", {})
