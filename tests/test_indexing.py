@@ -15,7 +15,7 @@ import tracemalloc
 import pytest
 
 from test_cli import assert_ok
-from test_rag import ENV, hits, index_json, mgpt_run, needs_milvus
+from test_rag import ENV, hits, index_json, milvus_server, mgpt_run, needs_milvus  # noqa: F401 (a fixture)
 
 HAVE_FPDF = importlib.util.find_spec("fpdf") is not None
 
@@ -187,30 +187,6 @@ def test_index_memory_does_not_grow_with_the_collection(tmp_path):
     assert large["peak_mb"] < small["peak_mb"] * 1.5 + 2, (small, large)
 
 
-def milvus_server(folder):
-    """A milvus-lite server in its own process (so an indexing process's RSS is mgpt's alone)."""
-    import shutil
-    import socket
-
-    exe = shutil.which("milvus-lite", path=os.path.dirname(sys.executable))
-    if exe is None:
-        pytest.skip("the milvus-lite executable (rag extra) is not installed")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([exe, "server", "--data-dir", str(folder / "served.db"), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return proc, f"http://127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    pytest.fail("milvus-lite server did not start")
-
-
 # `mgpt ARGS`, then its own peak RSS (VmHWM: this process's memory since exec) on stderr. wait4's
 # ru_maxrss would not do: it keeps the RSS of the forking parent (pytest, with torch loaded in CI)
 REPORTING_PEAK = """import atexit, sys
@@ -234,16 +210,12 @@ def index_peak_rss_mb(folder, uri, collection):
 
 
 @needs_milvus
-def test_index_process_peak_rss_is_bounded(tmp_path):
+def test_index_process_peak_rss_is_bounded(tmp_path, milvus_server):
+    """Against a server in its own process, so that the indexing process's RSS is mgpt's alone."""
     write_many(tmp_path / "small", 100)
     write_many(tmp_path / "large", 1000)
-    server, uri = milvus_server(tmp_path)
-    try:
-        small = index_peak_rss_mb(tmp_path / "small", uri, "small")
-        large = index_peak_rss_mb(tmp_path / "large", uri, "large")
-    finally:
-        server.kill()
-        server.wait()
+    small = index_peak_rss_mb(tmp_path / "small", milvus_server["uri"], "rss_small")
+    large = index_peak_rss_mb(tmp_path / "large", milvus_server["uri"], "rss_large")
     assert (small[0], large[0]) == (400, 4000)
     # the issue's bar is 500 MB at any size; 10x the chunks must not move the peak by more than noise
     assert large[1] < 500 and large[1] < small[1] + 25, (small, large)
