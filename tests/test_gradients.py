@@ -154,6 +154,25 @@ def test_softmax_cross_entropy(rng):
     assert_close(K.softmax_cross_entropy_backward(cache), numerical_grad(f, logits))
 
 
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_softmax_falls_back_to_each_rows_max(rng, dtype):
+    """An offered shift that would underflow a row (200 below the array's max) or overflow it
+    (a shift 200 below the row's max) is replaced by the rows' own max: every row still sums to 1
+    and matches the textbook softmax."""
+    x = rng.normal(size=(4, 9)).astype(dtype)
+    x[1] -= 200.0
+    reference = np.exp(x - x.max(-1, keepdims=True))
+    reference /= reference.sum(-1, keepdims=True)
+    for shift in (x.max(), x[:, :1] - 200.0, x[:, :1]):
+        np.testing.assert_allclose(K.softmax_lastaxis(x, shift), reference, rtol=1e-5 if dtype == np.float32 else 1e-12)
+    logits = np.stack([x, x + 300.0])  # one row of batch 0 lies 500 below batch 1's largest logit
+    targets = rng.integers(0, 9, size=(2, 4))
+    loss, _ = K.softmax_cross_entropy_forward(logits, targets)
+    logp = x - x.max(-1, keepdims=True) - np.log(np.exp(x - x.max(-1, keepdims=True)).sum(-1, keepdims=True))
+    expected = -np.mean(np.take_along_axis(np.stack([logp, logp]), targets[..., None], -1))
+    assert np.isfinite(loss) and loss == pytest.approx(expected, rel=1e-5)
+
+
 @pytest.mark.parametrize("activation", ["relu", "gelu"])
 def test_whole_model_gradient(activation):
     cfg = GPTConfig(vocab_size=7, n_layer=2, n_head=2, n_embd=8, block_size=6, activation=activation)

@@ -232,11 +232,11 @@ class KVCache:
     def advance(self, t):
         self.lengths += t
 
-    def attention(self, layer, t, n_head):
-        """A branch's mix for decoding: the next t positions of each row join the cache and attend
-        over it (inference only, so no backward)."""
-        if self.aligned:
-            start, end = self.length, self.length + t
+    def attention(self, layer, at, n_head):
+        """A branch's mix for decoding: the next positions of each row, `at` (from positions()),
+        join the cache and attend over it (inference only, so no backward)."""
+        if isinstance(at, slice):
+            start, end = at.start, at.stop
 
             def attend(qkv):
                 q, k, v = K.split_qkv(qkv, n_head)
@@ -244,8 +244,8 @@ class KVCache:
                 self.v[layer, :, :, start:end] = v
                 return K.attention_cached_forward(q, self.k[layer, :, :, :end], self.v[layer, :, :, :end]), None
             return attend, None
-        starts = self.lengths.copy()
-        end, at = int(starts.max()) + t, (np.arange(len(starts))[:, None], self.positions(t))  # at: (B, t) each
+        starts, t = self.lengths.copy(), at.shape[1]
+        end, at = int(starts.max()) + t, (np.arange(len(starts))[:, None], at)  # at: (B, t) each
 
         def attend_rows(qkv):
             q, k, v = K.split_qkv(qkv, n_head)  # (B, H, t, hd) each
@@ -403,9 +403,10 @@ class GPT(FlatParameters):
         cfg, p = self.config, self.p
         t = idx.shape[1]
         self._dropout_rng = None
-        x = K.embedding_forward(p["wte"], idx) + p["wpe"][kv.positions(t)]
+        at = kv.positions(t)
+        x = K.embedding_forward(p["wte"], idx) + p["wpe"][at]
         for layer in range(cfg.n_layer):
-            branches = self._block(layer, kv.wqkv[layer], kv.attention(layer, t, cfg.n_head))
+            branches = self._block(layer, kv.wqkv[layer], kv.attention(layer, at, cfg.n_head))
             x, _ = block_forward(x, branches, self._linear, 0.0, None)
         kv.advance(t)
         xf, _ = K.rmsnorm_forward(x, p["lnf"])
