@@ -175,19 +175,28 @@ def main():
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--vocab-size", type=int, default=66)
     parser.add_argument("--top", type=int, default=15, help="show the lines taking the most time")
-    parser.add_argument("--repeat", type=int, default=50, help="steps timed")
+    parser.add_argument("--repeat", type=int, default=50, help="runs timed")
+    parser.add_argument("--decode", action="store_true",
+                        help="a decoded token instead of a training step: batch 1 with the KV cache, as "
+                             "`mgpt sample` (a whole block generated; figures per token)")
     args = parser.parse_args()
 
-    from mgpt import kernels, model, optim
+    from mgpt import kernels, model, optim, sampling
+    from mgpt.data import Vocab
     from mgpt.runtime import tune_allocator
 
-    tune_allocator()  # as the training loop does
-
-    for module in (kernels, optim, model):  # kernels first: model's functions read K's new ones
+    tune_allocator()  # as training and sampling do
+    for module in (kernels, optim, model, sampling):  # kernels first: model's functions read K's new ones
         instrument(module)
     config = model.GPTConfig.from_preset(args.preset, args.vocab_size)
     gpt = model.GPT(config)
     gpt.init_weights(np.random.default_rng(0))
+    if args.decode:
+        vocab = Vocab([chr(32 + i) for i in range(args.vocab_size - 1)])
+        tokens = config.block_size - 1
+        report(lambda: sampling.generate(gpt, vocab, "stream", prompt=" ", max_new_tokens=tokens, seed=0),
+               args, f"{args.preset}, decoding at batch 1, per token", per=tokens)
+        return
     adam = optim.AdamW(gpt.params.size, beta2=0.99, decay_mask=gpt.decay_mask())
     rng = np.random.default_rng(0)
     shape = (args.batch_size, config.block_size)
@@ -200,29 +209,33 @@ def main():
         gpt.backward(cache)
         optim.clip_grad_norm(gpt.grads, 1.0)
         adam.step(gpt.params, gpt.grads, 1e-3)
+    report(step, args, f"{args.preset}, batch {args.batch_size}, per training step")
 
-    step()  # caches filled on the first step are not part of a step's count
+
+def report(run, args, what, per=1):
+    """Counts the NumPy calls of one run() (after a first, which fills caches), then times them
+    over args.repeat more; prints the figures divided by `per` and the lines taking the most."""
+    run()
     ACTIVE[0] = True
-    step()
+    run()
     ACTIVE[0] = False
     counts = dict(COUNTS)
     COUNTS.clear()
     SECONDS.clear()
     ACTIVE[0] = True
-    for _ in range(args.repeat):  # the times: the median-free mean of a few steps, per line
-        step()
+    for _ in range(args.repeat):
+        run()
     ACTIVE[0] = False
-    total = sum(counts.values())
+    runs = args.repeat * per
     by_file = collections.Counter()
     for where, n in counts.items():
         by_file[where.split(":")[0]] += n
-    print(f"{args.preset}, batch {args.batch_size}: {total} NumPy calls per training step "
-          f"({', '.join(f'{f} {n}' for f, n in by_file.most_common())})")
-    seconds = sum(SECONDS.values()) / args.repeat
-    print(f"  time inside them: {seconds * 1e3:.3f} ms a step (mean of {args.repeat} steps, timer overhead "
-          f"included); the lines taking most:")
+    print(f"{what}: {sum(counts.values()) / per:.0f} NumPy calls "
+          f"({', '.join(f'{f} {n / per:.0f}' for f, n in by_file.most_common())})")
+    print(f"  time inside them: {sum(SECONDS.values()) / runs * 1e3:.3f} ms (mean of {args.repeat} runs, timer "
+          f"overhead included); the lines taking the most:")
     for where, secs in SECONDS.most_common(args.top):
-        print(f"  {secs / args.repeat * 1e6:8.1f} us  {counts[where]:3d} calls  {where}")
+        print(f"  {secs / runs * 1e6:8.1f} us  {counts[where] / per:6.1f} calls  {where}")
 
 
 if __name__ == "__main__":

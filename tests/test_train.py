@@ -19,7 +19,7 @@ from mgpt.data import (Split, Vocab, choose_mode, encode_docs, eval_windows, pad
                        sample_batch, split_corpus)
 from mgpt.errors import MgptError
 from mgpt.kernels import IGNORE_INDEX
-from mgpt.optim import AdamW, clip_grad_norm, learning_rate
+from mgpt.optim import AdamW, clip_grad_norm, learning_rate, true_runs
 
 WORDS = ("anna bella carla dora emma fiona greta hanna ida julia karla lena maria nora olga paula "
          "rosa sara tina ursula vera wanda xenia yara zora adam boris carl david emil felix georg "
@@ -215,6 +215,16 @@ def reference_adamw(params, grads_seq, lrs, beta1, beta2, eps, wd, mask):
         v_hat = v / (1 - beta2 ** t)
         p = p - lr * m_hat / (np.sqrt(v_hat) + eps)
     return p, m, v
+
+
+@pytest.mark.parametrize("mask", ["1111", "0000", "1001", "0110", "1", "0", "10101"])
+def test_decay_runs_cover_the_mask_exactly(mask):
+    bits = np.array([c == "1" for c in mask])
+    covered = np.zeros_like(bits)
+    for start, stop in true_runs(bits):
+        assert start < stop and not covered[start:stop].any()
+        covered[start:stop] = True
+    np.testing.assert_array_equal(covered, bits)
 
 
 def test_adamw_matches_reference():

@@ -67,16 +67,17 @@ def matmul_forward(x, weight):
     return (x.reshape(-1, x.shape[-1]) @ weight).reshape(*x.shape[:-1], weight.shape[1])
 
 
-def matmul_backward(dout, x, weight, need_weight_grad=True, need_input_grad=True):
+def matmul_backward(dout, x, weight, need_weight_grad=True, need_input_grad=True, dweight_out=None):
     """Returns (dx, dW); either is None when nothing needs it (a frozen weight under LoRA, the
-    input of the lowest layer that trains), so no work is spent on it."""
+    input of the lowest layer that trains), so no work is spent on it. Given `dweight_out`, dW
+    is written there (a gradient buffer: no temporary, no second pass to add it in)."""
     dout2d = dout.reshape(-1, dout.shape[-1])
     dx = None
     if need_input_grad:
         dx = (dout2d @ weight.T).reshape(*dout.shape[:-1], weight.shape[0])
     dweight = None
     if need_weight_grad:
-        dweight = x.reshape(-1, x.shape[-1]).T @ dout2d
+        dweight = np.matmul(x.reshape(-1, x.shape[-1]).T, dout2d, out=dweight_out)
     return dx, dweight
 
 

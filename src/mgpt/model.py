@@ -174,7 +174,7 @@ def block_backward(dx, branches, caches, linear_backward, need_input_grad=True):
         dx_norm, dgain = K.rmsnorm_backward(dnormed, b.gain, norm_cache)
         dx = dx + dx_norm
         if b.dgain is not None:
-            b.dgain[...] += dgain
+            b.dgain[...] = dgain
     return dx
 
 
@@ -310,12 +310,14 @@ class GPT(FlatParameters):
         return y
 
     def _linear_backward(self, dout, x, weight, *names, need_input_grad=True):
-        dx, dweight = K.matmul_backward(dout, x, weight, self.train_base, need_input_grad)
-        if dweight is not None:
+        """Writes the weights' gradients into self.g (each is written once a backward pass)."""
+        single = self.g[names[0]] if len(names) == 1 else None
+        dx, dweight = K.matmul_backward(dout, x, weight, self.train_base, need_input_grad, dweight_out=single)
+        if dweight is not None and single is None:
             col = 0
             for name in names:
                 width = self.p[name].shape[1]
-                self.g[name] += dweight[:, col:col + width]
+                self.g[name][...] = dweight[:, col:col + width]
                 col += width
         if self.adapter is not None:
             extra = self.adapter.backward_deltas(names, x, dout, need_input_grad)
@@ -361,14 +363,15 @@ class GPT(FlatParameters):
         return logits, loss, cache
 
     def backward(self, cache):
-        """Accumulates d(loss)/d(params) into self.grads (zero them first)."""
+        """Writes d(loss)/d(params) into self.grads. Zero them first: each weight's gradient is
+        written, not added, and rows no token reaches (positions beyond T) are not touched."""
         cfg, p, g = self.config, self.p, self.g
         dlogits = K.softmax_cross_entropy_backward(cache["ce"])
-        dxf, dlm_head = K.matmul_backward(dlogits, cache["xf"], p["lm_head"], self.train_base)
+        dxf, _ = K.matmul_backward(dlogits, cache["xf"], p["lm_head"], self.train_base,
+                                   dweight_out=g["lm_head"])
         dx, dlnf = K.rmsnorm_backward(dxf, p["lnf"], cache["lnf"])
         if self.train_base:
-            g["lm_head"] += dlm_head
-            g["lnf"] += dlnf
+            g["lnf"][...] = dlnf
         layers, bottom, attention = cache["layers"], self._lowest_trained_layer, attention_pair(cfg.n_head)
         for layer in reversed(range(bottom, cfg.n_layer)):
             wqkv, caches = layers.pop()  # each layer's activations go as soon as they are used
@@ -379,8 +382,8 @@ class GPT(FlatParameters):
         dx = K.dropout_backward(dx, cache["emb_mask"])
         if self.train_base:
             idx = cache["idx"]
-            g["wte"] += K.embedding_backward(dx, idx, cfg.vocab_size)
-            g["wpe"][: idx.shape[1]] += dx.sum(axis=0)
+            g["wte"][...] = K.embedding_backward(dx, idx, cfg.vocab_size)
+            dx.sum(axis=0, out=g["wpe"][: idx.shape[1]])
 
     def attention_weights(self, idx):
         """(n_layer, B, H, T, T): the softmax weights of every layer and head for idx (B, T), as

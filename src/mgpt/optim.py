@@ -23,6 +23,12 @@ def clip_grad_norm(grads, max_norm):
     return norm
 
 
+def true_runs(mask):
+    """[(start, stop)] of each run of True in a 1-D boolean mask."""
+    edges = np.flatnonzero(np.diff(np.concatenate([[False], mask, [False]]).astype(np.int8)))
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2])]
+
+
 class AdamW:
     """Adam with decoupled weight decay (Loshchilov & Hutter), decay where decay_mask is true.
 
@@ -37,7 +43,7 @@ class AdamW:
                  dtype=np.float32):
         self.beta1, self.beta2, self.eps = beta1, beta2, eps
         self.weight_decay = weight_decay
-        self.decay_mask = None if decay_mask is None else np.asarray(decay_mask, dtype=bool)
+        self.decay_runs = [] if decay_mask is None else true_runs(np.asarray(decay_mask, dtype=bool))
         self.m = np.zeros(size, dtype)
         self.v = np.zeros(size, dtype)
         self.t = 0
@@ -49,14 +55,14 @@ class AdamW:
         # params -= lr_t * m / (sqrt(v) + eps_t), the bias corrections folded into lr_t and eps_t
         lr_t = lr * math.sqrt(1 - b2 ** self.t) / (1 - b1 ** self.t)
         eps_t = self.eps * math.sqrt(1 - b2 ** self.t)
-        decays = self.weight_decay and self.decay_mask is not None
-        keep = params.dtype.type(1.0 - lr * self.weight_decay)
+        if self.weight_decay:
+            keep = params.dtype.type(1.0 - lr * self.weight_decay)
+            for start, stop in self.decay_runs:  # a multiply `where=` the mask is 3x slower
+                params[start:stop] *= keep
         for start in range(0, params.size, self.CHUNK):
             chunk = slice(start, start + self.CHUNK)
             p, g, m, v = params[chunk], grads[chunk], self.m[chunk], self.v[chunk]
             s = self._scratch[:p.size]
-            if decays:
-                np.multiply(p, keep, out=p, where=self.decay_mask[chunk])
             m *= b1
             np.multiply(g, 1 - b1, out=s)
             m += s
