@@ -24,7 +24,6 @@ import argparse
 import json
 import math
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -41,13 +40,6 @@ NETWORKS = {"10 Gb/s Ethernet (TCP)": (10e9 / 8, 25e-6), "100 Gb/s (RDMA)": (100
 MACHINES = (2, 4, 8, 16, 64)
 
 
-def mpiexec():
-    path = shutil.which("mpiexec", path=os.path.dirname(sys.executable)) or shutil.which("mpiexec")
-    if path is None:
-        sys.exit("no mpiexec: pip install -e '.[mpi]'")
-    return path
-
-
 def train_run(work, preset, ranks, threads):
     """Median step of one `mgpt train` on `ranks` ranks with `threads` BLAS threads each."""
     import numpy as np
@@ -59,7 +51,7 @@ def train_run(work, preset, ranks, threads):
            os.path.join(work, name + ".npz"), "--preset", preset, "--batch-size", str(batch),
            "--steps", str(steps), "--eval-every", str(steps), "--eval-iters", "1", "--log", log, "-q"]
     if ranks > 1:
-        cmd = [mpiexec(), "-n", str(ranks)] + cmd
+        cmd = [benchlib.mpiexec(), "-n", str(ranks)] + cmd
     env = {**os.environ, **{v: str(threads) for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}}
     subprocess.run(cmd, check=True, env=env)
     with open(log) as f:
@@ -157,7 +149,7 @@ def main():
             runs.append(combine(preset, ranks, threads, results))
             print(json.dumps(runs[-1]), file=sys.stderr)
     sizes = {preset: parameters(preset) for preset in presets}
-    out = subprocess.run([mpiexec(), "-n", "2", sys.executable, __file__, "--allreduce-only",
+    out = subprocess.run([benchlib.mpiexec(), "-n", "2", sys.executable, __file__, "--allreduce-only",
                           ",".join(map(str, sizes.values()))], check=True, capture_output=True, text=True)
     alone = {int(k): v for k, v in json.loads(out.stdout).items()}
     summary = []

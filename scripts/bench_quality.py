@@ -1,9 +1,11 @@
 """Quality benchmarks against published anchors, through the real `mgpt train` command.
 
     python scripts/bench_quality.py shakespeare   # nanoGPT's CPU baby GPT, 2000 steps
-    python scripts/bench_quality.py names         # makemore-sized transformer, < 10 minutes
+    python scripts/bench_quality.py names --ranks 2   # makemore-depth transformer, < 10 minutes
 
-Each run trains with the CLI (timing the whole command), then scores the checkpoint on the
+Each run trains with the CLI (timing the whole command; with --ranks N, data-parallel over N
+MPI ranks, each with 1/N of the batch, so each optimizer step sees the same number of
+examples), then scores the checkpoint on the
 whole validation split, rebuilt exactly as training split it (same seed and fraction). The
 results, learning curve included, also go to docs/data/quality-RUN.json, from which
 scripts/figures.py draws docs/img/quality-RUN.png.
@@ -12,6 +14,7 @@ scripts/figures.py draws docs/img/quality-RUN.png.
 import argparse
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -26,12 +29,12 @@ RUNS = {
         "--batch-size", "12", "--steps", "2000", "--lr", "1e-3", "--min-lr", "1e-4",
         "--warmup", "100", "--beta2", "0.99", "--dropout", "0", "--weight-decay", "0.1",
         "--grad-clip", "1.0", "--eval-every", "250", "--eval-iters", "20"]),
-    # makemore's transformer size (4 layers, 4 heads, 64 wide; a name fits block 16); the best
-    # of the settings tried (docs/BENCHMARKS.md): GELU and dropout 0.1 against overfitting
+    # makemore's transformer depth (4 layers, 4 heads; a name fits block 16), 96 wide with
+    # dropout 0.15 and 20,000 steps: the best of the settings tried (docs/BENCHMARKS.md)
     "names": dict(corpus="names.txt", mode="docs", bar=1.95, flags=[
-        "--n-layer", "4", "--n-head", "4", "--n-embd", "64", "--block-size", "16",
-        "--batch-size", "64", "--steps", "15000", "--lr", "2e-3", "--min-lr", "1e-4",
-        "--warmup", "200", "--beta2", "0.99", "--activation", "gelu", "--dropout", "0.1",
+        "--n-layer", "4", "--n-head", "4", "--n-embd", "96", "--block-size", "16",
+        "--batch-size", "64", "--steps", "20000", "--lr", "2e-3", "--min-lr", "1e-4",
+        "--warmup", "200", "--beta2", "0.99", "--activation", "gelu", "--dropout", "0.15",
         "--weight-decay", "0.1", "--eval-every", "1000", "--eval-iters", "20"]),
 }
 
@@ -41,6 +44,8 @@ def main():
     parser.add_argument("run", choices=sorted(RUNS))
     parser.add_argument("--seed", type=int, default=1337)
     parser.add_argument("--extra", default="", help="More train flags, overriding the run's (for experiments).")
+    parser.add_argument("--ranks", type=int, default=1,
+                        help="train data-parallel on this many MPI ranks (mpiexec), splitting the batch")
     benchlib.json_option(parser, "quality-RUN.json")
     args = parser.parse_args()
     benchlib.clean_blas_environment()
@@ -53,12 +58,19 @@ def main():
 
     spec = dict(RUNS[args.run])
     spec["flags"] = spec["flags"] + args.extra.split()
+    launcher = []
+    if args.ranks > 1:
+        batch = int(spec["flags"][spec["flags"].index("--batch-size") + 1])
+        if batch % args.ranks:
+            sys.exit(f"--ranks {args.ranks} does not divide the batch of {batch}")
+        spec["flags"] += ["--batch-size", str(batch // args.ranks)]  # per rank; the last flag wins
+        launcher = [benchlib.mpiexec(), "-n", str(args.ranks)]
     path = benchlib.corpus(spec["corpus"])
     with tempfile.TemporaryDirectory() as tmp:
         out, log = os.path.join(tmp, "model.npz"), os.path.join(tmp, "log.jsonl")
         started = time.perf_counter()
-        benchlib.mgpt("train", path, "-o", out, "--mode", spec["mode"], "--seed", str(args.seed),
-                      "--log", log, "--quiet", *spec["flags"])
+        subprocess.run([*launcher, sys.executable, "-m", "mgpt", "train", path, "-o", out, "--mode", spec["mode"],
+                        "--seed", str(args.seed), "--log", log, "--quiet", *spec["flags"]], check=True)
         wall = time.perf_counter() - started
         ck = load_model(out)
         last = load_model(out.replace(".npz", "-last.npz"))
@@ -70,7 +82,7 @@ def main():
     tok_s = [r["tokens_per_s"] for r in steps[len(steps) // 10:]]
     full_val = evaluate_split(ck.model, val)
     result = {
-        "run": args.run, "corpus": spec["corpus"], "flags": " ".join(spec["flags"]),
+        "run": args.run, "corpus": spec["corpus"], "flags": " ".join(spec["flags"]), "ranks": args.ranks,
         "parameters": ck.model.num_params, "steps": len(steps),
         "wall_s": round(wall, 1),
         "median_step_tokens_per_s": round(float(sorted(tok_s)[len(tok_s) // 2])),

@@ -3,6 +3,7 @@
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 
@@ -100,6 +101,14 @@ def write_json(path, record, rows_by_preset=()):
 def mgpt(*args, **kwargs):
     """Runs the mgpt CLI of this interpreter's environment."""
     return subprocess.run([sys.executable, "-m", "mgpt", *args], check=True, **kwargs)
+
+
+def mpiexec():
+    """The mpiexec beside this interpreter (MPICH's wheel puts one there), else on PATH."""
+    path = shutil.which("mpiexec", path=os.path.dirname(sys.executable)) or shutil.which("mpiexec")
+    if path is None:
+        sys.exit("no mpiexec: pip install -e '.[mpi]'")
+    return path
 
 
 def full_and_lora_runs(ckpt, rank, targets):
