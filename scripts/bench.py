@@ -76,7 +76,7 @@ def mgpt_engine(ckpt, batch_size):
     ck = load_model(ckpt)
     model = ck.model
     run = (model, model.params, model.grads, AdamW(model.params.size, beta2=0.99, decay_mask=model.decay_mask()))
-    x, y = batch(model.config, batch_size)
+    x, y = benchlib.random_batch(model.config, batch_size)
 
     def train(steps):
         return [benchlib.timed_step(run, x, y, 1e-4) for _ in range(steps)]
@@ -105,7 +105,7 @@ def torch_engine(ckpt, batch_size):
     ck = load_model(ckpt)
     model = TorchGPT.from_mgpt(ck.model)
     optimizer = make_optimizer(model, lr=1e-4)
-    x, y = (torch.from_numpy(a.astype("int64")) for a in batch(ck.model.config, batch_size))
+    x, y = (torch.from_numpy(a.astype("int64")) for a in benchlib.random_batch(ck.model.config, batch_size))
 
     def train(steps):
         times = []
@@ -127,18 +127,9 @@ def lora_engine(ckpt, batch_size):
     from mgpt.checkpoint import load_model
 
     runs = benchlib.full_and_lora_runs(ckpt, 4, ("q", "v"))
-    x, y = batch(load_model(ckpt).model.config, batch_size)
+    x, y = benchlib.random_batch(load_model(ckpt).model.config, batch_size)
     return {name: (lambda steps, run=run: [benchlib.timed_step(run, x, y, 1e-4) for _ in range(steps)])
             for name, run in runs.items()}
-
-
-def batch(config, batch_size):
-    import numpy as np
-
-    rng = np.random.default_rng(0)
-    shape = (batch_size, config.block_size)
-    return (rng.integers(0, config.vocab_size, shape).astype(np.int32),
-            rng.integers(0, config.vocab_size, shape).astype(np.int32))
 
 
 def _timed(f):

@@ -14,7 +14,6 @@ scripts/figures.py draws docs/img/quality-RUN.png.
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -69,8 +68,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         out, log = os.path.join(tmp, "model.npz"), os.path.join(tmp, "log.jsonl")
         started = time.perf_counter()
-        subprocess.run([*launcher, sys.executable, "-m", "mgpt", "train", path, "-o", out, "--mode", spec["mode"],
-                        "--seed", str(args.seed), "--log", log, "--quiet", *spec["flags"]], check=True)
+        benchlib.mgpt("train", path, "-o", out, "--mode", spec["mode"], "--seed", str(args.seed),
+                      "--log", log, "--quiet", *spec["flags"], launcher=launcher)
         wall = time.perf_counter() - started
         ck = load_model(out)
         last = load_model(out.replace(".npz", "-last.npz"))

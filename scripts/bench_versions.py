@@ -58,9 +58,7 @@ def turn(mgpt, case):
     optim = mgpt["optim"]
     adam = optim.AdamW(model.params.size, beta2=0.99, decay_mask=model.decay_mask())
     rng = np.random.default_rng(0)
-    shape = (BATCH[case], model.config.block_size)
-    x = rng.integers(0, 66, shape).astype(np.int32)
-    y = rng.integers(0, 66, shape).astype(np.int32)
+    x, y = benchlib.random_batch(model.config, BATCH[case])
 
     def train():
         t0 = time.perf_counter()

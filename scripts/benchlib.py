@@ -98,9 +98,9 @@ def write_json(path, record, rows_by_preset=()):
         f.write("\n")
 
 
-def mgpt(*args, **kwargs):
-    """Runs the mgpt CLI of this interpreter's environment."""
-    return subprocess.run([sys.executable, "-m", "mgpt", *args], check=True, **kwargs)
+def mgpt(*args, launcher=(), **kwargs):
+    """Runs the mgpt CLI of this interpreter's environment (after `launcher`: mpiexec -n N)."""
+    return subprocess.run([*launcher, sys.executable, "-m", "mgpt", *args], check=True, **kwargs)
 
 
 def mpiexec():
@@ -129,6 +129,16 @@ def full_and_lora_runs(ckpt, rank, targets):
     lora_model.attach_adapter(adapter)
     return {"full": (full, full.params, full.grads, AdamW(full.params.size, decay_mask=full.decay_mask())),
             "lora": (lora_model, adapter.params, adapter.grads, AdamW(adapter.params.size, weight_decay=0.0))}
+
+
+def random_batch(config, batch_size):
+    """A fixed batch of random ids, inputs and targets (B, block_size), the same on every call."""
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    shape = (batch_size, config.block_size)
+    return (rng.integers(0, config.vocab_size, shape).astype(np.int32),
+            rng.integers(0, config.vocab_size, shape).astype(np.int32))
 
 
 def timed_step(run, x, y, lr):

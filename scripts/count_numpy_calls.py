@@ -1,14 +1,14 @@
 """How many NumPy calls one training step makes, and where: the per-call overhead that bounds the
 small presets.
 
-    python scripts/count_numpy_calls.py [--preset micro] [--batch-size 32] [--top 15]
+    python scripts/count_numpy_calls.py [--preset micro] [--batch-size 32] [--top 15] [--decode]
 
 A NumPy call here is every evaluation in mgpt's own code that hands an array to NumPy: a
 function or method of NumPy (np.exp, x.reshape, ufuncs), an operator with an array operand
 (x + y, a @ b, a[i], a[i] = v, x > 0, -x), each counted once. The engine's modules are recompiled
 with every call, operator and subscript routed through a counter (an AST rewrite), so the count
-is exact and the same on every run; the step is the training loop's: zero the gradients,
-forward, backward, clip, AdamW.
+is exact and the same on every run; the step is the training loop's (benchlib.timed_step: zero
+the gradients, forward, backward, clip, AdamW), or with --decode a token sampled at batch 1.
 """
 
 import argparse
@@ -23,6 +23,7 @@ import time
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
+import benchlib  # noqa: E402
 
 COUNTS = collections.Counter()
 SECONDS = collections.Counter()  # time inside the counted calls, per line
@@ -66,12 +67,6 @@ def _call(_where, _func, *args, **kwargs):
     return _func(*args, **kwargs)
 
 
-def _op(where, fn, *operands):
-    if any(_is_array(x) for x in operands):
-        return _timed(where, fn, *operands)
-    return fn(*operands)
-
-
 def _setitem(where, target, index, value):
     if _is_array(target):
         _timed(where, operator.setitem, target, index, value)
@@ -93,7 +88,7 @@ class _Instrument(ast.NodeTransformer):
 
     def visit_Call(self, node):
         self.generic_visit(node)
-        if isinstance(node.func, ast.Name) and node.func.id in ("super", "isinstance", "len", "range", "getattr"):
+        if isinstance(node.func, ast.Name) and node.func.id == "super":  # super() must stay in its method
             return node
         call = ast.Call(ast.Name("_count_call", ast.Load()), [self._where(node), node.func, *node.args], node.keywords)
         return ast.copy_location(call, node)
@@ -137,7 +132,7 @@ class _Instrument(ast.NodeTransformer):
             return node
         value = self._helper("_count_op", node, ast.Constant("i" + type(node.op).__name__), _load(node.target), node.value)
         if isinstance(node.target, ast.Subscript):
-            return ast.copy_location(ast.Expr(ast.Call(ast.Name("_count_setitem_quiet", ast.Load()),
+            return ast.copy_location(ast.Expr(ast.Call(ast.Name("_plain_setitem", ast.Load()),
                                                        [_load(node.target.value), node.target.slice, value], [])), node)
         return ast.copy_location(ast.Assign([node.target], value), node)
 
@@ -147,16 +142,14 @@ def _load(target):
     return ast.copy_location(copy, target)
 
 
-def _setitem_quiet(target, index, value):
-    target[index] = value
-
-
 OPS = {**{k.__name__: v for k, v in BINARY.items()}, **{"i" + k.__name__: v for k, v in INPLACE.items()},
        **{k.__name__: v for k, v in COMPARE.items()}, "USub": operator.neg, "getitem": operator.getitem}
 
 
 def _count_op(where, name, *operands):
-    return _op(where, OPS[name], *operands)
+    if any(_is_array(x) for x in operands):
+        return _timed(where, OPS[name], *operands)
+    return OPS[name](*operands)
 
 
 def instrument(module):
@@ -165,7 +158,7 @@ def instrument(module):
     filename = os.path.basename(module.__file__)
     tree = ast.fix_missing_locations(_Instrument(filename).visit(ast.parse(source)))
     module.__dict__.update(_count_call=_call, _count_op=_count_op, _count_setitem=_setitem,
-                           _count_setitem_quiet=_setitem_quiet)
+                           _plain_setitem=operator.setitem)
     exec(compile(tree, module.__file__, "exec"), module.__dict__)
 
 
@@ -197,19 +190,9 @@ def main():
         report(lambda: sampling.generate(gpt, vocab, "stream", prompt=" ", max_new_tokens=tokens, seed=0),
                args, f"{args.preset}, decoding at batch 1, per token", per=tokens)
         return
-    adam = optim.AdamW(gpt.params.size, beta2=0.99, decay_mask=gpt.decay_mask())
-    rng = np.random.default_rng(0)
-    shape = (args.batch_size, config.block_size)
-    x = rng.integers(0, config.vocab_size, shape).astype(np.int32)
-    y = rng.integers(0, config.vocab_size, shape).astype(np.int32)
-
-    def step():
-        gpt.grads[...] = 0
-        _, _, cache = gpt.forward(x, y, rng=rng)
-        gpt.backward(cache)
-        optim.clip_grad_norm(gpt.grads, 1.0)
-        adam.step(gpt.params, gpt.grads, 1e-3)
-    report(step, args, f"{args.preset}, batch {args.batch_size}, per training step")
+    run = (gpt, gpt.params, gpt.grads, optim.AdamW(gpt.params.size, beta2=0.99, decay_mask=gpt.decay_mask()))
+    x, y = benchlib.random_batch(config, args.batch_size)
+    report(lambda: benchlib.timed_step(run, x, y, 1e-3), args, f"{args.preset}, batch {args.batch_size}, per training step")
 
 
 def report(run, args, what, per=1):

@@ -127,17 +127,19 @@ def shifted_exp(x, shift=None):
     row's max. Rows stay independent when the offered shift is per row.
     """
     if shift is not None:
-        e = x - shift
-        with np.errstate(over="ignore"):
-            np.exp(e, out=e)
-        sums = np.einsum("...j->...", e)  # several times faster than .sum(axis=-1) on short rows
+        with np.errstate(over="ignore"):  # an offered shift may overflow a row: it is redone below
+            e, sums = _exp_and_sums(x, shift)
         low, high = SHIFT_SUMS_RANGE
         if sums.min() >= low and sums.max() <= high:
             return e, sums, shift
     shift = x.max(axis=-1, keepdims=True)
+    return (*_exp_and_sums(x, shift), shift)
+
+
+def _exp_and_sums(x, shift):
     e = x - shift
     np.exp(e, out=e)
-    return e, np.einsum("...j->...", e), shift
+    return e, np.einsum("...j->...", e)  # several times faster than .sum(axis=-1) on short rows
 
 
 def softmax_lastaxis(scores, shift=None):
