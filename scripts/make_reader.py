@@ -31,6 +31,7 @@ SEED = 0
 LINES = 320_000
 BLOCK = 512
 RESERVE = 48  # the answer's room in the block: ask's --max-new-tokens default
+TEMPLATE = "question-around"  # mgpt.retrieval.prompt: the question before the chunks and after them
 MODEL = ["--n-layer", "6", "--n-head", "6", "--n-embd", "192", "--block-size", str(BLOCK), "--vocab", "latin"]
 COMMON = ["--mode", "docs", "--batch-size", "16", "--weight-decay", "0.1", "--eval-every", "500",
           "--eval-iters", "10", "--val-fraction", "0.01", "--save-every", "100"]
@@ -77,11 +78,11 @@ def make_data(args):
     path = os.path.join(args.out, "train.txt")
     t0 = time.time()
     with open(path + ".tmp", "w", encoding="utf-8") as f:
-        for line in generate(args.lines, args.seed, BLOCK, RESERVE, processes=args.processes):
+        for line in generate(args.lines, args.seed, BLOCK, RESERVE, TEMPLATE, processes=args.processes):
             f.write(line + "\n")
     os.replace(path + ".tmp", path)
     digest = sha256(path)
-    record(args.out, data={"lines": args.lines, "seed": args.seed, "block_size": BLOCK, "reserve": RESERVE,
+    record(args.out, data={"lines": args.lines, "seed": args.seed, "block_size": BLOCK, "reserve": RESERVE, "template": TEMPLATE,
                            "sha256": digest, "bytes": os.path.getsize(path), "wall_s": round(time.time() - t0, 1)})
     print(f"wrote {args.lines:,} lines to {path} ({os.path.getsize(path) / 1e6:.1f} MB, sha256 {digest[:16]}...) "
           f"in {time.time() - t0:.0f} s")
@@ -172,6 +173,7 @@ def ship(args):
     state = {k: v for k, v in ck.state.items() if k in ("step", "best_val_loss", "val_loss", "mode", "answer_after",
                                                          "settings", "corpus_sha256", "train_tokens")}
     state["reader"] = {"recipe": recipe}
+    state["prompt_template"] = build.get("data", {}).get("template", "context-first")
     if os.path.exists(figures):  # reader_eval.py --out: the figures of each base, without its questions
         results = json.load(open(figures))["results"]
         state["reader"]["heldout"] = [{k: v for k, v in r.items() if k != "rows"} for r in results]

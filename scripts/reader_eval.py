@@ -117,15 +117,15 @@ def evaluate_generated(ck, count, seed, max_new_tokens):
     from readergen.generate import company_lines
 
     from mgpt.extractive import extract
-    from mgpt.retrieval.prompt import ANSWER, CONTEXT, QUESTION, SEPARATOR
+    from mgpt.retrieval.prompt import ANSWER, SEPARATOR, split_prompt, template_of
 
     rows, company = [], 0
     while len(rows) < count:
-        for line in company_lines(seed, company, ck.model.config.block_size, max_new_tokens):
+        for line in company_lines(seed, company, ck.model.config.block_size, max_new_tokens, template_of(ck)):
             at = line.rindex(ANSWER) + len(ANSWER)
             prompt, want = line[:at], line[at:]
             prompt, _ = ck.vocab.fit(prompt, "prompt")
-            texts = prompt[len(CONTEXT):prompt.rindex(QUESTION)].split(SEPARATOR)
+            texts = split_prompt(prompt)[0].split(SEPARATOR)
             found = extract(ck.model, ck.vocab, [ck.vocab.bos] + list(ck.vocab.encode(prompt)), texts, max_new_tokens)
             rows.append({"want": want, "got": found.text.strip(), "confidence": found.probability})
         company += 1
@@ -200,6 +200,7 @@ def show(s):
 def main():
     from mgpt.checkpoint import load_model
     from mgpt.retrieval.answer import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE
+    from mgpt.retrieval.prompt import TEMPLATES
     from mgpt.retrieval.reader import reader_path
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -215,8 +216,12 @@ def main():
     parser.add_argument("--out", help="write the results here (JSON)")
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--generated", type=int, default=0, help="also score this many freshly generated lines")
+    parser.add_argument("--template", choices=TEMPLATES,
+                        help="the prompt template --ckpt was trained on [default: the one it names]")
     args = parser.parse_args()
     ck = load_model(args.ckpt or reader_path())
+    if args.template:  # a training checkpoint (make_reader.py ship writes the template into the shipped one)
+        ck.state["prompt_template"] = args.template
     results = []
     if args.generated:
         g = evaluate_generated(ck, args.generated, "dev", args.max_new_tokens)

@@ -17,6 +17,8 @@ import time
 
 import pytest
 
+from mgpt.errors import MgptError
+
 from test_cli import ENV, TINY, assert_ok, assert_user_error
 
 # the tests say where the store is; a MGPT_MILVUS_URI of the person running them must not
@@ -155,14 +157,39 @@ def test_index_counts_and_writes_only_what_changed(tmp_path):
 
 
 def test_prompt_keeps_the_best_chunks_that_fit():
-    from mgpt.retrieval.prompt import fit_context, format_prompt
+    from mgpt.retrieval.prompt import QUESTION_AROUND, fit_context, format_prompt
 
     chunks = ["a" * 40, "b" * 200, "c" * 20]
-    kept, prompt, cut = fit_context(chunks, "Why?", 128, 16)
-    assert kept == [0, 2] and not cut and prompt == format_prompt([chunks[0], chunks[2]], "Why?")
+    kept, prompt, texts = fit_context(chunks, "Why?", 128, 16)
+    assert kept == [0, 2] and texts == [chunks[0], chunks[2]] and prompt == format_prompt(texts, "Why?")
     assert len(prompt) <= 128 - 1 - 16
-    kept, prompt, cut = fit_context(["word " * 60], "Why?", 128, 16)
-    assert kept == [0] and cut and len(prompt) <= 111 and prompt.startswith("C: word word")
+    kept, prompt, texts = fit_context(["word " * 60], "Why?", 128, 16)
+    assert kept == [0] and len(prompt) <= 111 and prompt.startswith("C: word word")
+    assert texts[0].startswith("word word") and len(texts[0]) < len("word " * 60) and texts[0] in prompt
+    # the question twice costs its length twice: the middle chunk that fitted above no longer does
+    question = "Why?" * 6
+    assert fit_context(["a" * 40, "c" * 20], question, 128, 16)[0] == [0, 1]
+    kept, prompt, texts = fit_context(["a" * 40, "c" * 20], question, 128, 16, QUESTION_AROUND)
+    assert kept == [0] and prompt == f"Q: {question} C: {'a' * 40} Q: {question} A: " and len(prompt) <= 111
+
+
+def test_both_templates_split_back_into_context_and_question():
+    from mgpt.retrieval.prompt import TEMPLATES, format_prompt, split_prompt, template_of
+
+    for template in TEMPLATES:
+        for chunks, question in [(["one. Q: two", "three C: four"], "what C: is it?"), ([], "Why?")]:
+            prompt = format_prompt(chunks, question, template)
+            assert split_prompt(prompt) == (" | ".join(chunks), question)
+            assert split_prompt(prompt + "an answer") == (" | ".join(chunks), question)
+
+    class Named:
+        def __init__(self, state):
+            self.state = state
+
+    assert template_of(Named({})) == "context-first"  # models trained before the template had a name
+    assert template_of(Named({"prompt_template": "question-around"})) == "question-around"
+    with pytest.raises(MgptError, match="unknown prompt template 'sideways'"):
+        template_of(Named({"prompt_template": "sideways"}))
 
 
 def test_ask_feeds_the_model_the_retrieved_context(rag_model):

@@ -125,3 +125,31 @@ def test_ask_bad_input_is_one_line(kb, tmp_path):
     for args, needle in cases:
         assert_user_error(mgpt_run(*args, cwd=kb), needle)
     assert not os.path.exists(tmp_path / "none.db")
+
+
+def test_the_prompt_template_stays_with_the_weights(tmp_path):
+    """A model trained to read question-around prompts keeps that name through train --init,
+    --resume and merge-lora, so ask sends what the weights were trained to read."""
+    from test_cli import FAST, NAMES, TINY
+
+    from mgpt.checkpoint import load_model, save_model
+
+    (tmp_path / "names.txt").write_text(NAMES)
+    base = tmp_path / "base.npz"
+    assert_ok(mgpt_run("train", tmp_path / "names.txt", "-o", base, *TINY, *FAST, "--steps", "3"))
+    assert "prompt_template" not in json.loads(assert_ok(mgpt_run("info", base, "--json")).stdout)
+    ck = load_model(str(base))
+    save_model(str(base), ck.model, ck.vocab, ck.mode, {**ck.state, "prompt_template": "question-around"})
+    steps = [("train", tmp_path / "names.txt", "-o", tmp_path / "init.npz", "--init", base, *FAST, "--steps", "3",
+              "--save-every", "1"),
+             ("train", tmp_path / "names.txt", "-o", tmp_path / "init.npz", "--resume", tmp_path / "init-last.npz",
+              "--steps", "5", "-q"),
+             ("finetune-lora", "--base", base, tmp_path / "names.txt", "-o", tmp_path / "lora.npz", *FAST,
+              "--steps", "2", "--rank", "2"),
+             ("merge-lora", "--base", base, "--adapter", tmp_path / "lora.npz", "-o", tmp_path / "merged.npz")]
+    for args in steps:
+        assert_ok(mgpt_run(*args))
+    for made in ("init.npz", "init-last.npz", "merged.npz"):
+        record = json.loads(assert_ok(mgpt_run("info", tmp_path / made, "--json")).stdout)
+        assert record["prompt_template"] == "question-around", made
+    assert "prompt       question-around template" in assert_ok(mgpt_run("info", tmp_path / "merged.npz")).stdout

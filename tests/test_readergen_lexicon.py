@@ -110,3 +110,25 @@ def test_category_kind_overrides():
     assert lexicon.field_kind("weight", "earbuds") == "weight_small"
     assert lexicon.field_kind("weight", "blender") == "weight"
     assert lexicon.field_kind("price") == "price"
+
+
+@pytest.mark.parametrize("template", ["context-first", "question-around"])
+def test_lines_are_prompts_of_their_template_with_a_span_answer(template):
+    """Each generated line is the prompt ask would send in that template, answered by a span of a
+    chunk in it (or by nothing), within the block; the same bytes on every run."""
+    from mgpt.retrieval.prompt import ANSWER, SEPARATOR, split_prompt
+    from readergen.generate import company_lines
+
+    lines = [line for i in range(3) for line in company_lines(7, i, 512, 48, template)]
+    assert lines == [line for i in range(3) for line in company_lines(7, i, 512, 48, template)]
+    answered = 0
+    for line in lines:
+        at = line.rindex(ANSWER) + len(ANSWER)
+        prompt, answer = line[:at], line[at:]
+        context, question = split_prompt(prompt)
+        assert len(prompt) <= 512 - 1 - 48 and question
+        assert prompt.startswith(f"Q: {question} C: ") == (template == "question-around")
+        if answer:
+            answered += 1
+            assert any(answer in chunk for chunk in context.split(SEPARATOR))
+    assert 0 < answered < len(lines)

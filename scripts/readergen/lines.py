@@ -20,7 +20,7 @@ import numpy as np
 from mgpt.retrieval.chunking import chunk_text
 from mgpt.retrieval.embedding import HashedNgramEmbedder
 from mgpt.errors import MgptError
-from mgpt.retrieval.prompt import CONTEXT, QUESTION, fit_context, one_line
+from mgpt.retrieval.prompt import fit_context, one_line
 
 from .render import cap
 from .world import field_spec
@@ -150,7 +150,7 @@ def with_support(rng, hits, chunks, product, value):
     return hits
 
 
-def kb_lines(company, files, stated, rng, block_size, reserve, count, unanswerable_share=0.2):
+def kb_lines(company, files, stated, rng, block_size, reserve, count, template, unanswerable_share=0.2):
     """Training lines for one company: prompt as `ask` builds it + answer ('' to abstain)."""
     chunk_size = rng.choice((180, 180, 180, 140, 220))
     chunks = []
@@ -167,10 +167,9 @@ def kb_lines(company, files, stated, rng, block_size, reserve, count, unanswerab
             hits = with_support(rng, hits, chunks, product, value)
         texts = [one_line(chunks[i]) for i in hits]
         try:
-            kept, prompt, truncated = fit_context(texts, question, block_size, reserve)
+            _, prompt, context = fit_context(texts, question, block_size, reserve, template)
         except MgptError:  # a question too long for the block: not a line
             continue
-        context = [prompt[len(CONTEXT):prompt.rindex(QUESTION)]] if truncated else [texts[i] for i in kept]
         answer = ""
         if value is not None and any(supports(c, product, value) for c in context):
             answer = value

@@ -149,6 +149,9 @@ def model_info(path):
         "best val     " + (f"{state['best_val_loss']:.4f}" if state.get("best_val_loss") is not None else "-"),
         f"fingerprint  {ck.fingerprint}",
     ]
+    if "prompt_template" in state:  # what `ask` sends it (mgpt.retrieval.prompt)
+        record["prompt_template"] = state["prompt_template"]
+        lines.append(f"prompt       {state['prompt_template']} template")
     if "reader" in state:
         record["reader"] = state["reader"]
         lines += reader_lines(state["reader"])
@@ -239,7 +242,7 @@ def merge_lora(base_path, adapters, out):
         ack.adapter.merge_into(ck.model, weight)
     previous = ck.state.get("merged_from", {}).get("adapters", [])
     # training state (optimizer, RNG, losses, corpus) described the base's run, not these weights
-    state = {k: v for k, v in ck.state.items() if k in ("step", "mode", "init_from")}
+    state = {k: v for k, v in ck.state.items() if k in ("step", "mode", "init_from", "prompt_template")}
     state["merged_from"] = {
         "base": {"path": base_path, "fingerprint": base_fp},
         "adapters": previous + [{"path": p, "weight": w, "fingerprint": a.fingerprint} for p, w, a in loaded],

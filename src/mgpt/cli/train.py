@@ -92,17 +92,19 @@ def continued_model(ctx, world, text, resume, init_path, preset, mode, config_fl
     if "mode" in explicit and mode != ck.mode:
         raise MgptError(f"{source} is a {ck.mode}-mode model; drop --mode {mode}")
     start = (ck.fingerprint, ck.state.get("step", 0))
+    # the prompt template is what the weights were trained to read: a continued run keeps it
+    kept = {k: ck.state[k] for k in ("prompt_template",) if k in ck.state}
     if not resume:
         return model_run(ck.model, ck.vocab, ck.mode, settings_from(options, explicit), val_fraction, start=start,
                          notes=[f"full fine-tuning from {init_path} ({ck.mode} mode)"], inherited=ck.state,
-                         source=source, meta={"init_from": {"path": init_path, "fingerprint": ck.fingerprint}})
+                         source=source, meta={"init_from": {"path": init_path, "fingerprint": ck.fingerprint}, **kept})
     settings, val_fraction, state, notes = resumed(ctx, world, ck, options, explicit, val_fraction, resume)
     if ck.state.get("corpus_sha256") not in (None, text_fingerprint(text)):
         notes.insert(0, "warning: this corpus differs from the one the checkpoint was trained on; "
                         "the run continues on the new text")
     return model_run(ck.model, ck.vocab, ck.mode, settings, val_fraction, start=start, notes=notes, resume=state,
                      resume_path=resume, inherited=ck.state, source=source,
-                     meta={k: ck.state[k] for k in ("init_from",) if k in ck.state})
+                     meta={k: ck.state[k] for k in ("init_from", "prompt_template") if k in ck.state})
 
 
 def model_run(model, vocab, mode, settings, val_fraction, start, **more):

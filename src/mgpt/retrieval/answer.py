@@ -12,7 +12,7 @@ no-retrieval baseline is the same model with an empty context).
 from typing import NamedTuple
 
 from ..errors import MgptError
-from .prompt import CONTEXT, QUESTION, fit_context, one_line, restrict_to_vocab
+from .prompt import fit_context, one_line, restrict_to_vocab, template_of
 
 DEFAULT_MAX_NEW_TOKENS = 48
 # Answers the model itself gives less than this probability are treated as abstentions. Chosen on
@@ -52,9 +52,8 @@ def read(ck, question, texts, indices, max_new_tokens, constrained, sampling):
     """The reader on one prompt built from texts[indices] (the best that fit the block)."""
     from ..extractive import extract
 
-    kept, prompt, truncated = fit_context([texts[i] for i in indices], question, ck.model.config.block_size,
-                                          max_new_tokens)
-    in_prompt = [prompt[len(CONTEXT):prompt.rindex(QUESTION)]] if truncated else [texts[indices[i]] for i in kept]
+    kept, prompt, in_prompt = fit_context([texts[i] for i in indices], question, ck.model.config.block_size,
+                                          max_new_tokens, template_of(ck))
     ids = [ck.vocab.bos] + list(ck.vocab.encode(prompt))
     found = extract(ck.model, ck.vocab, ids, in_prompt, max_new_tokens, constrained, *sampling)
     return Reading(found, [indices[i] for i in kept], prompt)

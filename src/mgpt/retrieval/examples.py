@@ -12,7 +12,7 @@ import json
 
 from ..errors import MgptError
 from .answer import context_texts
-from .prompt import CONTEXT, QUESTION, fit_context, one_line
+from .prompt import fit_context, one_line, template_of
 
 SEARCH_DEPTH = 20
 
@@ -51,24 +51,19 @@ def read_pairs(path):
 def example_line(ck, question, answer, hits, k, reserve):
     """The training line for one pair, or None when no chunk holds the answer verbatim."""
     question, _ = ck.vocab.fit(question, "question")
-    block = ck.model.config.block_size
+    block, template = ck.model.config.block_size, template_of(ck)
     if answer is None:
-        _, prompt, _ = fit_context(context_texts(ck, hits[:k])[0], question, block, reserve)
-        return prompt
+        return fit_context(context_texts(ck, hits[:k])[0], question, block, reserve, template)[1]
     answer, _ = ck.vocab.fit(answer, "answer")
     texts, _ = context_texts(ck, hits)
     holders = [i for i, t in enumerate(texts) if answer in t]
     if not holders:
         return None
     order = list(range(min(k, len(texts))))
-    _, prompt, _ = fit_context([texts[i] for i in order], question, block, reserve)
-    if answer not in _context(prompt):
+    _, prompt, context = fit_context([texts[i] for i in order], question, block, reserve, template)
+    if not any(answer in c for c in context):
         order = [holders[0]] + [i for i in order if i != holders[0]][:k - 1]
-        _, prompt, _ = fit_context([texts[i] for i in order], question, block, reserve)
-        if answer not in _context(prompt):
+        _, prompt, context = fit_context([texts[i] for i in order], question, block, reserve, template)
+        if not any(answer in c for c in context):
             return None  # the chunk with the answer is cut short: it does not fit the block
     return prompt + answer
-
-
-def _context(prompt):
-    return prompt[len(CONTEXT):prompt.rindex(QUESTION)]
