@@ -1,16 +1,16 @@
 #!/usr/bin/env python3
 """Build the reader that `mgpt ask` ships with, reproducibly.
 
-    python scripts/make_reader.py data     # the generated training lines (same bytes on rerun)
-    python scripts/make_reader.py train    # mgpt train on them, in two stages; each resumes its -last file
+    python scripts/make_reader.py data     # the generated training lines, one file per template (same bytes on rerun)
+    python scripts/make_reader.py train    # mgpt train on them, in three stages; each resumes its -last file
     python scripts/make_reader.py ship     # the best checkpoint, without optimizer state, with its recipe
                                            # -> src/mgpt/models/reader.npz, with the held-out figures of
                                            # scripts/reader_eval.py --ckpt out/reader/reader.npz --out out/reader/heldout.json
 
-Everything lands in --out (default out/reader): train.txt, stage1.npz and reader.npz (each with
-its -last file and .jsonl log) and build.json (seeds, options, sha256 of the lines, wall times).
-Training takes hours on 2 cores: each stage saves -last every 100 steps, and running `train`
-again continues from there (the run ends with the same bytes as an uninterrupted one).
+Everything lands in --out (default out/reader): train-<template>.txt, stage1.npz, stage2.npz and
+reader.npz (each with its -last file and .jsonl log) and build.json (seeds, options, sha256 of the
+lines, wall times). Training takes hours on 2 cores: each stage saves -last as it goes, and
+running `train` again continues from there (the run ends with the same bytes as an uninterrupted one).
 """
 
 import argparse
@@ -31,25 +31,34 @@ SEED = 0
 LINES = 320_000
 BLOCK = 512
 RESERVE = 48  # the answer's room in the block: ask's --max-new-tokens default
-TEMPLATE = "question-around"  # mgpt.retrieval.prompt: the question before the chunks and after them
+TEMPLATES = ("context-first", "question-around")  # mgpt.retrieval.prompt; the last stage's is the shipped one
 MODEL = ["--n-layer", "6", "--n-head", "6", "--n-embd", "192", "--block-size", str(BLOCK), "--vocab", "latin"]
-COMMON = ["--mode", "docs", "--batch-size", "16", "--weight-decay", "0.1", "--eval-every", "500",
-          "--eval-iters", "10", "--val-fraction", "0.01", "--save-every", "100"]
-# Two stages. Scored on its answers alone from the start, the model sat on a plateau (2.7 nats a
+COMMON = ["--mode", "docs", "--batch-size", "16", "--weight-decay", "0.1", "--eval-iters", "10",
+          "--val-fraction", "0.01"]
+# Three stages. Scored on its answers alone from the start, the model sat on a plateau (2.7 nats a
 # character, no copying) for 1,900 steps: the answers are 3% of a line's characters, too thin a
 # signal to grow the attention that finds and copies a span. So it first learns the lines as
 # text (every character scored, as a language model: names and headings repeat across chunks,
 # which is what teaches copying), then learns to answer (scored on the answer alone).
-# Each stage is (name, options, until): a stage stops at step `until` of its --steps schedule. The
-# shipped reader's stage 1 was stopped halfway (step 1,600 of 3,000, val 0.757 at its best, step
-# 1,500) to leave stage 2 the hours of one working session: stage 2 starts from the best checkpoint.
-# Stage 2 at lr 1e-3 drove the answer loss up from 1.18 to 1.40 over its first 125 steps (about 120
-# scored characters a batch make a noisy gradient): it runs at 4e-4.
+# Stage 1 was stopped halfway (step 1,600 of 3,000, val 0.757 at its best, step 1,500) to leave
+# stage 2 the hours of one working session: stage 2 starts from the best checkpoint. Stage 2 at lr
+# 1e-3 drove the answer loss up from 1.18 to 1.40 over its first 125 steps (about 120 scored
+# characters a batch make a noisy gradient): it runs at 4e-4. Stage 3 reads the question before
+# the chunks too (the question-around template) and doubles the batch on two MPI ranks; at lr 5e-4
+# its answer loss rose from 0.25 to 0.37 over 250 steps (EM on generated lines 47% -> 35%), so it
+# runs at 1.5e-4.
+# Each stage is (name, template of its lines, MPI ranks, options, until): it stops at step `until`
+# of its --steps schedule.
 STAGES = [
-    ("stage1", MODEL + COMMON + ["--steps", "3000", "--lr", "1.5e-3", "--min-lr", "1.5e-4", "--warmup", "300",
-                                 "--seed", "1337"], 1600),
-    ("reader", ["--init", "{stage1}", "--answer-after", " A: "] + COMMON +
-     ["--steps", "2800", "--lr", "4e-4", "--min-lr", "4e-5", "--warmup", "100", "--seed", "1338"], 2800),
+    ("stage1", "context-first", 1, MODEL + COMMON + [
+        "--eval-every", "500", "--save-every", "100", "--steps", "3000", "--lr", "1.5e-3", "--min-lr", "1.5e-4",
+        "--warmup", "300", "--seed", "1337"], 1600),
+    ("stage2", "context-first", 1, ["--init", "{stage1}", "--answer-after", " A: "] + COMMON + [
+        "--eval-every", "500", "--save-every", "100", "--steps", "2800", "--lr", "4e-4", "--min-lr", "4e-5",
+        "--warmup", "100", "--seed", "1338"], 2800),
+    ("reader", "question-around", 2, ["--init", "{stage2}", "--answer-after", " A: "] + COMMON + [
+        "--eval-every", "250", "--save-every", "50", "--steps", "2600", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
+        "--warmup", "50", "--seed", "1339"], 2600),
 ]
 SHIPPED = os.path.join(ROOT, "src", "mgpt", "models", "reader.npz")
 
@@ -72,33 +81,42 @@ def record(out, **entries):
     return data
 
 
+def lines_file(out, template):
+    return os.path.join(out, f"train-{template}.txt")
+
+
 def make_data(args):
     from readergen.generate import generate
 
-    path = os.path.join(args.out, "train.txt")
-    t0 = time.time()
-    with open(path + ".tmp", "w", encoding="utf-8") as f:
-        for line in generate(args.lines, args.seed, BLOCK, RESERVE, TEMPLATE, processes=args.processes):
-            f.write(line + "\n")
-    os.replace(path + ".tmp", path)
-    digest = sha256(path)
-    record(args.out, data={"lines": args.lines, "seed": args.seed, "block_size": BLOCK, "reserve": RESERVE, "template": TEMPLATE,
-                           "sha256": digest, "bytes": os.path.getsize(path), "wall_s": round(time.time() - t0, 1)})
-    print(f"wrote {args.lines:,} lines to {path} ({os.path.getsize(path) / 1e6:.1f} MB, sha256 {digest[:16]}...) "
-          f"in {time.time() - t0:.0f} s")
+    data = {}
+    for template in TEMPLATES:
+        path, t0 = lines_file(args.out, template), time.time()
+        with open(path + ".tmp", "w", encoding="utf-8") as f:
+            for line in generate(args.lines, args.seed, BLOCK, RESERVE, template, processes=args.processes):
+                f.write(line + "\n")
+        os.replace(path + ".tmp", path)
+        digest = sha256(path)
+        data[template] = {"lines": args.lines, "seed": args.seed, "block_size": BLOCK, "reserve": RESERVE,
+                          "sha256": digest, "bytes": os.path.getsize(path), "wall_s": round(time.time() - t0, 1)}
+        print(f"wrote {args.lines:,} {template} lines to {path} ({os.path.getsize(path) / 1e6:.1f} MB, "
+              f"sha256 {digest[:16]}...) in {time.time() - t0:.0f} s", flush=True)
+    record(args.out, data=data)
 
 
 def train(args):
     """Runs (or resumes) each stage in turn; a finished stage is not run again."""
-    data = os.path.join(args.out, "train.txt")
-    for name, options, until in STAGES:
+    from benchlib import mpiexec
+
+    for name, template, ranks, options, until in STAGES:
         out = os.path.join(args.out, f"{name}.npz")
         last = os.path.join(args.out, f"{name}-last.npz")
         if os.path.exists(last) and _step(last) >= until:
             continue
-        options = [o.replace("{stage1}", os.path.join(args.out, "stage1.npz")) for o in options]
-        command = [sys.executable, "-m", "mgpt", "train", data, "-o", out, *options,
-                   "--log", os.path.join(args.out, f"{name}.jsonl")]
+        options = [o.format(**{n: os.path.join(args.out, f"{n}.npz") for n, *_ in STAGES}) if o.startswith("{")
+                   else o for o in options]
+        launcher = [mpiexec(), "-n", str(ranks)] if ranks > 1 else []  # MPICH's, from mgpt[mpi]
+        command = [*launcher, sys.executable, "-m", "mgpt", "train", lines_file(args.out, template), "-o", out,
+                   *options, "--log", os.path.join(args.out, f"{name}.jsonl")]
         if os.path.exists(last):
             command = _resumed(command) + ["--resume", last]
         t0 = time.time()
@@ -107,8 +125,9 @@ def train(args):
         spent = time.time() - t0
         runs = record(args.out).get("train", {})
         stage = runs.get(name, {})
-        runs[name] = {"command": "mgpt " + " ".join(_relative(c) for c in command[3:]), "wall_s_total": round(stage.get("wall_s_total", 0) + spent, 1),
-                      "exit": code}
+        runs[name] = {"command": (f"mpiexec -n {ranks} " if launcher else "") + "mgpt "
+                      + " ".join(_relative(c) for c in command[len(launcher) + 3:]),
+                      "wall_s_total": round(stage.get("wall_s_total", 0) + spent, 1), "exit": code}
         record(args.out, train=runs)
         if code:
             sys.exit(code)
@@ -173,7 +192,7 @@ def ship(args):
     state = {k: v for k, v in ck.state.items() if k in ("step", "best_val_loss", "val_loss", "mode", "answer_after",
                                                          "settings", "corpus_sha256", "train_tokens")}
     state["reader"] = {"recipe": recipe}
-    state["prompt_template"] = build.get("data", {}).get("template", "context-first")
+    state["prompt_template"] = STAGES[-1][1]
     if os.path.exists(figures):  # reader_eval.py --out: the figures of each base, without its questions
         results = json.load(open(figures))["results"]
         state["reader"]["heldout"] = [{k: v for k, v in r.items() if k != "rows"} for r in results]

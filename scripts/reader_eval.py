@@ -4,6 +4,8 @@
     python scripts/reader_eval.py                      # the shipped reader, every base, hybrid retrieval
     python scripts/reader_eval.py --ckpt out/reader/reader.npz --kb dev --thresholds
     python scripts/reader_eval.py --cli 10             # also time 10 `mgpt ask` commands per base
+    python scripts/reader_eval.py --ckpt out/reader/reader-last.npz --template question-around --generated 400
+                                                       # a training checkpoint (it names no template) on generated lines
 
 For each base: index its folder into a fresh Milvus Lite database, then for every question
 retrieve (hybrid, dense and BM25 side by side for recall@1 and recall@3) and answer with

@@ -171,6 +171,12 @@ def test_prompt_keeps_the_best_chunks_that_fit():
     assert fit_context(["a" * 40, "c" * 20], question, 128, 16)[0] == [0, 1]
     kept, prompt, texts = fit_context(["a" * 40, "c" * 20], question, 128, 16, QUESTION_AROUND)
     assert kept == [0] and prompt == f"Q: {question} C: {'a' * 40} Q: {question} A: " and len(prompt) <= 111
+    # the error says how long a question may be: 111 characters less the template's 11 (15 with the
+    # question twice, which counts twice)
+    for template, longest in (("context-first", 100), (QUESTION_AROUND, 48)):
+        fit_context([], "q" * longest, 128, 16, template)
+        with pytest.raises(MgptError, match=f"the question is {longest + 1} characters; .* at most {longest} with 16"):
+            fit_context([], "q" * (longest + 1), 128, 16, template)
 
 
 def test_both_templates_split_back_into_context_and_question():

@@ -12,6 +12,7 @@ import pytest
 from test_cli import assert_ok, assert_user_error
 from test_rag import ENV, mgpt_run, needs_milvus
 
+from mgpt.retrieval.answer import DEFAULT_MIN_CONFIDENCE
 from mgpt.retrieval.reader import READER_FILE
 
 KB = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "corpora", "kb")
@@ -97,7 +98,7 @@ def test_ask_says_the_documents_do_not_say(kb):
     assert not any("span" in s for s in result["sources"])
     # the default threshold is the one documented (docs/RAG.md) and keeps the answers it trusts
     default = ask_json(question, kb)
-    assert default["abstained"] == (default["model_answer"] == "" or default["confidence"] < 0.2)
+    assert default["abstained"] == (default["model_answer"] == "" or default["confidence"] < DEFAULT_MIN_CONFIDENCE)
 
 
 @needs_milvus
@@ -118,12 +119,12 @@ def test_ask_bad_input_is_one_line(kb, tmp_path):
         (["ask", q, "--db", "kb.db", "--ckpt", tmp_path / "none.npz"], "none.npz"),
         (["ask", q, "--db", "kb.db", "--adapter", tmp_path / "other-lora.npz"], "other-lora.npz"),
         (["ask", q, "--db", tmp_path / "none.db"], "none.db"),
-        # the reader's block is 512 characters: BOS, 48 for the answer, 463 for the template and a question of
-        # at most 452 characters
-        (["ask", "why " * 120, "--db", "kb.db"], "leaves no room in the model's block of 512"),
+        # the reader's block is 512 characters: BOS, 48 for the answer, 463 for the question-around template's
+        # 15 characters and the question twice, so a question of at most 224 characters
+        (["ask", "why " * 56 + "?", "--db", "kb.db"], "the question is 225 characters", "at most 224 with 48"),
     ]
-    for args, needle in cases:
-        assert_user_error(mgpt_run(*args, cwd=kb), needle)
+    for args, *needles in cases:
+        assert_user_error(mgpt_run(*args, cwd=kb), *needles)
     assert not os.path.exists(tmp_path / "none.db")
 
 

@@ -170,9 +170,10 @@ def model_info(path):
 def reader_lines(reader):
     """What a reader checkpoint records of how it was made and how it did on held-out documents."""
     recipe = reader.get("recipe", {})
-    data = recipe.get("data") or {}
-    lines = [f"reader       trained on {data.get('lines', '?'):,} generated lines (seed {data.get('seed', '?')}, "
-             f"sha256 {str(data.get('sha256', '?'))[:12]}) by {recipe.get('generator', '?')}",
+    data = recipe.get("data") or {}  # template -> the generated lines of that template
+    made = ", ".join(f"{d.get('lines', 0):,} {template} lines (seed {d.get('seed', '?')}, sha256 "
+                     f"{str(d.get('sha256', '?'))[:12]})" for template, d in data.items())
+    lines = [f"reader       trained on generated {made or 'lines'} by {recipe.get('generator', '?')}",
              f"trained by   {recipe.get('train', '?')}"]
     if recipe.get("train_wall_s"):
         lines.append(f"train time   {recipe['train_wall_s'] / 3600:.1f} h")

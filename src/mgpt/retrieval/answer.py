@@ -18,7 +18,7 @@ DEFAULT_MAX_NEW_TOKENS = 48
 # Answers the model itself gives less than this probability are treated as abstentions. Chosen on
 # the development knowledge base (corpora/readerkb/dev, never the held-out ones) as the highest
 # threshold that loses none of the reader's exact answers there (docs/RAG.md).
-DEFAULT_MIN_CONFIDENCE = 0.2
+DEFAULT_MIN_CONFIDENCE = 0.15
 NOT_IN_DOCUMENTS = "The documents do not say."
 
 

@@ -67,9 +67,10 @@ def fit_context(chunks, question, block_size, reserve, template=CONTEXT_FIRST):
     budget = block_size - 1 - reserve
     bare = len(format_prompt([], question, template))
     if bare > budget:
-        raise MgptError(f"the question leaves no room in the model's block of {block_size} characters "
-                        f"({bare} for the template and question + {reserve} for the answer + 1 for BOS); "
-                        f"shorten it or lower --max-new-tokens")
+        longest = max((budget - len(format_prompt([], "", template))) // (2 if template == QUESTION_AROUND else 1), 0)
+        raise MgptError(f"the question is {len(question)} characters; it leaves no room in the model's block of "
+                        f"{block_size} characters, which holds a question of at most {longest} with {reserve} kept "
+                        f"for the answer; shorten it or lower --max-new-tokens")
     kept, used = [], bare
     for i, chunk in enumerate(chunks):
         cost = len(chunk) + (len(SEPARATOR) if kept else 0)
