@@ -40,11 +40,6 @@ def format_prompt(chunks, question, template=CONTEXT_FIRST):
     return _lead(question, template) + CONTEXT + SEPARATOR.join(chunks) + QUESTION + question + ANSWER
 
 
-def format_example(chunks, question, answer, template=CONTEXT_FIRST):
-    """A training line: what `ask` would send, followed by the answer the model should write."""
-    return format_prompt(chunks, question, template) + answer
-
-
 def split_prompt(prompt):
     """(context, question) of a prompt in either template: the context is the chunks' text,
     separators included."""
