@@ -62,7 +62,9 @@ def fit_context(chunks, question, block_size, reserve, template=CONTEXT_FIRST):
     budget = block_size - 1 - reserve
     bare = len(format_prompt([], question, template))
     if bare > budget:
-        longest = max((budget - len(format_prompt([], "", template))) // (2 if template == QUESTION_AROUND else 1), 0)
+        fixed = len(format_prompt([], "", template))
+        copies = len(format_prompt([], "?", template)) - fixed  # how often the template holds the question
+        longest = max((budget - fixed) // copies, 0)
         raise MgptError(f"the question is {len(question)} characters; it leaves no room in the model's block of "
                         f"{block_size} characters, which holds a question of at most {longest} with {reserve} kept "
                         f"for the answer; shorten it or lower --max-new-tokens")
