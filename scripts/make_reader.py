@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Build the reader that `mgpt ask` ships with, reproducibly.
 
-    python scripts/make_reader.py data     # the generated training lines, one file per template (same bytes on rerun)
-    python scripts/make_reader.py train    # mgpt train on them, in three stages; each resumes its -last file
+    python scripts/make_reader.py data     # the generated training lines, one file per data set (same bytes on rerun)
+    python scripts/make_reader.py train    # mgpt train on them, in four stages; each resumes its -last file
     python scripts/make_reader.py ship     # the best checkpoint, without optimizer state, with its recipe
                                            # -> src/mgpt/models/reader.npz, with the held-out figures of
                                            # scripts/reader_eval.py --ckpt out/reader/reader.npz --out out/reader/heldout.json
 
-Everything lands in --out (default out/reader): train-<template>.txt, stage1.npz, stage2.npz and
+Everything lands in --out (default out/reader): train-<data set>.txt, stage1.npz ... stage3.npz and
 reader.npz (each with its -last file and .jsonl log) and build.json (seeds, options, sha256 of the
 lines, wall times). Training takes hours on 2 cores: each stage saves -last as it goes, and
 running `train` again continues from there (the run ends with the same bytes as an uninterrupted one).
@@ -27,11 +27,16 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(ROOT, "src"))
 
-SEED = 0
-LINES = 320_000
 BLOCK = 512
 RESERVE = 48  # the answer's room in the block: ask's --max-new-tokens default
-TEMPLATES = ("context-first", "question-around")  # mgpt.retrieval.prompt; the last stage's is the shipped one
+# The data sets: name -> (prompt template of mgpt.retrieval.prompt, generator seed, generator edition, lines).
+# Edition 2 (scripts/readergen/render.py) adds numbers that answer nothing beside a question's words, words
+# after values and staff; edition 1's files are the bytes stages 1-3 were trained on.
+DATASETS = {
+    "context-first": ("context-first", 0, 1, 320_000),
+    "question-around": ("question-around", 0, 1, 320_000),
+    "question-around-ed2": ("question-around", 1, 2, 120_000),
+}
 MODEL = ["--n-layer", "6", "--n-head", "6", "--n-embd", "192", "--block-size", str(BLOCK), "--vocab", "latin"]
 COMMON = ["--mode", "docs", "--batch-size", "16", "--weight-decay", "0.1", "--eval-iters", "10",
           "--val-fraction", "0.01"]
@@ -46,9 +51,11 @@ COMMON = ["--mode", "docs", "--batch-size", "16", "--weight-decay", "0.1", "--ev
 # characters a batch make a noisy gradient): it runs at 4e-4. Stage 3 reads the question before
 # the chunks too (the question-around template) and doubles the batch on two MPI ranks; at lr 5e-4
 # its answer loss rose from 0.25 to 0.37 over 250 steps (EM on generated lines 47% -> 35%), so it
-# runs at 1.5e-4.
-# Each stage is (name, template of its lines, MPI ranks, options, until): it stops at step `until`
-# of its --steps schedule.
+# runs at 1.5e-4. Stage 4 goes on from stage 3 on new companies written the edition 2 way: on the
+# development base the reader answered price questions with the year in a heading ("Courses and
+# prices 2025"), which edition 1's pages never hold.
+# Each stage is (name, data set, MPI ranks, options, until): it stops at step `until` of its
+# --steps schedule.
 STAGES = [
     ("stage1", "context-first", 1, MODEL + COMMON + [
         "--eval-every", "500", "--save-every", "100", "--steps", "3000", "--lr", "1.5e-3", "--min-lr", "1.5e-4",
@@ -56,9 +63,12 @@ STAGES = [
     ("stage2", "context-first", 1, ["--init", "{stage1}", "--answer-after", " A: "] + COMMON + [
         "--eval-every", "500", "--save-every", "100", "--steps", "2800", "--lr", "4e-4", "--min-lr", "4e-5",
         "--warmup", "100", "--seed", "1338"], 2800),
-    ("reader", "question-around", 2, ["--init", "{stage2}", "--answer-after", " A: "] + COMMON + [
+    ("stage3", "question-around", 2, ["--init", "{stage2}", "--answer-after", " A: "] + COMMON + [
         "--eval-every", "250", "--save-every", "50", "--steps", "2600", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
         "--warmup", "50", "--seed", "1339"], 2600),
+    ("reader", "question-around-ed2", 2, ["--init", "{stage3}", "--answer-after", " A: "] + COMMON + [
+        "--eval-every", "200", "--save-every", "50", "--steps", "3000", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
+        "--warmup", "50", "--seed", "1340"], 3000),
 ]
 SHIPPED = os.path.join(ROOT, "src", "mgpt", "models", "reader.npz")
 
@@ -81,33 +91,34 @@ def record(out, **entries):
     return data
 
 
-def lines_file(out, template):
-    return os.path.join(out, f"train-{template}.txt")
+def lines_file(out, dataset):
+    return os.path.join(out, f"train-{dataset}.txt")
 
 
 def make_data(args):
     from readergen.generate import generate
 
-    data = {}
-    for template in TEMPLATES:
-        path, t0 = lines_file(args.out, template), time.time()
+    data = record(args.out).get("data", {})
+    for name, (template, seed, edition, lines) in DATASETS.items():
+        path, t0 = lines_file(args.out, name), time.time()
         with open(path + ".tmp", "w", encoding="utf-8") as f:
-            for line in generate(args.lines, args.seed, BLOCK, RESERVE, template, processes=args.processes):
+            for line in generate(lines, seed, BLOCK, RESERVE, template, edition, processes=args.processes):
                 f.write(line + "\n")
         os.replace(path + ".tmp", path)
         digest = sha256(path)
-        data[template] = {"lines": args.lines, "seed": args.seed, "block_size": BLOCK, "reserve": RESERVE,
-                          "sha256": digest, "bytes": os.path.getsize(path), "wall_s": round(time.time() - t0, 1)}
-        print(f"wrote {args.lines:,} {template} lines to {path} ({os.path.getsize(path) / 1e6:.1f} MB, "
+        data[name] = {"template": template, "lines": lines, "seed": seed, "edition": edition, "block_size": BLOCK,
+                      "reserve": RESERVE, "sha256": digest, "bytes": os.path.getsize(path),
+                      "wall_s": round(time.time() - t0, 1)}
+        print(f"wrote {lines:,} {name} lines to {path} ({os.path.getsize(path) / 1e6:.1f} MB, "
               f"sha256 {digest[:16]}...) in {time.time() - t0:.0f} s", flush=True)
-    record(args.out, data=data)
+        record(args.out, data=data)
 
 
 def train(args):
     """Runs (or resumes) each stage in turn; a finished stage is not run again."""
     from benchlib import mpiexec
 
-    for name, template, ranks, options, until in STAGES:
+    for name, dataset, ranks, options, until in STAGES:
         out = os.path.join(args.out, f"{name}.npz")
         last = os.path.join(args.out, f"{name}-last.npz")
         if os.path.exists(last) and _step(last) >= until:
@@ -115,7 +126,7 @@ def train(args):
         options = [o.format(**{n: os.path.join(args.out, f"{n}.npz") for n, *_ in STAGES}) if o.startswith("{")
                    else o for o in options]
         launcher = [mpiexec(), "-n", str(ranks)] if ranks > 1 else []  # MPICH's, from mgpt[mpi]
-        command = [*launcher, sys.executable, "-m", "mgpt", "train", lines_file(args.out, template), "-o", out,
+        command = [*launcher, sys.executable, "-m", "mgpt", "train", lines_file(args.out, dataset), "-o", out,
                    *options, "--log", os.path.join(args.out, f"{name}.jsonl")]
         if os.path.exists(last):
             command = _resumed(command) + ["--resume", last]
@@ -192,7 +203,7 @@ def ship(args):
     state = {k: v for k, v in ck.state.items() if k in ("step", "best_val_loss", "val_loss", "mode", "answer_after",
                                                          "settings", "corpus_sha256", "train_tokens")}
     state["reader"] = {"recipe": recipe}
-    state["prompt_template"] = STAGES[-1][1]
+    state["prompt_template"] = DATASETS[STAGES[-1][1]][0]
     if os.path.exists(figures):  # reader_eval.py --out: the figures of each base, without its questions
         results = json.load(open(figures))["results"]
         state["reader"]["heldout"] = [{k: v for k, v in r.items() if k != "rows"} for r in results]
@@ -205,8 +216,6 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("stage", choices=("data", "train", "ship"))
     parser.add_argument("--out", default=os.path.join(ROOT, "out", "reader"))
-    parser.add_argument("--lines", type=int, default=LINES)
-    parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--processes", type=int, default=2)
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)

@@ -13,6 +13,9 @@ import pytest  # noqa: E402
 from readergen import lexicon, values  # noqa: E402
 
 N = 200
+# sha256 of company_lines(0, 0..3, 512, 48, "question-around", 1): the first 57 lines of
+# make_reader.py's train-question-around.txt (sha256 10fb8210... as a whole)
+EDITION_1_SHA256 = "bf10f8e346cbf852db03794e5a0a98bd5592e20526caa5178330198627b5a540"
 KINDS = sorted(values.KINDS)
 
 
@@ -112,15 +115,15 @@ def test_category_kind_overrides():
     assert lexicon.field_kind("price") == "price"
 
 
-@pytest.mark.parametrize("template", ["context-first", "question-around"])
-def test_lines_are_prompts_of_their_template_with_a_span_answer(template):
+@pytest.mark.parametrize("template,edition", [("context-first", 1), ("question-around", 1), ("question-around", 2)])
+def test_lines_are_prompts_of_their_template_with_a_span_answer(template, edition):
     """Each generated line is the prompt ask would send in that template, answered by a span of a
     chunk in it (or by nothing), within the block; the same bytes on every run."""
     from mgpt.retrieval.prompt import ANSWER, SEPARATOR, split_prompt
     from readergen.generate import company_lines
 
-    lines = [line for i in range(3) for line in company_lines(7, i, 512, 48, template)]
-    assert lines == [line for i in range(3) for line in company_lines(7, i, 512, 48, template)]
+    lines = [line for i in range(3) for line in company_lines(7, i, 512, 48, template, edition)]
+    assert lines == [line for i in range(3) for line in company_lines(7, i, 512, 48, template, edition)]
     answered = 0
     for line in lines:
         at = line.rindex(ANSWER) + len(ANSWER)
@@ -132,3 +135,32 @@ def test_lines_are_prompts_of_their_template_with_a_span_answer(template):
             answered += 1
             assert any(answer in chunk for chunk in context.split(SEPARATOR))
     assert 0 < answered < len(lines)
+
+
+def test_edition_1_lines_keep_their_bytes():
+    """Stages 1-3 of the shipped reader were trained on edition 1's lines (scripts/make_reader.py
+    records their sha256): a later edition must not change them. Fails if edition 2's additions
+    draw from the random stream of edition 1, or if the chunker or prompt change what ask sends."""
+    import hashlib
+
+    from readergen.generate import company_lines
+
+    lines = [line for i in range(4) for line in company_lines(0, i, 512, 48, "question-around", 1)]
+    digest = hashlib.sha256("\n".join(lines).encode()).hexdigest()
+    assert digest == EDITION_1_SHA256
+
+
+def test_added_numbers_never_touch_a_value():
+    """Edition 2's headings and notes carry years and reference numbers that answer nothing: one
+    that held a value (or sat inside one) would make a chunk seem to state that fact."""
+    from readergen.render import Renderer
+    from readergen.world import make_company
+
+    company = make_company(random.Random("guard"), edition=2)
+    renderer = Renderer(company, random.Random("guard/render"), edition=2)
+    years = [str(y) for y in range(2015, 2029)]
+    renderer.values = years + ["Page 3"]
+    marked = [renderer.titled("# Prices", p=1.0) for _ in range(300)]
+    noted = [renderer.noted("# Prices\n\nThe Aster costs 349 EUR.\n") for _ in range(300)]
+    assert not any(year in text for text in marked + noted for year in years)
+    assert any(text != "# Prices" for text in marked)  # marks without a year (v2.1) still get through

@@ -12,25 +12,27 @@ from .world import make_company
 QUESTIONS_PER_COMPANY = (8, 24)
 
 
-def company_lines(seed, i, block_size, reserve, template, unanswerable_share=0.2):
+def company_lines(seed, i, block_size, reserve, template, edition=1, unanswerable_share=0.2):
     rng = random.Random(f"{seed}/{i}")
-    company = make_company(rng)
-    files, stated = render_kb(company, rng)
+    company = make_company(rng, edition=edition)
+    files, stated = render_kb(company, rng, edition)
     return kb_lines(company, files, stated, rng, block_size, reserve, rng.randint(*QUESTIONS_PER_COMPANY),
                     template, unanswerable_share)
 
 
 def _worker(args):
-    seed, start, step, count, block_size, reserve, template = args
-    return [company_lines(seed, i, block_size, reserve, template) for i in range(start, start + step * count, step)]
+    seed, start, step, count, block_size, reserve, template, edition = args
+    return [company_lines(seed, i, block_size, reserve, template, edition)
+            for i in range(start, start + step * count, step)]
 
 
-def generate(n_lines, seed, block_size, reserve, template, processes=1, chunk=64):
+def generate(n_lines, seed, block_size, reserve, template, edition=1, processes=1, chunk=64):
     """Yields lines until n_lines: companies in order, `chunk` companies per task."""
     produced, next_company = 0, 0
     with Pool(processes) as pool:
         while produced < n_lines:
-            tasks = [(seed, next_company + j * chunk, 1, chunk, block_size, reserve, template) for j in range(processes * 4)]
+            tasks = [(seed, next_company + j * chunk, 1, chunk, block_size, reserve, template, edition)
+                     for j in range(processes * 4)]
             next_company += chunk * processes * 4
             for batch in pool.imap(_worker, tasks):
                 for lines in batch:

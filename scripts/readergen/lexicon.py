@@ -5693,9 +5693,119 @@ _company("number_of_stores", "count_medium",
     """)
 
 
+# --- staff (generator edition 2): people by their role, often named in an apposition ----------
+# Edition 1 draws company fields from COMPANY_FIELDS alone: kept apart so its lines stay the same bytes.
+_EDITION1_COMPANY_FIELDS = len(COMPANY_FIELDS)
+
+_company("support_manager", "person_name",
+    "Head of customer service | Customer service manager | Support manager | Head of support | Customer care lead",
+    """
+    has {V} as its head of customer service
+    puts {V} in charge of customer service
+    """,
+    """
+    Our head of customer service, {V}, reads every complaint personally.
+    Customer service is led by {V}.
+    {V} heads our customer service team.
+    If something went wrong, ask for {V}, our support manager.
+    {V} looks after customer care and answers the hardest cases.
+    Complaints go to {V}, who runs the support team.
+    Meet {V}, the person behind our customer service.
+    Head of customer service: {V}.
+    """,
+    """
+    Who is the head of customer service?
+    who runs customer support
+    Who is in charge of customer service?
+    name of the support manager
+    who leads the support team?
+    Who can I escalate a complaint to?
+    who is the customer care lead
+    Who manages customer support?
+    """)
+
+_company("store_manager", "person_name",
+    "Store manager | Shop manager | Branch manager | Manager of the flagship store",
+    """
+    has {V} as its store manager
+    lets {V} run its flagship store
+    is represented in the shop by {V}
+    """,
+    """
+    Our flagship store is managed by {V}.
+    The store manager, {V}, is happy to arrange a private demonstration.
+    {V} manages our shop and knows every product in it.
+    Ask for {V}, our store manager, if you want to see a product before buying.
+    Store manager: {V}.
+    {V} has run the shop since it opened.
+    """,
+    """
+    Who manages the store?
+    Who is the store manager?
+    name of the shop manager
+    who runs the flagship store
+    Who should I ask for in the shop?
+    who is the branch manager
+    Who is in charge of the shop?
+    shop manager?
+    """)
+
+_company("head_of_design", "person_name",
+    "Head of design | Lead designer | Design lead | Chief designer",
+    """
+    has {V} as its head of design
+    lets {V} lead its design team
+    relies on {V} for design
+    """,
+    """
+    Every product is drawn by our head of design, {V}, and her small team.
+    Our lead designer, {V}, joined us from the furniture trade.
+    {V} leads the design team.
+    Design is led by {V}.
+    Head of design: {V}.
+    Our products are designed under {V}.
+    """,
+    """
+    Who designs the products?
+    Who is the head of design?
+    who is the lead designer
+    name of the chief designer
+    Who leads the design team?
+    who is the design lead
+    Who draws the products?
+    head of design?
+    """)
+
+_company("training_manager", "person_name",
+    "Training manager | Head of training | Director of studies | Workshop lead",
+    """
+    has {V} as its head of training
+    lets {V} run its workshops
+    relies on {V} for training
+    """,
+    """
+    Our director of studies, {V}, plans every workshop and course.
+    Workshops are run by our training manager, {V}.
+    {V} is in charge of training and places every new participant in a group.
+    Director of studies: {V}.
+    Courses are planned by {V}.
+    {V} runs our workshops and trains every new teacher.
+    """,
+    """
+    Who is in charge of training?
+    Who is the director of studies?
+    who runs the workshops
+    name of the training manager
+    Who plans the courses?
+    who is the head of training
+    Who is in charge of the workshops?
+    training manager?
+    """)
+
 PRODUCT_FIELDS = tuple(PRODUCT_FIELDS)
-COMPANY_FIELDS = tuple(COMPANY_FIELDS)
-ALL_FIELDS = PRODUCT_FIELDS + COMPANY_FIELDS
+STAFF_FIELDS = tuple(COMPANY_FIELDS[_EDITION1_COMPANY_FIELDS:])
+COMPANY_FIELDS = tuple(COMPANY_FIELDS[:_EDITION1_COMPANY_FIELDS])
+ALL_FIELDS = PRODUCT_FIELDS + COMPANY_FIELDS + STAFF_FIELDS
 FIELDS = {f.name: f for f in ALL_FIELDS}
 
 
@@ -6136,7 +6246,7 @@ def check_lexicon() -> list:
         return re.sub(r"[^a-z0-9{} ]", "", q.lower()).strip()
 
     groups = [(name, cat["fields"]) for name, cat in CATEGORIES.items()]
-    groups.append(("company", tuple(f.name for f in COMPANY_FIELDS)))
+    groups.append(("company", tuple(f.name for f in COMPANY_FIELDS + STAFF_FIELDS)))
     reported = set()
     for gname, fnames in groups:
         known = [FIELDS[fn] for fn in fnames if fn in FIELDS]

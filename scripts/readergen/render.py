@@ -4,8 +4,14 @@ products compared in one sentence, FAQ pages in several layouts, policy and cont
 
 render_kb returns the files and the set of facts that some file states: a fact no file states
 can be asked about, and the answer is then "the documents do not say".
+
+Edition 2 adds what hand-written pages have and edition 1 lacked: numbers that answer nothing
+beside the words of a question (a heading "Prices 2025", "Last updated 3 March 2025"), values
+followed by more words in their sentence ("costs 349 EUR in most shops"), and staff named by
+their role. Edition 1's pages stay the same bytes (no extra random draws).
 """
 
+from .values import MONTHS
 from .world import field_spec
 
 FILLER = (
@@ -42,6 +48,16 @@ SPEC_TITLES = ("Specifications", "Technical data", "Tech specs", "Specs", "Key f
                "Product details", "Technical specifications")
 MISSING_CELL = ("–", "-", "—", "n/a", "")
 ODD_CHARACTERS = "✓★→☎✉©®™½¼•"  # a few land in documents, some outside the reader's vocabulary
+# edition 2: words after a value that are not part of it
+TAILS = (" in most cases", " as standard", " in normal use", " according to our own tests", " at the moment",
+         " for the standard version", " when new", " this season", " by default", " in our tests",
+         " for most customers", " on average", " from this year", " as of today", " without extras",
+         ", like most of our range", ", as customers often point out", ", which we think is fair",
+         ", as the table below shows", " - see below", " (see the FAQ)", ", subject to change")
+NOTES = ("Last updated: {date}", "Updated {date}.", "Valid from {date}.", "Page {n} of {m}", "Version {a}.{b}",
+         "Document no. {code}", "Prices valid for {year}.", "Edition {year}", "Article no. {code}",
+         "Issue {n}, {month} {year}", "Revised in {month} {year}.", "(c) {year} {company}", "Ref. {code}/{year}",
+         "This page replaces the version of {date}.", "Printed {date}")
 
 
 def cap(text):
@@ -83,9 +99,54 @@ def joined_clauses(rng, subject, clauses):
 
 
 class Renderer:
-    def __init__(self, company, rng):
-        self.c, self.rng = company, rng
+    def __init__(self, company, rng, edition=1):
+        self.c, self.rng, self.edition = company, rng, edition
         self.stated = set()  # (product name or None, field name)
+        self.values = [v for p in company.products for v in p.facts.values()] + list(company.facts.values())
+
+    # --- edition 2: numbers that answer nothing, words after values ---------------------------
+
+    def _answers_nothing(self, text):
+        """A number added to a page must not hold or be part of any value (the chunk would then seem to state it)."""
+        return not any(text in v or v in text for v in self.values)
+
+    def _year(self):
+        return self.rng.randint(2016, 2027)
+
+    def titled(self, title, p=0.35):
+        """A heading with a year, season or version after it, sometimes."""
+        if self.edition < 2 or self.rng.random() >= p:
+            return title
+        rng, y = self.rng, self._year()
+        mark = rng.choice((f"{y}", f"{y}", f"({y})", f"– {y}", f"{y}/{(y + 1) % 100:02d}", f"(edition {y})",
+                           f"v{rng.randint(1, 5)}.{rng.randint(0, 9)}", f"{rng.choice(('spring', 'summer', 'autumn', 'winter'))} {y}",
+                           f"{rng.choice(MONTHS)} {y}"))
+        return f"{title} {mark}" if self._answers_nothing(mark) else title
+
+    def noted(self, page):
+        """A line with a date, version or reference number at the top or bottom of a page, sometimes."""
+        if self.edition < 2 or self.rng.random() >= 0.3:
+            return page
+        rng, y = self.rng, self._year()
+        month = rng.choice(MONTHS)
+        date = rng.choice((f"{rng.randint(1, 28)} {month} {y}", f"{y}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                           f"{month} {rng.randint(1, 28)}, {y}", f"{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{y}"))
+        note = rng.choice(NOTES).format(date=date, n=rng.randint(1, 9), m=rng.randint(9, 40), a=rng.randint(1, 6),
+                                        b=rng.randint(0, 12), code=rng.randint(1000, 99999), year=y, month=month,
+                                        company=self.c.name)
+        if not self._answers_nothing(note):
+            return page
+        if rng.random() < 0.5:
+            return page.rstrip("\n") + f"\n\n{note}\n"
+        head, _, rest = page.partition("\n\n")
+        return f"{head}\n\n{note}\n\n{rest}" if rest else f"{note}\n\n{page}"
+
+    def said(self, f, subject, value):
+        """sentence(), and in edition 2 sometimes more words after the value."""
+        text = sentence(self.rng, f, subject, value)
+        if self.edition >= 2 and text.endswith(value + ".") and self.rng.random() < 0.3:
+            text = text[:-1] + self.rng.choice(TAILS) + "."
+        return text
 
     def note(self, product, name):
         self.stated.add((product.name if product else None, name))
@@ -104,8 +165,8 @@ class Renderer:
     def prose_page(self, product, names):
         """Paragraphs of sentences, several facts per sentence sometimes, pronouns after the first."""
         rng = self.rng
-        heading = rng.choice((f"# {product.name}", f"## The {product.name}", f"# {product.name} {product.noun}",
-                              f"## {product.name}: {rng.choice(('overview', 'user guide', 'at a glance'))}"))
+        heading = self.titled(rng.choice((f"# {product.name}", f"## The {product.name}", f"# {product.name} {product.noun}",
+                                          f"## {product.name}: {rng.choice(('overview', 'user guide', 'at a glance'))}")))
         paragraphs, current, mentioned = [], [], False
         if rng.random() < 0.4:
             current += self.filler(1)
@@ -114,7 +175,7 @@ class Renderer:
             value = product.facts[name]
             subject = later_subject(rng, product) if mentioned and rng.random() < 0.6 else full_subject(rng, product)
             mentioned = True
-            current.append(sentence(rng, f, subject, value))
+            current.append(self.said(f, subject, value))
             self.note(product, name)
             if len(current) >= rng.randint(2, 4):
                 paragraphs.append(" ".join(current))
@@ -138,7 +199,7 @@ class Renderer:
             for n in take:
                 self.note(product, n)
         for n in rest:
-            sentences.append(sentence(rng, field_spec(n), later_subject(rng, product), product.facts[n]))
+            sentences.append(self.said(field_spec(n), later_subject(rng, product), product.facts[n]))
             self.note(product, n)
         head = rng.choice((f"## {product.name}\n\n", f"# The {product.name} {product.noun}\n\n", ""))
         if not head:  # no heading: the first sentence must name the product
@@ -164,8 +225,12 @@ class Renderer:
                 lines.append(f"| {key} | {value} |")
         if style == "table2":
             lines = [rng.choice(("| Feature | Value |", "| Spec | |", "| | |")), "|---|---|"] + lines
-        title = rng.choice((f"# {product.name} {rng.choice(SPEC_TITLES).lower()}",
-                            f"# {product.name}\n\n## {rng.choice(SPEC_TITLES)}", f"## {product.name}"))
+        if self.edition >= 2 and len(names) >= 2 and rng.random() < 0.2:  # "# Aster 2: price and weight 2025"
+            keys = [field_spec(n).keys[0].lower() for n in names[:2]]
+            title = self.titled(f"# {product.name}: {keys[0]} and {keys[1]}", p=0.8)
+        else:
+            title = self.titled(rng.choice((f"# {product.name} {rng.choice(SPEC_TITLES).lower()}",
+                                            f"# {product.name}\n\n## {rng.choice(SPEC_TITLES)}", f"## {product.name}")))
         intro = ""
         if rng.random() < 0.4:
             intro = f"The {product.name} is our {rng.choice(('newest', 'best-selling', 'most compact', 'top'))} " \
@@ -179,6 +244,10 @@ class Renderer:
         columns = common[:rng.randint(2, 6)]
         first = rng.choice(("Model", "Product", "Name", "", products[0].noun.capitalize()))
         keys = [rng.choice(field_spec(n).keys) for n in columns]
+        if self.edition >= 2 and self.rng.random() < 0.3:  # named after its columns: "# Prices and weights 2025"
+            title = self.titled(f"# {' and '.join(k.lower() if i else k for i, k in enumerate(keys[:2]))}", p=0.8)
+        else:
+            title = self.titled(title)
         out = [f"| {first} | " + " | ".join(keys) + " |", "|" + "---|" * (len(columns) + 1)]
         for p in products:
             cells = []
@@ -212,7 +281,7 @@ class Renderer:
         """entries: (question, answer sentence); one of several FAQ layouts."""
         rng = self.rng
         style = rng.choice(("bold_q", "heading", "qa", "plain", "bold"))
-        out = [f"# {rng.choice(FAQ_TITLES)}"]
+        out = [self.titled(f"# {rng.choice(FAQ_TITLES)}")]
         for question, answer in entries:
             if style == "bold_q":
                 out.append(f"**Q: {question}**\n{answer}")
@@ -230,13 +299,12 @@ class Renderer:
         rng, entries = self.rng, []
         for name in names:
             f = field_spec(name)
-            entries.append((_faq_question(rng, f, None), sentence(rng, f, self.c.name, self.c.facts[name])))
+            entries.append((_faq_question(rng, f, None), self.said(f, self.c.name, self.c.facts[name])))
             self.note(None, name)
         for product, name in products:
             f = field_spec(name)
             question = _faq_question(rng, f, f"the {product.name}")
-            entries.append((question, sentence(rng, f, rng.choice(("it", f"the {product.name}")),
-                                               product.facts[name])))
+            entries.append((question, self.said(f, rng.choice(("it", f"the {product.name}")), product.facts[name])))
             self.note(product, name)
         rng.shuffle(entries)
         return entries
@@ -246,7 +314,7 @@ class Renderer:
         paragraphs, current = [], []
         for name in names:
             f = field_spec(name)
-            current.append(sentence(rng, f, self.c.name, self.c.facts[name]))
+            current.append(self.said(f, self.c.name, self.c.facts[name]))
             self.note(None, name)
             if len(current) >= rng.randint(1, 3):
                 paragraphs.append(" ".join(current))
@@ -255,7 +323,7 @@ class Renderer:
             paragraphs.append(" ".join(current))
         if rng.random() < 0.5:
             paragraphs.insert(0, " ".join(self.filler(rng.randint(1, 2))))
-        heads = [f"## {rng.choice(POLICY_TITLES)}" if rng.random() < 0.5 else None for _ in paragraphs]
+        heads = [self.titled(f"## {rng.choice(POLICY_TITLES)}") if rng.random() < 0.5 else None for _ in paragraphs]
         body = "\n\n".join(f"{h}\n\n{self._wrap(p)}" if h else self._wrap(p) for h, p in zip(heads, paragraphs))
         return f"# {rng.choice((self.c.name, rng.choice(POLICY_TITLES)))}\n\n{body}\n"
 
@@ -292,9 +360,9 @@ def _faq_question(rng, f, subject):
     return cap(q.replace("{s}", subject or "it"))
 
 
-def render_kb(company, rng):
+def render_kb(company, rng, edition=1):
     """(files, stated): files is a list of (name, markdown); stated the (product, field) pairs given."""
-    r = Renderer(company, rng)
+    r = Renderer(company, rng, edition)
     files, product_pages = [], []
     families = {}
     for p in company.products:
@@ -328,6 +396,7 @@ def render_kb(company, rng):
                 half = len(names) // 2
                 product_pages.append(r.prose_page(p, names[:half]) + "\n" + r.spec_sheet(p, names[half:])
                                      if half else r.spec_sheet(p, names))
+    product_pages = [r.noted(page) for page in product_pages]
     rng.shuffle(product_pages)
     while product_pages:  # one to three pages per file
         take = rng.randint(1, 3)
@@ -347,8 +416,8 @@ def render_kb(company, rng):
             if (p.name, n) not in r.stated and rng.random() < 0.5:
                 product_faq.append((p, n))
     if faq_names or product_faq:
-        files.append(("faq.md", r.faq_page(r.company_faq_entries(faq_names, product_faq))))
+        files.append(("faq.md", r.noted(r.faq_page(r.company_faq_entries(faq_names, product_faq)))))
     if policy_names:
-        files.append(("policies.md", r.policy_page(policy_names)))
+        files.append(("policies.md", r.noted(r.policy_page(policy_names))))
     rng.shuffle(files)
     return files, r.stated

@@ -34,7 +34,7 @@ class Company:
 
 
 PRODUCT_FIELDS = {f.name: f for f in lexicon.PRODUCT_FIELDS}
-COMPANY_FIELDS = {f.name: f for f in lexicon.COMPANY_FIELDS}
+COMPANY_FIELDS = {f.name: f for f in lexicon.COMPANY_FIELDS + lexicon.STAFF_FIELDS}
 
 
 def field_spec(name):
@@ -68,8 +68,9 @@ class ValuePool:
         return None
 
 
-def make_company(rng, max_categories=3):
-    """A company of 1-3 categories of one domain (sometimes two), 1-4 products each."""
+def make_company(rng, max_categories=3, edition=1):
+    """A company of 1-3 categories of one domain (sometimes two), 1-4 products each; from edition 2
+    on, its staff may be named too."""
     domains = sorted({c["domain"] for c in lexicon.CATEGORIES.values()})
     domain = rng.choice(domains)
     in_domain = sorted(n for n, c in lexicon.CATEGORIES.items() if c["domain"] == domain)
@@ -106,7 +107,7 @@ def make_company(rng, max_categories=3):
                 product.facts[f.name] = value
             product.unstated = tuple(f.name for f in fields[keep:])
             products.append(product)
-    company_fields = list(lexicon.COMPANY_FIELDS)
+    company_fields = list(lexicon.COMPANY_FIELDS + (lexicon.STAFF_FIELDS if edition >= 2 else ()))
     rng.shuffle(company_fields)
     keep = rng.randint(4, min(14, len(company_fields)))
     facts = {}
