@@ -113,7 +113,7 @@ def evaluate_kb(name, ck, args, work):
     return summarize(name, rows, DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence, cli)
 
 
-def evaluate_generated(ck, count, seed, max_new_tokens):
+def evaluate_generated(ck, count, seed, max_new_tokens, edition=1):
     """The reader on freshly generated lines (another seed than training's): does it do the task
     it was trained on? Returns EM on the answerable lines and abstention on the rest."""
     from readergen.generate import company_lines
@@ -123,7 +123,7 @@ def evaluate_generated(ck, count, seed, max_new_tokens):
 
     rows, company = [], 0
     while len(rows) < count:
-        for line in company_lines(seed, company, ck.model.config.block_size, max_new_tokens, template_of(ck)):
+        for line in company_lines(seed, company, ck.model.config.block_size, max_new_tokens, template_of(ck), edition):
             at = line.rindex(ANSWER) + len(ANSWER)
             prompt, want = line[:at], line[at:]
             prompt, _ = ck.vocab.fit(prompt, "prompt")
@@ -218,6 +218,7 @@ def main():
     parser.add_argument("--out", help="write the results here (JSON)")
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--generated", type=int, default=0, help="also score this many freshly generated lines")
+    parser.add_argument("--edition", type=int, default=1, choices=(1, 2), help="the generator edition of --generated")
     parser.add_argument("--template", choices=TEMPLATES,
                         help="the prompt template --ckpt was trained on [default: the one it names]")
     args = parser.parse_args()
@@ -226,8 +227,8 @@ def main():
         ck.state["prompt_template"] = args.template
     results = []
     if args.generated:
-        g = evaluate_generated(ck, args.generated, "dev", args.max_new_tokens)
-        print(f"generated: EM {g['em']:.1%} on answerable lines; abstains on {g['abstain_unanswerable']:.1%} of the "
+        g = evaluate_generated(ck, args.generated, "dev", args.max_new_tokens, args.edition)
+        print(f"generated (edition {args.edition}): EM {g['em']:.1%} on answerable lines; abstains on {g['abstain_unanswerable']:.1%} of the "
               f"unanswerable and {g['abstain_answerable']:.1%} of the answerable ({g['lines']} lines)", flush=True)
     work = tempfile.mkdtemp(prefix="reader-eval-")
     try:
