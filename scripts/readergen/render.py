@@ -118,9 +118,10 @@ class Renderer:
         if self.edition < 2 or self.rng.random() >= p:
             return title
         rng, y = self.rng, self._year()
-        mark = rng.choice((f"{y}", f"{y}", f"({y})", f"– {y}", f"{y}/{(y + 1) % 100:02d}", f"(edition {y})",
-                           f"v{rng.randint(1, 5)}.{rng.randint(0, 9)}", f"{rng.choice(('spring', 'summer', 'autumn', 'winter'))} {y}",
-                           f"{rng.choice(MONTHS)} {y}"))
+        version = f"v{rng.randint(1, 5)}.{rng.randint(0, 9)}"
+        season, month = rng.choice(("spring", "summer", "autumn", "winter")), rng.choice(MONTHS)
+        mark = rng.choice((f"{y}", f"{y}", f"({y})", f"– {y}", f"{y}/{(y + 1) % 100:02d}", f"(edition {y})", version,
+                           f"{season} {y}", f"{month} {y}"))
         return f"{title} {mark}" if self._answers_nothing(mark) else title
 
     def noted(self, page):
@@ -244,7 +245,7 @@ class Renderer:
         columns = common[:rng.randint(2, 6)]
         first = rng.choice(("Model", "Product", "Name", "", products[0].noun.capitalize()))
         keys = [rng.choice(field_spec(n).keys) for n in columns]
-        if self.edition >= 2 and self.rng.random() < 0.3:  # named after its columns: "# Prices and weights 2025"
+        if self.edition >= 2 and self.rng.random() < 0.3:  # named after its columns: "# Price and weight 2025"
             title = self.titled(f"# {' and '.join(k.lower() if i else k for i, k in enumerate(keys[:2]))}", p=0.8)
         else:
             title = self.titled(title)
