@@ -6126,8 +6126,8 @@ def _placeholders(template: str) -> list:
     return [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
 
 
-def check_lexicon() -> list:
-    """Problems with the lexicon as a list of strings; empty when everything is fine."""
+def check_fields(fields) -> list:
+    """Problems with the phrasings of these fields (see the conventions above)."""
     import re
 
     from . import values
@@ -6137,20 +6137,12 @@ def check_lexicon() -> list:
     def bad(msg):
         problems.append(msg)
 
-    if len(PRODUCT_FIELDS) < MIN_PRODUCT_FIELDS:
-        bad(f"only {len(PRODUCT_FIELDS)} product fields (< {MIN_PRODUCT_FIELDS})")
-    if len(COMPANY_FIELDS) < MIN_COMPANY_FIELDS:
-        bad(f"only {len(COMPANY_FIELDS)} company fields (< {MIN_COMPANY_FIELDS})")
-    names = [f.name for f in ALL_FIELDS]
-    for n in sorted({n for n in names if names.count(n) > 1}):
-        bad(f"duplicate field name {n}")
-
     value_res = {}
     for kind, lists in _VALUE_WORDS.items():
         words = sorted({w.lower() for lst in lists for w in lst}, key=len, reverse=True)
         value_res[kind] = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b")
 
-    for f in ALL_FIELDS:
+    for f in fields:
         where = f"field {f.name}"
         if f.scope not in ("product", "company"):
             bad(f"{where}: scope {f.scope!r}")
@@ -6215,6 +6207,53 @@ def check_lexicon() -> list:
             m = value_res[f.kind].search(t.replace("{s}", "").lower()) if f.kind in value_res else None
             if m:
                 bad(f"{where}: question {t!r} mentions a possible value {m.group(0)!r}")
+    return problems
+
+
+def check_shared_questions(groups, fields) -> list:
+    """A question shared by two fields that can appear in the same document would be ambiguous:
+    groups are (name, field names), fields maps a name to its Field."""
+    import re
+
+    problems = []
+
+    def bad(msg):
+        problems.append(msg)
+
+    def norm(q):
+        return re.sub(r"[^a-z0-9{} ]", "", q.lower()).strip()
+
+    reported = set()
+    for gname, fnames in groups:
+        known = [fields[fn] for fn in fnames if fn in fields]
+        for i, a in enumerate(known):
+            qa = {norm(q) for q in a.questions}
+            for b in known[i + 1:]:
+                for q in sorted(qa & {norm(q) for q in b.questions}):
+                    if (a.name, b.name, q) not in reported:
+                        reported.add((a.name, b.name, q))
+                        bad(f"{gname}: fields {a.name} and {b.name} share the question {q!r}")
+    return problems
+
+
+def check_lexicon() -> list:
+    """Problems with the lexicon as a list of strings; empty when everything is fine."""
+    from . import values
+
+    problems = []
+
+    def bad(msg):
+        problems.append(msg)
+
+    if len(PRODUCT_FIELDS) < MIN_PRODUCT_FIELDS:
+        bad(f"only {len(PRODUCT_FIELDS)} product fields (< {MIN_PRODUCT_FIELDS})")
+    if len(COMPANY_FIELDS) < MIN_COMPANY_FIELDS:
+        bad(f"only {len(COMPANY_FIELDS)} company fields (< {MIN_COMPANY_FIELDS})")
+    names = [f.name for f in ALL_FIELDS]
+    for n in sorted({n for n in names if names.count(n) > 1}):
+        bad(f"duplicate field name {n}")
+
+    problems += check_fields(ALL_FIELDS)
 
     if len(CATEGORIES) < MIN_CATEGORIES:
         bad(f"only {len(CATEGORIES)} categories (< {MIN_CATEGORIES})")
@@ -6241,22 +6280,9 @@ def check_lexicon() -> list:
                 bad(f"{where}: kind override for {fn!r}, which it does not use")
             if kind not in values.KINDS:
                 bad(f"{where}: kind override {fn!r} -> unknown kind {kind!r}")
-    # A question shared by two fields that can appear in the same document would be ambiguous.
-    def norm(q):
-        return re.sub(r"[^a-z0-9{} ]", "", q.lower()).strip()
-
     groups = [(name, cat["fields"]) for name, cat in CATEGORIES.items()]
     groups.append(("company", tuple(f.name for f in COMPANY_FIELDS + STAFF_FIELDS)))
-    reported = set()
-    for gname, fnames in groups:
-        known = [FIELDS[fn] for fn in fnames if fn in FIELDS]
-        for i, a in enumerate(known):
-            qa = {norm(q) for q in a.questions}
-            for b in known[i + 1:]:
-                for q in sorted(qa & {norm(q) for q in b.questions}):
-                    if (a.name, b.name, q) not in reported:
-                        reported.add((a.name, b.name, q))
-                        bad(f"{gname}: fields {a.name} and {b.name} share the question {q!r}")
+    problems += check_shared_questions(groups, FIELDS)
 
     all_nouns = {n for cat in CATEGORIES.values() for n in cat["nouns"]}
     for n in sorted(PLURAL_NOUNS - all_nouns):

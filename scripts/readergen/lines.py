@@ -23,7 +23,8 @@ from mgpt.errors import MgptError
 from mgpt.retrieval.prompt import fit_context, one_line
 
 from .render import cap
-from .world import field_spec
+from .services import SERVICE_CATEGORIES
+from .world import field_spec, long_name
 
 _WORD = re.compile(r"\w+")
 RRF_K = 60
@@ -70,12 +71,14 @@ class Retriever:
 def user_subjects(product, company):
     """How a customer names the product: fully, partly, by family or by category when unambiguous."""
     others = [p for p in company.products if p is not product]
-    forms = [f"the {product.name}", product.name, f"the {product.name} {product.noun}", product.name.lower(),
+    forms = [f"the {product.name}", product.name, f"the {long_name(product)}", product.name.lower(),
              f"my {product.name}", f"the {product.name.lower()}"]
     if product.suffix and len(product.suffix) >= 3 and not any(p.suffix == product.suffix for p in others):
         forms += [f"the {product.suffix}", f"the {product.suffix} model"]
     if not any(p.family == product.family for p in others):
         forms += [f"the {product.family}", f"the {product.family} {product.noun}"]
+        if product.service:
+            forms += [product.family.lower(), f"{product.family.lower()} {product.noun}"]
     if not any(p.category == product.category for p in others):
         forms += [f"the {product.noun}", f"your {product.noun}"]
     return forms
@@ -125,8 +128,13 @@ def questions(company, stated, rng, count, unanswerable_share):
     if company.products and rng.random() < 0.5:  # a sister model the company does not make
         p = rng.choice(company.products)
         taken = {q.suffix for q in company.products}
-        suffix = rng.choice([s for s in ("4", "600", "X5", "Ultra", "Neo", "S9") if s not in taken])
-        ghost = f"{p.family} {suffix}"
+        if p.service:  # a course or tour it does not offer
+            taken = {q.family for q in company.products}
+            offered = SERVICE_CATEGORIES[p.category]["descriptors"]
+            ghost = f"{rng.choice([d for d in offered if d not in taken])} {p.noun}"
+        else:
+            suffix = rng.choice([s for s in ("4", "600", "X5", "Ultra", "Neo", "S9") if s not in taken])
+            ghost = f"{p.family} {suffix}"
         if p.facts:
             f = field_spec(rng.choice(list(p.facts)))
             templates = [t for t in f.questions if "{s}" in t]

@@ -12,7 +12,7 @@ their role. Edition 1's pages stay the same bytes (no extra random draws).
 """
 
 from .values import MONTHS
-from .world import field_spec
+from .world import field_spec, long_name
 
 FILLER = (
     "Thank you for choosing {company}.",
@@ -40,6 +40,22 @@ FILLER = (
     "Do not leave the device in direct sunlight for long periods.",
     "Store it in a cool, dry place when you are not using it.",
 )
+SERVICE_FILLER = (
+    "Welcome to {company}!",
+    "All our teachers are qualified and experienced.",
+    "Places are limited, so we recommend booking early.",
+    "Prices are per person unless stated otherwise.",
+    "We are closed on public holidays.",
+    "If you have any questions, just ask at reception.",
+    "You can pay by card or bank transfer.",
+    "Our team is happy to help you choose.",
+    "Timetables may change slightly in the summer months.",
+    "{company} is a small, friendly team, and we would love to meet you.",
+    "Please arrive ten minutes early on your first day.",
+    "Bring a friend and you both get a welcome gift.",
+    "All sessions run with a minimum of three people.",
+    "Check our website for the latest news.",
+)
 FAQ_TITLES = ("Frequently asked questions", "FAQ", "Help centre", "Questions and answers", "Customer FAQ",
               "Good to know", "Support", "Common questions", "Orders and delivery", "Your questions answered")
 POLICY_TITLES = ("Delivery and returns", "Shipping", "Returns and refunds", "Contact us", "About us",
@@ -58,6 +74,27 @@ NOTES = ("Last updated: {date}", "Updated {date}.", "Valid from {date}.", "Page 
          "Document no. {code}", "Prices valid for {year}.", "Edition {year}", "Article no. {code}",
          "Issue {n}, {month} {year}", "Revised in {month} {year}.", "(c) {year} {company}", "Ref. {code}/{year}",
          "This page replaces the version of {date}.", "Printed {date}")
+# edition 3: words after a value that belong to one field's sentences ("founded in 2011 by two teachers")
+FIELD_TAILS = {
+    "founded_year": (" by two teachers", " by two friends", " in a small garage", " as a family business",
+                     " with just three employees", " in a back room of the old town", " by its current owner",
+                     " and has grown ever since", " by a group of students"),
+    "founder": (", who still runs it today", " together with a friend", ", a former teacher", " and her sister",
+                ", then a student"),
+    "headquarters_city": (", where it all began", ", in the old town", ", close to the station"),
+    "store_address": (", near the station", ", on the first floor", ", next to the market", ", opposite the park"),
+    "email": (" - we reply within a day", " for all questions", ", or use the form below"),
+    "phone": (" during opening hours", " on weekdays", ", or write to us"),
+    "fee": (" for the whole course", " including all materials", " plus the enrolment fee", " in the low season",
+            " if you book online", ", with discounts for longer stays"),
+    "times": (" with a short break", " every day", ", Monday to Friday", " with a coffee break at half time"),
+    "days": (", all year round", " except public holidays", " during term time", ", weather permitting"),
+    "group_size": (" so everyone gets attention", " in every class", ", often fewer"),
+    "ages": (" only", ", with a parent for the younger ones", " who can swim"),
+    "meeting_point": (", ten minutes before the start", ", look for the yellow umbrella"),
+    "deposit": (" per person", ", refunded if we cancel"),
+    "balance_due": (" at the latest", ", by card or transfer"),
+}
 
 
 def cap(text):
@@ -73,13 +110,14 @@ def fill(template, subject, value):
 
 
 def full_subject(rng, product):
-    options = [f"the {product.name}", f"the {product.name}", product.name, f"the {product.name} {product.noun}",
+    options = [f"the {product.name}", f"the {product.name}", product.name, f"the {long_name(product)}",
                f"our {product.name}"]
     return rng.choice(options)
 
 
 def later_subject(rng, product):
-    return rng.choice(("it", "it", "it", "this model", f"the {product.noun}", f"the {product.name}"))
+    this = f"this {product.noun}" if product.service else "this model"
+    return rng.choice(("it", "it", "it", this, f"the {product.noun}", f"the {product.name}"))
 
 
 def sentence(rng, f, subject, value):
@@ -103,6 +141,7 @@ class Renderer:
         self.c, self.rng, self.edition = company, rng, edition
         self.stated = set()  # (product name or None, field name)
         self.values = [v for p in company.products for v in p.facts.values()] + list(company.facts.values())
+        self.fillers = SERVICE_FILLER if any(p.service for p in company.products) else FILLER
 
     # --- edition 2: numbers that answer nothing, words after values ---------------------------
 
@@ -143,8 +182,10 @@ class Renderer:
         return f"{head}\n\n{note}\n\n{rest}" if rest else f"{note}\n\n{page}"
 
     def said(self, f, subject, value):
-        """sentence(), and in edition 2 sometimes more words after the value."""
+        """sentence(), and from edition 2 on sometimes more words after the value."""
         text = sentence(self.rng, f, subject, value)
+        if self.edition >= 3 and f.name in FIELD_TAILS and text.endswith(value + ".") and self.rng.random() < 0.4:
+            return text[:-1] + self.rng.choice(FIELD_TAILS[f.name]) + "."
         if self.edition >= 2 and text.endswith(value + ".") and self.rng.random() < 0.3:
             text = text[:-1] + self.rng.choice(TAILS) + "."
         return text
@@ -155,7 +196,7 @@ class Renderer:
     def filler(self, n):
         out = []
         for _ in range(n):
-            text = self.rng.choice(FILLER).replace("{company}", self.c.name)
+            text = self.rng.choice(self.fillers).replace("{company}", self.c.name)
             if self.rng.random() < 0.05:
                 text += " " + self.rng.choice(ODD_CHARACTERS)
             out.append(text)
@@ -166,8 +207,9 @@ class Renderer:
     def prose_page(self, product, names):
         """Paragraphs of sentences, several facts per sentence sometimes, pronouns after the first."""
         rng = self.rng
-        heading = self.titled(rng.choice((f"# {product.name}", f"## The {product.name}", f"# {product.name} {product.noun}",
-                                          f"## {product.name}: {rng.choice(('overview', 'user guide', 'at a glance'))}")))
+        about = ('overview', 'details', 'at a glance') if product.service else ('overview', 'user guide', 'at a glance')
+        heading = self.titled(rng.choice((f"# {product.name}", f"## The {product.name}", f"# {long_name(product)}",
+                                          f"## {product.name}: {rng.choice(about)}")))
         paragraphs, current, mentioned = [], [], False
         if rng.random() < 0.4:
             current += self.filler(1)
@@ -202,7 +244,7 @@ class Renderer:
         for n in rest:
             sentences.append(self.said(field_spec(n), later_subject(rng, product), product.facts[n]))
             self.note(product, n)
-        head = rng.choice((f"## {product.name}\n\n", f"# The {product.name} {product.noun}\n\n", ""))
+        head = rng.choice((f"## {product.name}\n\n", f"# The {long_name(product)}\n\n", ""))
         if not head:  # no heading: the first sentence must name the product
             sentences[0] = sentences[0].replace("It ", f"The {product.name} ", 1)
         return head + self._wrap(" ".join(self.filler(rng.randint(0, 1)) + sentences)) + "\n"
@@ -243,7 +285,9 @@ class Renderer:
         common = [n for n in products[0].facts if any(n in p.facts for p in products)]
         rng.shuffle(common)
         columns = common[:rng.randint(2, 6)]
-        first = rng.choice(("Model", "Product", "Name", "", products[0].noun.capitalize()))
+        noun = products[0].noun.capitalize()
+        first = rng.choice((noun, "Option", "Name", "", noun) if products[0].service else
+                           ("Model", "Product", "Name", "", noun))
         keys = [rng.choice(field_spec(n).keys) for n in columns]
         if self.edition >= 2 and self.rng.random() < 0.3:  # named after its columns: "# Price and weight 2025"
             title = self.titled(f"# {' and '.join(k.lower() if i else k for i, k in enumerate(keys[:2]))}", p=0.8)
@@ -366,20 +410,24 @@ def render_kb(company, rng, edition=1):
     r = Renderer(company, rng, edition)
     files, product_pages = [], []
     families = {}
-    for p in company.products:
-        families.setdefault((p.family, p.category), []).append(p)
+    for p in company.products:  # a service's sisters are the other services of its category
+        families.setdefault((None if p.service else p.family, p.category), []).append(p)
     for (family, category), members in families.items():
         remaining = {p.name: list(p.facts) for p in members}
         for p in members:
             rng.shuffle(remaining[p.name])
+        noun = members[0].noun
         if len(members) >= 2 and rng.random() < 0.5:
-            title = rng.choice((f"# The {family} range", f"## Compare the {members[0].noun}s",
-                                f"# {family} models", f"## Which {family} is right for you?"))
+            title = rng.choice((f"# Our {noun}s", f"## Compare the {noun}s", f"# {cap(noun)}s and prices",
+                                f"## Which {noun} is right for you?") if members[0].service else
+                               (f"# The {family} range", f"## Compare the {noun}s", f"# {family} models",
+                                f"## Which {family} is right for you?"))
             product_pages.append(r.comparison_table(members, title))
         if len(members) >= 2 and rng.random() < 0.3:
             sisters = r.sister_sentences(members[:2])
             if sisters:
-                product_pages.append(f"## {family} compared\n\n" + " ".join(sisters) + "\n")
+                head = f"Our {noun}s" if members[0].service else family
+                product_pages.append(f"## {head} compared\n\n" + " ".join(sisters) + "\n")
         for p in members:
             names = [n for n in remaining[p.name] if (p.name, n) not in r.stated]
             if rng.random() < 0.15:

@@ -1,12 +1,14 @@
 """Invented companies: products in families of sister models, each with some of its category's
-facts stated and the rest left unsaid (the source of questions the documents cannot answer).
+facts stated and the rest left unsaid (the source of questions the documents cannot answer). From
+edition 3 on, some companies sell services instead (courses, classes, tours, rooms: services.py),
+named by a descriptor and a noun ("Intensive course").
 
 Values are unique within a company, so a value found in a chunk belongs to one fact only.
 """
 
 from dataclasses import dataclass, field
 
-from . import lexicon
+from . import lexicon, services
 from .values import make_value
 
 SUFFIXES_NUMERIC = ("2", "3", "5", "7", "100", "200", "300", "500", "700", "900", "X1", "X3", "S2", "One", "Two")
@@ -22,6 +24,12 @@ class Product:
     noun: str
     facts: dict = field(default_factory=dict)  # field name -> value
     unstated: tuple = ()  # fields of its category that no document gives
+    service: bool = False  # its name already ends with its noun: "Intensive course"
+
+
+def long_name(product):
+    """The product with its noun ("Aster 2 blender"); a service's name already has it."""
+    return product.name if product.service else f"{product.name} {product.noun}"
 
 
 @dataclass
@@ -33,8 +41,18 @@ class Company:
     unstated: tuple = ()
 
 
-PRODUCT_FIELDS = {f.name: f for f in lexicon.PRODUCT_FIELDS}
-COMPANY_FIELDS = {f.name: f for f in lexicon.COMPANY_FIELDS + lexicon.STAFF_FIELDS}
+PRODUCT_FIELDS = {f.name: f for f in lexicon.PRODUCT_FIELDS + services.SERVICE_FIELDS}
+COMPANY_FIELDS = {f.name: f for f in lexicon.COMPANY_FIELDS + lexicon.STAFF_FIELDS + services.SCHOOL_FIELDS}
+SERVICE_SHARE = 0.4  # edition 3's companies that sell services
+SERVICE_COMPANY_FIELDS = frozenset((  # what a school, studio or hotel says of itself (no delivery, no returns)
+    "weekday_hours saturday_hours sunday_hours phone email hq_address website payment_methods "
+    "instalments student_discount newsletter_discount gift_card_validity phone_hours response_time "
+    "support_languages founded_year founder ceo headquarters_city support_manager training_manager").split())
+SERVICE_COMPANY_WORDS = {"school": ("Language School", "Academy", "School", "Institute", "Language Centre"),
+                         "gym": ("Studio", "Fitness", "Yoga", "Gym", "Fitness Club"),
+                         "tours": ("Tours", "Walks", "Experiences", "Excursions", "City Tours"),
+                         "crafts": ("Atelier", "Workshop", "Studio", "Makers", "Craft School"),
+                         "stay": ("Hotel", "Guesthouse", "Inn", "B&B", "Boutique Hotel")}
 
 
 def field_spec(name):
@@ -70,7 +88,9 @@ class ValuePool:
 
 def make_company(rng, max_categories=3, edition=1):
     """A company of 1-3 categories of one domain (sometimes two), 1-4 products each; from edition 2
-    on, its staff may be named too."""
+    on, its staff may be named too; from edition 3 on, some sell services instead."""
+    if edition >= 3 and rng.random() < SERVICE_SHARE:
+        return make_service_company(rng)
     domains = sorted({c["domain"] for c in lexicon.CATEGORIES.values()})
     domain = rng.choice(domains)
     in_domain = sorted(n for n, c in lexicon.CATEGORIES.items() if c["domain"] == domain)
@@ -117,6 +137,50 @@ def make_company(rng, max_categories=3, edition=1):
             facts[f.name] = value
     unstated = tuple(f.name for f in company_fields[keep:keep + 6])
     company = Company(_company_name(rng), domain, products, facts, unstated)
+    _dedupe_values(company)
+    return company
+
+
+def make_service_company(rng):
+    """A school, studio, tour operator, workshop or hotel: 1-2 categories of one domain, 2-4
+    services each (sister courses share some facts, as products do), and its company facts."""
+    domain = rng.choice(services.SERVICE_DOMAINS)
+    in_domain = sorted(n for n, c in services.SERVICE_CATEGORIES.items() if c["domain"] == domain)
+    categories = rng.sample(in_domain, rng.randint(1, len(in_domain)))
+    pool, products = ValuePool(rng), []
+    for category in categories:
+        spec = services.SERVICE_CATEGORIES[category]
+        noun = rng.choice(spec["nouns"])
+        for descriptor in rng.sample(spec["descriptors"], rng.choice((2, 2, 3, 3, 3, 4))):
+            name = f"{descriptor} {noun}" if rng.random() < 0.85 else f"{descriptor} {noun}".lower().capitalize()
+            product = Product(name, descriptor, "", category, noun, service=True)
+            products.append(product)
+        fields = list(spec["fields"])
+        shared = {}
+        for product in [p for p in products if p.category == category]:
+            rng.shuffle(fields)
+            keep = max(3, int(len(fields) * rng.uniform(0.5, 0.9)))
+            for name in fields[:keep]:
+                if name in shared and rng.random() < 0.5:
+                    value = shared[name]
+                else:
+                    value = pool.draw(spec["kinds"].get(name, services.SERVICE_FIELD_SPECS[name].kind))
+                    if value is None:
+                        continue
+                    shared.setdefault(name, value)
+                product.facts[name] = value
+            product.unstated = tuple(fields[keep:])
+    company_fields = [f for f in lexicon.COMPANY_FIELDS + lexicon.STAFF_FIELDS if f.name in SERVICE_COMPANY_FIELDS]
+    company_fields += services.SCHOOL_FIELDS
+    rng.shuffle(company_fields)
+    keep = rng.randint(4, 14)
+    facts = {}
+    for f in company_fields[:keep]:
+        value = pool.draw(f.kind)
+        if value is not None:
+            facts[f.name] = value
+    name = f"{rng.choice(lexicon.COMPANY_NAME_PARTS)} {rng.choice(SERVICE_COMPANY_WORDS[domain])}"
+    company = Company(name, domain, products, facts, tuple(f.name for f in company_fields[keep:keep + 6]))
     _dedupe_values(company)
     return company
 
