@@ -30,7 +30,7 @@ sys.path.insert(0, os.path.join(ROOT, "src"))
 BLOCK = 512
 RESERVE = 48  # the answer's room in the block: ask's --max-new-tokens default
 # The data sets: name -> (prompt template of mgpt.retrieval.prompt, generator seed, generator edition, lines).
-# Edition 2 (scripts/readergen/render.py) adds numbers that answer nothing beside a question's words, words
+# Edition 2 (scripts/readergen/writer.py) adds numbers that answer nothing beside a question's words, words
 # after values and staff; edition 3 (scripts/readergen/services.py) adds companies that sell services
 # (courses, classes, tours, rooms). Each edition leaves the bytes of the earlier ones as they were.
 DATASETS = {

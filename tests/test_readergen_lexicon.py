@@ -153,11 +153,11 @@ def test_edition_1_lines_keep_their_bytes():
 def test_added_numbers_never_touch_a_value():
     """Edition 2's headings and notes carry years and reference numbers that answer nothing: one
     that held a value (or sat inside one) would make a chunk seem to state that fact."""
-    from readergen.render import Renderer
+    from readergen.writer import Writer
     from readergen.world import make_company
 
     company = make_company(random.Random("guard"), edition=2)
-    renderer = Renderer(company, random.Random("guard/render"), edition=2)
+    renderer = Writer(company, random.Random("guard/render"), edition=2)
     years = [str(y) for y in range(2015, 2029)]
     renderer.values = years + ["Page 3"]
     marked = [renderer.titled("# Prices", p=1.0) for _ in range(300)]

@@ -110,13 +110,13 @@ def test_edition_2_lines_keep_their_bytes():
 def test_field_tails_follow_only_their_field():
     """A tail ("founded in 2011 by two teachers") comes after its own field's value only, and only
     from edition 3 on."""
-    from readergen.render import FIELD_TAILS, Renderer
+    from readergen.writer import FIELD_TAILS, Writer
     from readergen.world import field_spec, make_company
 
     company = make_company(random.Random("tails"), edition=3)
     f = field_spec("founded_year")
     for edition, expect in ((2, False), (3, True)):
-        renderer = Renderer(company, random.Random(f"tails/{edition}"), edition=edition)
+        renderer = Writer(company, random.Random(f"tails/{edition}"), edition=edition)
         said = [renderer.said(f, "We", "2011") for _ in range(200)]
         tailed = [s for s in said if any(s.endswith(t + ".") for t in FIELD_TAILS["founded_year"])]
         assert bool(tailed) == expect

@@ -22,7 +22,7 @@ from mgpt.retrieval.embedding import HashedNgramEmbedder
 from mgpt.errors import MgptError
 from mgpt.retrieval.prompt import fit_context, one_line
 
-from .render import cap
+from .writer import cap
 from .services import SERVICE_CATEGORIES
 from .world import field_spec, long_name
 
