@@ -201,14 +201,14 @@ def show(s):
 
 def main():
     from mgpt.checkpoint import load_model
-    from mgpt.retrieval.answer import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE
+    from mgpt.retrieval.answer import DEFAULT_ASK_K, DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE
     from mgpt.retrieval.prompt import TEMPLATES
     from mgpt.retrieval.reader import reader_path
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ckpt", help="a model trained on the template [default: the shipped reader]")
     parser.add_argument("--kb", action="append", help=f"a base of corpora/readerkb [default: {', '.join(HELD_OUT)}]")
-    parser.add_argument("-k", type=int, default=3)
+    parser.add_argument("-k", type=int, default=DEFAULT_ASK_K, help="chunks to retrieve [default: ask's]")
     parser.add_argument("--retrieval", default="hybrid", choices=("hybrid", "dense", "bm25"))
     parser.add_argument("--reading", default="packed", choices=("packed", "each"))
     parser.add_argument("--max-new-tokens", type=int, default=DEFAULT_MAX_NEW_TOKENS)

@@ -60,7 +60,7 @@ def field_spec(name):
 
 
 def _fields_of(category):
-    return [PRODUCT_FIELDS[n] for n in lexicon.CATEGORIES[category]["fields"] if n in PRODUCT_FIELDS]
+    return [n for n in lexicon.CATEGORIES[category]["fields"] if n in PRODUCT_FIELDS]
 
 
 def _company_name(rng):
@@ -113,29 +113,10 @@ def make_company(rng, max_categories=3, edition=1):
             name = f"{family} {suffix}".strip()
             nouns = [n for n in spec["nouns"] if n not in lexicon.PLURAL_NOUNS] or list(spec["nouns"])
             product = Product(name, family, suffix, category, rng.choice(nouns))
-            fields = _fields_of(category)
-            rng.shuffle(fields)
-            keep = max(3, int(len(fields) * rng.uniform(0.5, 0.9)))
-            for f in fields[:keep]:
-                if f.name in shared and rng.random() < 0.5:
-                    value = shared[f.name]
-                else:
-                    value = pool.draw(lexicon.field_kind(f.name, category))
-                    if value is None:
-                        continue
-                    shared.setdefault(f.name, value)
-                product.facts[f.name] = value
-            product.unstated = tuple(f.name for f in fields[keep:])
+            _give_facts(rng, pool, product, _fields_of(category), shared, lambda f: lexicon.field_kind(f, category))
             products.append(product)
     company_fields = list(lexicon.COMPANY_FIELDS + (lexicon.STAFF_FIELDS if edition >= 2 else ()))
-    rng.shuffle(company_fields)
-    keep = rng.randint(4, min(14, len(company_fields)))
-    facts = {}
-    for f in company_fields[:keep]:
-        value = pool.draw(f.kind)
-        if value is not None:
-            facts[f.name] = value
-    unstated = tuple(f.name for f in company_fields[keep:keep + 6])
+    facts, unstated = _company_facts(rng, pool, company_fields)
     company = Company(_company_name(rng), domain, products, facts, unstated)
     _dedupe_values(company)
     return company
@@ -153,36 +134,46 @@ def make_service_company(rng):
         noun = rng.choice(spec["nouns"])
         for descriptor in rng.sample(spec["descriptors"], rng.choice((2, 2, 3, 3, 3, 4))):
             name = f"{descriptor} {noun}" if rng.random() < 0.85 else f"{descriptor} {noun}".lower().capitalize()
-            product = Product(name, descriptor, "", category, noun, service=True)
-            products.append(product)
-        fields = list(spec["fields"])
-        shared = {}
+            products.append(Product(name, descriptor, "", category, noun, service=True))
+        fields, shared = list(spec["fields"]), {}  # one list, shuffled again for each sister
         for product in [p for p in products if p.category == category]:
-            rng.shuffle(fields)
-            keep = max(3, int(len(fields) * rng.uniform(0.5, 0.9)))
-            for name in fields[:keep]:
-                if name in shared and rng.random() < 0.5:
-                    value = shared[name]
-                else:
-                    value = pool.draw(spec["kinds"].get(name, services.SERVICE_FIELD_SPECS[name].kind))
-                    if value is None:
-                        continue
-                    shared.setdefault(name, value)
-                product.facts[name] = value
-            product.unstated = tuple(fields[keep:])
+            _give_facts(rng, pool, product, fields, shared,
+                        lambda f: spec["kinds"].get(f, services.SERVICE_FIELD_SPECS[f].kind))
     company_fields = [f for f in lexicon.COMPANY_FIELDS + lexicon.STAFF_FIELDS if f.name in SERVICE_COMPANY_FIELDS]
-    company_fields += services.SCHOOL_FIELDS
-    rng.shuffle(company_fields)
-    keep = rng.randint(4, 14)
+    facts, unstated = _company_facts(rng, pool, company_fields + list(services.SCHOOL_FIELDS))
+    name = f"{rng.choice(lexicon.COMPANY_NAME_PARTS)} {rng.choice(SERVICE_COMPANY_WORDS[domain])}"
+    company = Company(name, domain, products, facts, unstated)
+    _dedupe_values(company)
+    return company
+
+
+def _give_facts(rng, pool, product, fields, shared, kind_of):
+    """Values for a random half or more of these field names (shuffled in place), half the time the
+    value a sister already has (shared); the rest of them stay unstated."""
+    rng.shuffle(fields)
+    keep = max(3, int(len(fields) * rng.uniform(0.5, 0.9)))
+    for name in fields[:keep]:
+        if name in shared and rng.random() < 0.5:
+            value = shared[name]
+        else:
+            value = pool.draw(kind_of(name))
+            if value is None:
+                continue
+            shared.setdefault(name, value)
+        product.facts[name] = value
+    product.unstated = tuple(fields[keep:])
+
+
+def _company_facts(rng, pool, fields):
+    """(facts, unstated): values for 4-14 of these company fields; six of the others are asked about."""
+    rng.shuffle(fields)
+    keep = rng.randint(4, min(14, len(fields)))
     facts = {}
-    for f in company_fields[:keep]:
+    for f in fields[:keep]:
         value = pool.draw(f.kind)
         if value is not None:
             facts[f.name] = value
-    name = f"{rng.choice(lexicon.COMPANY_NAME_PARTS)} {rng.choice(SERVICE_COMPANY_WORDS[domain])}"
-    company = Company(name, domain, products, facts, tuple(f.name for f in company_fields[keep:keep + 6]))
-    _dedupe_values(company)
-    return company
+    return facts, tuple(f.name for f in fields[keep:keep + 6])
 
 
 def _dedupe_values(company):

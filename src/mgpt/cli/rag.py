@@ -12,7 +12,8 @@ import sys
 import click
 
 from ..errors import MgptError
-from ..retrieval.answer import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE, NOT_IN_DOCUMENTS, READINGS, DEFAULT_READING
+from ..retrieval.answer import (DEFAULT_ASK_K, DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE, DEFAULT_READING,
+                                NOT_IN_DOCUMENTS, READINGS)
 from ..retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP, check_sizes
 from ..retrieval.embedding import DEFAULT_DIM
 from ..retrieval.store import DEFAULT_COLLECTION, HNSW_ABOVE, INDEX_TYPES, RETRIEVAL_MODES, Location
@@ -257,7 +258,8 @@ def search(ctx, db, uri, token, collection, dim, query, k, retrieval):
 @click.argument("question")
 @click.option("--ckpt", help="A model trained on the prompt template [default: the reader shipped with mgpt].")
 @store_options
-@click.option("-k", "k", type=POSITIVE_INT, default=3, help="Chunks to retrieve; those that fit the block go into the prompt.")
+@click.option("-k", "k", type=POSITIVE_INT, default=DEFAULT_ASK_K,
+              help="Chunks to retrieve; those that fit the block go into the prompt.")
 @retrieval_option
 @click.option("--no-retrieval", is_flag=True, help="Ask with an empty context: the model alone, as a baseline.")
 @click.option("--free", is_flag=True, help="Let the model write freely instead of copying a span of the context.")
@@ -317,7 +319,7 @@ def ask(ctx, question, ckpt, db, uri, token, collection, k, retrieval, no_retrie
 @click.option("-o", "--out", required=True, help="The training lines to write (one per pair).")
 @click.option("--ckpt", help="The model the lines are for [default: the shipped reader].")
 @store_options
-@click.option("-k", "k", type=POSITIVE_INT, default=3, help="Chunks per line, as ask retrieves them.")
+@click.option("-k", "k", type=POSITIVE_INT, default=DEFAULT_ASK_K, help="Chunks per line, as ask retrieves them.")
 @retrieval_option
 @click.option("--max-new-tokens", type=POSITIVE_INT, default=DEFAULT_MAX_NEW_TOKENS,
               help="Room left for the answer, as ask leaves it.")

@@ -20,6 +20,8 @@ DEFAULT_MAX_NEW_TOKENS = 48
 # threshold that loses none of the reader's exact answers there (docs/RAG.md).
 DEFAULT_MIN_CONFIDENCE = 0.15
 NOT_IN_DOCUMENTS = "The documents do not say."
+# Chunks ask retrieves; those that fit the block go into the prompt.
+DEFAULT_ASK_K = 3
 
 
 def context_texts(ck, hits):
