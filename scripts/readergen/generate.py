@@ -17,7 +17,7 @@ def company_lines(seed, i, block_size, reserve, template, edition=1, unanswerabl
     company = make_company(rng, edition=edition)
     files, stated = render_kb(company, rng, edition)
     return kb_lines(company, files, stated, rng, block_size, reserve, rng.randint(*QUESTIONS_PER_COMPANY),
-                    template, unanswerable_share)
+                    template, unanswerable_share, edition)
 
 
 def _worker(args):

@@ -68,8 +68,9 @@ class Retriever:
         return [int(i) for i in np.argsort(-fused, kind="stable")[:k]]
 
 
-def user_subjects(product, company):
-    """How a customer names the product: fully, partly, by family or by category when unambiguous."""
+def user_subjects(product, company, edition=1):
+    """How a customer names the product: fully, partly, by family or by category when unambiguous,
+    and from edition 4 on as "it" when the company has no other."""
     others = [p for p in company.products if p is not product]
     forms = [f"the {product.name}", product.name, f"the {long_name(product)}", product.name.lower(),
              f"my {product.name}", f"the {product.name.lower()}"]
@@ -81,6 +82,8 @@ def user_subjects(product, company):
             forms += [product.family.lower(), f"{product.family.lower()} {product.noun}"]
     if not any(p.category == product.category for p in others):
         forms += [f"the {product.noun}", f"your {product.noun}"]
+    if edition >= 4 and not others:
+        forms += ["it", "it", "this one"]
     return forms
 
 
@@ -104,7 +107,7 @@ def supports(chunk, product, value):
     return value in chunk and (product is None or product.name in chunk)
 
 
-def questions(company, stated, rng, count, unanswerable_share):
+def questions(company, stated, rng, count, unanswerable_share, edition=1):
     """(question, product or None, value or None) triples; value None: nothing states it."""
     facts = [(p, n, p.facts[n]) for p in company.products for n in p.facts if (p.name, n) in stated]
     facts += [(None, n, v) for n, v in company.facts.items() if (None, n) in stated]
@@ -122,7 +125,7 @@ def questions(company, stated, rng, count, unanswerable_share):
         else:
             product, name, value = rng.choice(facts)
         f = field_spec(name)
-        subject = rng.choice(user_subjects(product, company)) if product else None
+        subject = rng.choice(user_subjects(product, company, edition)) if product else None
         templates = [t for t in f.questions if ("{s}" in t) == (product is not None)] or list(f.questions)
         out.append((question_text(rng, rng.choice(templates), subject), product, value))
     if company.products and rng.random() < 0.5:  # a sister model the company does not make
@@ -158,7 +161,7 @@ def with_support(rng, hits, chunks, product, value):
     return hits
 
 
-def kb_lines(company, files, stated, rng, block_size, reserve, count, template, unanswerable_share=0.2):
+def kb_lines(company, files, stated, rng, block_size, reserve, count, template, unanswerable_share=0.2, edition=1):
     """Training lines for one company: prompt as `ask` builds it + answer ('' to abstain)."""
     chunk_size = rng.choice((180, 180, 180, 140, 220))
     chunks = []
@@ -168,7 +171,7 @@ def kb_lines(company, files, stated, rng, block_size, reserve, count, template, 
         return []
     retriever = Retriever(chunks)
     lines = []
-    for question, product, value in questions(company, stated, rng, count, unanswerable_share):
+    for question, product, value in questions(company, stated, rng, count, unanswerable_share, edition):
         k = rng.choice((2, 3, 3, 3, 4, 5))
         hits = retriever.search(question, k)
         if value is not None and rng.random() < RETRIEVAL_HELP:

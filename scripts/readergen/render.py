@@ -16,6 +16,8 @@ POLICY_TITLES = ("Delivery and returns", "Shipping", "Returns and refunds", "Con
 SPEC_TITLES = ("Specifications", "Technical data", "Tech specs", "Specs", "Key facts", "At a glance",
                "Product details", "Technical specifications")
 MISSING_CELL = ("–", "-", "—", "n/a", "")
+FAQ_LEAD_INS = ("Good question! ", "Thanks for asking. ", "Short answer: ", "We get this a lot. ", "Happy to help: ",
+                "Of course. ", "In short: ", "Great question. ")  # edition 4
 
 
 # --- product pages ----------------------------------------------------------------------
@@ -112,6 +114,8 @@ def comparison_table(w, products, title):
         title = w.titled(f"# {' and '.join(k.lower() if i else k for i, k in enumerate(keys[:2]))}", p=0.8)
     else:
         title = w.titled(title)
+    if w.edition >= 4 and rng.random() < 0.4:
+        return _transposed(w, products, columns, keys, title)
     out = [f"| {first} | " + " | ".join(keys) + " |", "|" + "---|" * (len(columns) + 1)]
     for p in products:
         cells = []
@@ -122,6 +126,24 @@ def comparison_table(w, products, title):
             else:
                 cells.append(rng.choice(MISSING_CELL))
         out.append(f"| {p.name} | " + " | ".join(cells) + " |")
+    intro = "" if rng.random() < 0.5 else w.filler(1)[0] + "\n\n"
+    return f"{title}\n\n{intro}" + "\n".join(out) + "\n"
+
+
+def _transposed(w, products, columns, keys, title):
+    """Edition 4: the fields as rows and the products as columns, as many comparison pages are laid out."""
+    rng = w.rng
+    corner = rng.choice(("", "", "", "Feature", "Spec", "Model"))
+    out = [f"| {corner} | " + " | ".join(p.name for p in products) + " |", "|" + "---|" * (len(products) + 1)]
+    for key, n in zip(keys, columns):
+        cells = []
+        for p in products:
+            if n in p.facts:
+                cells.append(p.facts[n])
+                w.note(p, n)
+            else:
+                cells.append(rng.choice(MISSING_CELL))
+        out.append(f"| {key} | " + " | ".join(cells) + " |")
     intro = "" if rng.random() < 0.5 else w.filler(1)[0] + "\n\n"
     return f"{title}\n\n{intro}" + "\n".join(out) + "\n"
 
@@ -149,6 +171,8 @@ def faq_page(w, entries):
     style = rng.choice(("bold_q", "heading", "qa", "plain", "bold"))
     out = [w.titled(f"# {rng.choice(FAQ_TITLES)}")]
     for question, answer in entries:
+        if w.edition >= 4 and rng.random() < 0.2:
+            answer = rng.choice(FAQ_LEAD_INS) + answer
         if style == "bold_q":
             out.append(f"**Q: {question}**\n{answer}")
         elif style == "heading":
@@ -180,10 +204,14 @@ def company_faq_entries(w, names, products=()):
 def policy_page(w, names):
     rng = w.rng
     paragraphs, current = [], []
-    for name in names:
-        f = field_spec(name)
-        current.append(w.said(f, w.c.name, w.c.facts[name]))
-        w.note(None, name)
+    for unit in _said_together(w, names) if w.edition >= 4 else [[n] for n in names]:
+        if len(unit) == 1:
+            current.append(w.said(field_spec(unit[0]), w.c.name, w.c.facts[unit[0]]))
+        else:
+            clauses = [rng.choice(field_spec(n).clauses).replace("{V}", w.c.facts[n]) for n in unit]
+            current.append(joined_clauses(rng, w.c.name, clauses))
+        for name in unit:
+            w.note(None, name)
         if len(current) >= rng.randint(1, 3):
             paragraphs.append(" ".join(current))
             current = []
@@ -194,6 +222,21 @@ def policy_page(w, names):
     heads = [w.titled(f"## {rng.choice(POLICY_TITLES)}") if rng.random() < 0.5 else None for _ in paragraphs]
     body = "\n\n".join(f"{h}\n\n{w.wrap(p)}" if h else w.wrap(p) for h, p in zip(heads, paragraphs))
     return f"# {rng.choice((w.c.name, rng.choice(POLICY_TITLES)))}\n\n{body}\n"
+
+
+def _said_together(w, names):
+    """Edition 4: some of a company's facts two or three to a sentence ("Brightwell delivers within
+    3 days and takes returns within 30 days"), as its products' are."""
+    units, i = [], 0
+    while i < len(names):
+        take = w.rng.randint(2, 3) if w.rng.random() < 0.35 else 1
+        group = names[i:i + take]
+        if len(group) > 1 and all(field_spec(n).clauses for n in group):
+            units.append(group)
+        else:
+            units.extend([n] for n in group)
+        i += take
+    return units
 
 
 def contact_block(w, names):

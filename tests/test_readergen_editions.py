@@ -1,5 +1,6 @@
-"""Edition 3 of the reader's training-data generator (scripts/readergen/services.py): companies that
-sell services (courses, classes, tours, rooms), and the bytes of the earlier editions kept."""
+"""The later editions of the reader's training-data generator: edition 3's companies that sell
+services (scripts/readergen/services.py), edition 4's transposed tables, company facts said together
+and "it" for a company's only product; and the bytes of the editions the shipped reader was trained on."""
 
 import hashlib
 import random
@@ -15,6 +16,9 @@ from readergen import lexicon, services, values  # noqa: E402
 # sha256 of company_lines(1, 0..3, 512, 48, "question-around", 2): the first 81 lines of
 # make_reader.py's train-question-around-ed2.txt (sha256 6233cf13... as a whole), stage 4's data
 EDITION_2_SHA256 = "db7353880a825836f909dd97854cfc1ea50a3952837341bf70bf9aaaa3368d3d"
+# company_lines(2, 0..3, 512, 48, "question-around", 3): the first 50 lines of train-question-around-ed3.txt
+# (sha256 c9c70e77... as a whole), stage 5's data
+EDITION_3_SHA256 = "02888eb013e66218c2d1bd82ab256af22070f5859dc16b2bfa5ffa7542368fe1"
 SERVICE_KINDS = sorted({f.kind for f in services.SERVICE_FIELDS + services.SCHOOL_FIELDS} |
                        {k for c in services.SERVICE_CATEGORIES.values() for k in c["kinds"].values()})
 
@@ -98,13 +102,14 @@ def test_service_lines_are_prompts_with_a_span_answer():
     assert 0 < answered < len(lines)
 
 
-def test_edition_2_lines_keep_their_bytes():
-    """Stage 4 of the reader was trained on edition 2's lines: edition 3 must not change them. Fails
-    if a service draw, a field tail or the service fillers reach an edition 2 company."""
+@pytest.mark.parametrize("seed,edition,digest", [(1, 2, EDITION_2_SHA256), (2, 3, EDITION_3_SHA256)])
+def test_earlier_editions_keep_their_bytes(seed, edition, digest):
+    """Stages 4 and 5 of the reader were trained on editions 2 and 3: a later edition must not change
+    their lines. Fails if a service draw, a field tail, a transposed table or an "it" reaches them."""
     from readergen.generate import company_lines
 
-    lines = [line for i in range(4) for line in company_lines(1, i, 512, 48, "question-around", 2)]
-    assert hashlib.sha256("\n".join(lines).encode()).hexdigest() == EDITION_2_SHA256
+    lines = [line for i in range(4) for line in company_lines(seed, i, 512, 48, "question-around", edition)]
+    assert hashlib.sha256("\n".join(lines).encode()).hexdigest() == digest
 
 
 def test_field_tails_follow_only_their_field():
@@ -121,3 +126,56 @@ def test_field_tails_follow_only_their_field():
         tailed = [s for s in said if any(s.endswith(t + ".") for t in FIELD_TAILS["founded_year"])]
         assert bool(tailed) == expect
         assert all("2011" in s for s in said)
+
+
+def test_edition_4_transposes_some_tables():
+    """Edition 4 writes some comparison tables with the fields as rows and the products as columns;
+    the chunker then puts each product's name beside its value, so the facts count as stated."""
+    from mgpt.retrieval.chunking import chunk_text
+    from readergen.render import comparison_table
+    from readergen.world import make_company
+    from readergen.writer import Writer
+
+    company = next(c for c in (make_company(random.Random(f"t/{i}"), edition=4) for i in range(50))
+                   if len({p.family for p in c.products}) < len(c.products))
+    sisters = [p for p in company.products if p.family == company.products[0].family and p.category ==
+               company.products[0].category] or company.products[:2]
+    tables = [comparison_table(Writer(company, random.Random(f"t/{i}"), 4), sisters, "# Models") for i in range(40)]
+    transposed = [t for t in tables if t.split("\n")[2].count("|") == len(sisters) + 2
+                  and all(p.name in t.split("\n")[2] for p in sisters)]
+    assert transposed and len(transposed) < len(tables)
+    for table in transposed:
+        chunks = chunk_text(table)
+        for p in sisters:
+            for value in p.facts.values():
+                if f"| {value} |" in table:
+                    assert any(f"{p.name}: {value}" in c for c in chunks), (p.name, value)
+    plain = [comparison_table(Writer(company, random.Random(f"t/{i}"), 3), sisters, "# Models") for i in range(40)]
+    assert not any(all(p.name in t.split("\n")[2] for p in sisters) for t in plain)
+
+
+def test_edition_4_says_some_company_facts_together():
+    from readergen.render import policy_page
+    from readergen.world import make_company
+    from readergen.writer import Writer
+
+    company = make_company(random.Random("together"), edition=4)
+    names = list(company.facts)
+    together = 0
+    for i in range(30):
+        w = Writer(company, random.Random(f"together/{i}"), 4)
+        page = " ".join(policy_page(w, names).split())  # undo the hard wrapping
+        assert w.stated == {(None, n) for n in names}
+        assert all(v in page for v in company.facts.values())
+        together += sum(1 for s in page.split(". ") if sum(v in s for v in company.facts.values()) >= 2)
+    assert together > 0
+
+
+def test_edition_4_asks_about_an_only_product_as_it():
+    from readergen.lines import user_subjects
+    from readergen.world import make_company
+
+    company = make_company(random.Random("alone"), edition=4)
+    company.products = company.products[:1]
+    assert "it" in user_subjects(company.products[0], company, 4)
+    assert "it" not in user_subjects(company.products[0], company, 3)
