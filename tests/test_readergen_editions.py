@@ -17,7 +17,7 @@ from readergen import lexicon, services, values  # noqa: E402
 # make_reader.py's train-question-around-ed2.txt (sha256 6233cf13... as a whole), stage 4's data
 EDITION_2_SHA256 = "db7353880a825836f909dd97854cfc1ea50a3952837341bf70bf9aaaa3368d3d"
 # company_lines(2, 0..3, 512, 48, "question-around", 3): the first 50 lines of train-question-around-ed3.txt
-# (sha256 c9c70e77... as a whole), stage 5's data
+# (sha256 c9c70e77... as a whole), the data of make_reader.py's trial stage5
 EDITION_3_SHA256 = "02888eb013e66218c2d1bd82ab256af22070f5859dc16b2bfa5ffa7542368fe1"
 SERVICE_KINDS = sorted({f.kind for f in services.SERVICE_FIELDS + services.SCHOOL_FIELDS} |
                        {k for c in services.SERVICE_CATEGORIES.values() for k in c["kinds"].values()})
@@ -104,8 +104,9 @@ def test_service_lines_are_prompts_with_a_span_answer():
 
 @pytest.mark.parametrize("seed,edition,digest", [(1, 2, EDITION_2_SHA256), (2, 3, EDITION_3_SHA256)])
 def test_earlier_editions_keep_their_bytes(seed, edition, digest):
-    """Stages 4 and 5 of the reader were trained on editions 2 and 3: a later edition must not change
-    their lines. Fails if a service draw, a field tail, a transposed table or an "it" reaches them."""
+    """The shipped reader's stage 4 and the trial stage 5 were trained on editions 2 and 3: a later
+    edition must not change their lines. Fails if a service draw, a field tail, a transposed table
+    or an "it" reaches them."""
     from readergen.generate import company_lines
 
     lines = [line for i in range(4) for line in company_lines(seed, i, 512, 48, "question-around", edition)]
