@@ -79,29 +79,6 @@ def test_a_service_company_writes_about_its_services():
     assert any(p.name in text for p in company.products)
 
 
-def test_service_lines_are_prompts_with_a_span_answer():
-    """Edition 3's lines, as edition 1's and 2's: the prompt ask sends, answered by a span of a chunk
-    in it or by nothing; the same bytes on every run; some about the services by name."""
-    from mgpt.retrieval.prompt import ANSWER, SEPARATOR, split_prompt
-    from readergen.generate import company_lines
-    from readergen.world import make_company
-
-    seeds = [i for i in range(12) if make_company(random.Random(f"3/{i}"), edition=3).products[0].service][:3]
-    assert seeds
-    lines = [line for i in seeds for line in company_lines(3, i, 512, 48, "question-around", 3)]
-    assert lines == [line for i in seeds for line in company_lines(3, i, 512, 48, "question-around", 3)]
-    answered = 0
-    for line in lines:
-        at = line.rindex(ANSWER) + len(ANSWER)
-        prompt, answer = line[:at], line[at:]
-        context, question = split_prompt(prompt)
-        assert len(prompt) <= 512 - 1 - 48 and question
-        if answer:
-            answered += 1
-            assert any(answer in chunk for chunk in context.split(SEPARATOR))
-    assert 0 < answered < len(lines)
-
-
 @pytest.mark.parametrize("seed,edition,digest", [(1, 2, EDITION_2_SHA256), (2, 3, EDITION_3_SHA256)])
 def test_earlier_editions_keep_their_bytes(seed, edition, digest):
     """The shipped reader's stage 4 and the trial stage 5 were trained on editions 2 and 3: a later

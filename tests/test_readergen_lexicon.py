@@ -115,7 +115,8 @@ def test_category_kind_overrides():
     assert lexicon.field_kind("price") == "price"
 
 
-@pytest.mark.parametrize("template,edition", [("context-first", 1), ("question-around", 1), ("question-around", 2)])
+@pytest.mark.parametrize("template,edition", [("context-first", 1), ("question-around", 1), ("question-around", 2),
+                                              ("question-around", 3), ("question-around", 4)])
 def test_lines_are_prompts_of_their_template_with_a_span_answer(template, edition):
     """Each generated line is the prompt ask would send in that template, answered by a span of a
     chunk in it (or by nothing), within the block; the same bytes on every run."""

@@ -116,35 +116,30 @@ def comparison_table(w, products, title):
         title = w.titled(title)
     if w.edition >= 4 and rng.random() < 0.4:
         return _transposed(w, products, columns, keys, title)
-    out = [f"| {first} | " + " | ".join(keys) + " |", "|" + "---|" * (len(columns) + 1)]
-    for p in products:
-        cells = []
-        for n in columns:
-            if n in p.facts:
-                cells.append(p.facts[n])
-                w.note(p, n)
-            else:
-                cells.append(rng.choice(MISSING_CELL))
-        out.append(f"| {p.name} | " + " | ".join(cells) + " |")
-    intro = "" if rng.random() < 0.5 else w.filler(1)[0] + "\n\n"
-    return f"{title}\n\n{intro}" + "\n".join(out) + "\n"
+    rows = [(p.name, [_cell(w, p, n) for n in columns]) for p in products]
+    return _table(w, title, [first] + keys, rows)
 
 
 def _transposed(w, products, columns, keys, title):
     """Edition 4: the fields as rows and the products as columns, as many comparison pages are laid out."""
-    rng = w.rng
-    corner = rng.choice(("", "", "", "Feature", "Spec", "Model"))
-    out = [f"| {corner} | " + " | ".join(p.name for p in products) + " |", "|" + "---|" * (len(products) + 1)]
-    for key, n in zip(keys, columns):
-        cells = []
-        for p in products:
-            if n in p.facts:
-                cells.append(p.facts[n])
-                w.note(p, n)
-            else:
-                cells.append(rng.choice(MISSING_CELL))
-        out.append(f"| {key} | " + " | ".join(cells) + " |")
-    intro = "" if rng.random() < 0.5 else w.filler(1)[0] + "\n\n"
+    corner = w.rng.choice(("", "", "", "Feature", "Spec", "Model"))
+    rows = [(key, [_cell(w, p, n) for p in products]) for key, n in zip(keys, columns)]
+    return _table(w, title, [corner] + [p.name for p in products], rows)
+
+
+def _cell(w, product, name):
+    """A product's value of a field (noted as stated), or a sign that it has none."""
+    if name in product.facts:
+        w.note(product, name)
+        return product.facts[name]
+    return w.rng.choice(MISSING_CELL)
+
+
+def _table(w, title, header, rows):
+    """A Markdown table under its title, with a filler sentence between them sometimes."""
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += [f"| {label} | " + " | ".join(cells) + " |" for label, cells in rows]
+    intro = "" if w.rng.random() < 0.5 else w.filler(1)[0] + "\n\n"
     return f"{title}\n\n{intro}" + "\n".join(out) + "\n"
 
 

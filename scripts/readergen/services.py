@@ -209,28 +209,15 @@ def _listed(rng, pool, lo, hi):
     return ", ".join(items[:-1]) + (rng.choice((" and ", ", and ")) if len(items) > 2 else " and ") + items[-1]
 
 
-@kind("included_list")
-def _included_list(rng):
-    """'course materials, coffee and a certificate', 'all materials and an apron'."""
-    return _listed(rng, _INCLUDED, 1, 3)
+def _list_kind(name, pool):
+    """A kind whose values list one to three things of the pool: 'a towel', 'a towel and a hat'."""
+    kind(name)(lambda rng: _listed(rng, pool, 1, 3))
 
 
-@kind("included_stay")
-def _included_stay(rng):
-    """'free Wi-Fi, towels and a kettle', 'parking'."""
-    return _listed(rng, _INCLUDED_STAY, 1, 3)
-
-
-@kind("included_gym")
-def _included_gym(rng):
-    """'all group classes, the sauna and a towel', 'a locker'."""
-    return _listed(rng, _INCLUDED_GYM, 1, 3)
-
-
-@kind("bring_list")
-def _bring_list(rng):
-    """'comfortable shoes and a water bottle', 'a towel', 'warm clothes, a hat and sunscreen'."""
-    return _listed(rng, _BRING, 1, 3)
+_list_kind("included_list", _INCLUDED)  # 'course materials, coffee and tea and a certificate'
+_list_kind("included_stay", _INCLUDED_STAY)  # 'free Wi-Fi, towels and a kettle'
+_list_kind("included_gym", _INCLUDED_GYM)  # 'all group classes, the sauna and a towel'
+_list_kind("bring_list", _BRING)  # 'comfortable shoes and a water bottle'
 
 
 @kind("deadline")
