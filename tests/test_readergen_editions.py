@@ -157,3 +157,20 @@ def test_edition_4_asks_about_an_only_product_as_it():
     company.products = company.products[:1]
     assert "it" in user_subjects(company.products[0], company, 4)
     assert "it" not in user_subjects(company.products[0], company, 3)
+
+
+def test_edition_4_cuts_smaller_chunks():
+    """Edition 4 cuts most chunks at 140 characters rather than 180 (smaller chunks read better on the
+    development bases): far fewer of its prompts' chunks are longer than 145 characters."""
+    from mgpt.retrieval.prompt import ANSWER, SEPARATOR, split_prompt
+    from readergen.generate import company_lines
+
+    def long_share(edition):
+        sizes = []
+        for i in range(8):
+            for line in company_lines(5, i, 512, 48, "question-around", edition):
+                context, _ = split_prompt(line[:line.rindex(ANSWER) + len(ANSWER)])
+                sizes += [len(c) for c in context.split(SEPARATOR)]
+        return sum(size > 145 for size in sizes) / len(sizes)
+
+    assert long_share(4) < long_share(3) / 3
