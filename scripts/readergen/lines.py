@@ -130,12 +130,12 @@ def questions(company, stated, rng, count, unanswerable_share, edition=1):
         out.append((question_text(rng, rng.choice(templates), subject), product, value))
     if company.products and rng.random() < 0.5:  # a sister model the company does not make
         p = rng.choice(company.products)
-        taken = {q.suffix for q in company.products}
         if p.service:  # a course or tour it does not offer
             taken = {q.family for q in company.products}
             offered = SERVICE_CATEGORIES[p.category]["descriptors"]
             ghost = f"{rng.choice([d for d in offered if d not in taken])} {p.noun}"
         else:
+            taken = {q.suffix for q in company.products}
             suffix = rng.choice([s for s in ("4", "600", "X5", "Ultra", "Neo", "S9") if s not in taken])
             ghost = f"{p.family} {suffix}"
         if p.facts:

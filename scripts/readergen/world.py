@@ -113,7 +113,7 @@ def make_company(rng, max_categories=3, edition=1):
             name = f"{family} {suffix}".strip()
             nouns = [n for n in spec["nouns"] if n not in lexicon.PLURAL_NOUNS] or list(spec["nouns"])
             product = Product(name, family, suffix, category, rng.choice(nouns))
-            _give_facts(rng, pool, product, _fields_of(category), shared, lambda f: lexicon.field_kind(f, category))
+            _give_facts(rng, pool, product, _fields_of(category), shared, spec)
             products.append(product)
     company_fields = list(lexicon.COMPANY_FIELDS + (lexicon.STAFF_FIELDS if edition >= 2 else ()))
     facts, unstated = _company_facts(rng, pool, company_fields)
@@ -132,13 +132,14 @@ def make_service_company(rng):
     for category in categories:
         spec = services.SERVICE_CATEGORIES[category]
         noun = rng.choice(spec["nouns"])
+        sisters = []
         for descriptor in rng.sample(spec["descriptors"], rng.choice((2, 2, 3, 3, 3, 4))):
             name = f"{descriptor} {noun}" if rng.random() < 0.85 else f"{descriptor} {noun}".lower().capitalize()
-            products.append(Product(name, descriptor, "", category, noun, service=True))
+            sisters.append(Product(name, descriptor, "", category, noun, service=True))
         fields, shared = list(spec["fields"]), {}  # one list, shuffled again for each sister
-        for product in [p for p in products if p.category == category]:
-            _give_facts(rng, pool, product, fields, shared,
-                        lambda f: spec["kinds"].get(f, services.SERVICE_FIELD_SPECS[f].kind))
+        for product in sisters:
+            _give_facts(rng, pool, product, fields, shared, spec)
+        products += sisters
     company_fields = [f for f in lexicon.COMPANY_FIELDS + lexicon.STAFF_FIELDS if f.name in SERVICE_COMPANY_FIELDS]
     facts, unstated = _company_facts(rng, pool, company_fields + list(services.SCHOOL_FIELDS))
     name = f"{rng.choice(lexicon.COMPANY_NAME_PARTS)} {rng.choice(SERVICE_COMPANY_WORDS[domain])}"
@@ -147,16 +148,17 @@ def make_service_company(rng):
     return company
 
 
-def _give_facts(rng, pool, product, fields, shared, kind_of):
-    """Values for a random half or more of these field names (shuffled in place), half the time the
-    value a sister already has (shared); the rest of them stay unstated."""
+def _give_facts(rng, pool, product, fields, shared, category):
+    """Values for a random half or more of these field names (shuffled in place), of the kinds the
+    category (a lexicon or services category) says, half the time the value a sister already has
+    (shared); the rest of them stay unstated."""
     rng.shuffle(fields)
     keep = max(3, int(len(fields) * rng.uniform(0.5, 0.9)))
     for name in fields[:keep]:
         if name in shared and rng.random() < 0.5:
             value = shared[name]
         else:
-            value = pool.draw(kind_of(name))
+            value = pool.draw(lexicon.field_kind(field_spec(name), category))
             if value is None:
                 continue
             shared.setdefault(name, value)
