@@ -4,6 +4,7 @@
     python scripts/make_reader.py data     # the generated training lines, one file per data set (same bytes on rerun)
     python scripts/make_reader.py train    # mgpt train on them, in four stages; each resumes its -last file
     python scripts/make_reader.py train --trial stage5  # and then a trial, not shipped (TRIALS)
+    cp src/mgpt/models/reader.npz out/reader/reader.npz  # on a new machine: a trial starts from the shipped reader
     python scripts/make_reader.py ship     # the best checkpoint, without optimizer state, with its recipe
                                            # -> src/mgpt/models/reader.npz, with the held-out figures of
                                            # scripts/reader_eval.py --ckpt out/reader/reader.npz --out out/reader/heldout.json
@@ -30,15 +31,20 @@ sys.path.insert(0, os.path.join(ROOT, "src"))
 
 BLOCK = 512
 RESERVE = 48  # the answer's room in the block: ask's --max-new-tokens default
-# The data sets: name -> (prompt template of mgpt.retrieval.prompt, generator seed, generator edition, lines).
+# The data sets: name -> parts, each (prompt template of mgpt.retrieval.prompt, generator seed, generator
+# edition, lines), written one after the other (training draws lines at random, so the order is no curriculum).
 # Edition 2 (scripts/readergen/writer.py) adds numbers that answer nothing beside a question's words, words
 # after values and staff; edition 3 (scripts/readergen/services.py) adds companies that sell services
-# (courses, classes, tours, rooms). Each edition leaves the bytes of the earlier ones as they were.
+# (courses, classes, tours, rooms); edition 4 cuts most chunks at 140 characters, words pages about "it" and
+# writes tables across. Each edition leaves the bytes of the earlier ones as they were. Edition 4's set
+# replays a sixth of edition 1's pages (new companies): stage 5, on edition 3 alone, forgot part of the
+# template of the demonstration base.
 DATASETS = {
-    "context-first": ("context-first", 0, 1, 320_000),
-    "question-around": ("question-around", 0, 1, 320_000),
-    "question-around-ed2": ("question-around", 1, 2, 120_000),
-    "question-around-ed3": ("question-around", 2, 3, 120_000),
+    "context-first": [("context-first", 0, 1, 320_000)],
+    "question-around": [("question-around", 0, 1, 320_000)],
+    "question-around-ed2": [("question-around", 1, 2, 120_000)],
+    "question-around-ed3": [("question-around", 2, 3, 120_000)],
+    "question-around-ed4": [("question-around", 3, 4, 100_000), ("question-around", 4, 1, 20_000)],
 }
 MODEL = ["--n-layer", "6", "--n-head", "6", "--n-embd", "192", "--block-size", str(BLOCK), "--vocab", "latin"]
 COMMON = ["--mode", "docs", "--batch-size", "16", "--weight-decay", "0.1", "--eval-iters", "10",
@@ -81,6 +87,9 @@ TRIALS = [
     ("stage5", "question-around-ed3", 2, ["--init", "{reader}", "--answer-after", " A: "] + COMMON + [
         "--eval-every", "200", "--save-every", "50", "--steps", "2600", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
         "--warmup", "50", "--seed", "1341"], 2600),
+    ("stage6", "question-around-ed4", 2, ["--init", "{reader}", "--answer-after", " A: "] + COMMON + [
+        "--eval-every", "200", "--save-every", "50", "--steps", "2200", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
+        "--warmup", "50", "--seed", "1342"], 2200),
 ]
 SHIPPED = os.path.join(ROOT, "src", "mgpt", "models", "reader.npz")
 
@@ -111,20 +120,25 @@ def make_data(args):
     from readergen.generate import generate
 
     data = record(args.out).get("data", {})
-    for name, (template, seed, edition, lines) in DATASETS.items():
+    for name, parts in DATASETS.items():
+        if args.dataset and name not in args.dataset:
+            continue
         path, t0 = lines_file(args.out, name), time.time()
         if os.path.exists(path) and data.get(name, {}).get("sha256") == sha256(path):
             print(f"{path} is already written (sha256 as recorded)", flush=True)
             continue
         with open(path + ".tmp", "w", encoding="utf-8") as f:
-            for line in generate(lines, seed, BLOCK, RESERVE, template, edition, processes=args.processes):
-                f.write(line + "\n")
+            for template, seed, edition, lines in parts:
+                for line in generate(lines, seed, BLOCK, RESERVE, template, edition, processes=args.processes):
+                    f.write(line + "\n")
         os.replace(path + ".tmp", path)
         digest = sha256(path)
-        data[name] = {"template": template, "lines": lines, "seed": seed, "edition": edition, "block_size": BLOCK,
+        described = [{"template": t, "lines": n, "seed": s, "edition": e} for t, s, e, n in parts]
+        data[name] = {**(described[0] if len(parts) == 1 else {"parts": described}), "block_size": BLOCK,
                       "reserve": RESERVE, "sha256": digest, "bytes": os.path.getsize(path),
                       "wall_s": round(time.time() - t0, 1)}
-        print(f"wrote {lines:,} {name} lines to {path} ({os.path.getsize(path) / 1e6:.1f} MB, "
+        total = sum(n for *_, n in parts)
+        print(f"wrote {total:,} {name} lines to {path} ({os.path.getsize(path) / 1e6:.1f} MB, "
               f"sha256 {digest[:16]}...) in {time.time() - t0:.0f} s", flush=True)
         record(args.out, data=data)
 
@@ -134,7 +148,7 @@ def train(args):
     from benchlib import mpiexec
 
     trials = [t for t in TRIALS if t[0] in args.trial]
-    for name, dataset, ranks, options, until in STAGES + trials:
+    for name, dataset, ranks, options, until in _needed(STAGES + trials, args.out):
         out = os.path.join(args.out, f"{name}.npz")
         last = os.path.join(args.out, f"{name}-last.npz")
         if os.path.exists(last) and _step(last) >= until:
@@ -159,6 +173,22 @@ def train(args):
         record(args.out, **{key: runs})
         if code:
             sys.exit(code)
+
+
+def _needed(runs, out):
+    """The runs to make: the trials asked for (else the last stage) and those they start from (--init), back to a
+    checkpoint that is here without its -last file: copied in (on a new machine, the shipped reader as `reader`),
+    so taken as finished."""
+    trials = [r[0] for r in runs if r in TRIALS]
+    by_name, needed, todo = {r[0]: r for r in runs}, set(), trials or [runs[-1][0]]
+    while todo:
+        name = todo.pop()
+        if name in needed or (os.path.exists(os.path.join(out, f"{name}.npz"))
+                              and not os.path.exists(os.path.join(out, f"{name}-last.npz"))):
+            continue
+        needed.add(name)
+        todo += [o[1:-1] for o in by_name[name][3] if o.startswith("{")]
+    return [r for r in runs if r[0] in needed]
 
 
 def _run_until(command, last, until):
@@ -220,7 +250,7 @@ def ship(args):
     state = {k: v for k, v in ck.state.items() if k in ("step", "best_val_loss", "val_loss", "mode", "answer_after",
                                                          "settings", "corpus_sha256", "train_tokens")}
     state["reader"] = {"recipe": recipe}
-    state["prompt_template"] = DATASETS[STAGES[-1][1]][0]
+    state["prompt_template"] = DATASETS[STAGES[-1][1]][0][0]
     if os.path.exists(figures):  # reader_eval.py --out: the figures of each base, without its questions
         results = json.load(open(figures))["results"]
         state["reader"]["heldout"] = [{k: v for k, v in r.items() if k != "rows"} for r in results]
@@ -234,6 +264,8 @@ def main():
     parser.add_argument("stage", choices=("data", "train", "ship"))
     parser.add_argument("--out", default=os.path.join(ROOT, "out", "reader"))
     parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--dataset", action="append", default=[], choices=list(DATASETS),
+                        help="data: write only this data set (default: all)")
     parser.add_argument("--trial", action="append", default=[], choices=[t[0] for t in TRIALS],
                         help="train: also run this trial stage (not shipped) after the stages")
     args = parser.parse_args()

@@ -1,0 +1,42 @@
+"""scripts/make_reader.py's choice of runs: a trial on a new machine starts from the reader copied in,
+without retraining the four stages (hours) behind it."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+import make_reader  # noqa: E402
+
+TRIAL = [t for t in make_reader.TRIALS if t[0] == "stage6"]
+
+
+def _names(runs):
+    return [r[0] for r in runs]
+
+
+def test_nothing_here_means_every_stage(tmp_path):
+    assert _names(make_reader._needed(make_reader.STAGES, tmp_path)) == ["stage1", "stage2", "stage3", "reader"]
+    assert _names(make_reader._needed(make_reader.STAGES + TRIAL, tmp_path)) == [
+        "stage1", "stage2", "stage3", "reader", "stage6"]
+
+
+def test_a_reader_copied_in_is_taken_as_finished(tmp_path):
+    (tmp_path / "reader.npz").write_bytes(b"")
+    assert _names(make_reader._needed(make_reader.STAGES + TRIAL, tmp_path)) == ["stage6"]
+
+
+def test_a_stage_under_way_is_resumed(tmp_path):
+    """A stage with its -last file is still running: it is needed, and so are the runs it starts from
+    unless they are finished."""
+    for name in ("stage1", "stage2", "stage3"):
+        (tmp_path / f"{name}.npz").write_bytes(b"")
+    (tmp_path / "reader.npz").write_bytes(b"")
+    (tmp_path / "reader-last.npz").write_bytes(b"")
+    assert _names(make_reader._needed(make_reader.STAGES + TRIAL, tmp_path)) == ["reader", "stage6"]
+
+
+def test_each_data_set_is_made_of_parts():
+    for name, parts in make_reader.DATASETS.items():
+        assert parts and all(len(p) == 4 and p[0] in ("context-first", "question-around") for p in parts), name
+    assert {p[2] for p in make_reader.DATASETS["question-around-ed4"]} == {1, 4}
