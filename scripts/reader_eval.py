@@ -87,7 +87,7 @@ def evaluate_kb(name, ck, args, work):
     rows = []
     with opened(Location(db=db), create=True) as store:
         store.create(NAME, embedder.dim)
-        index_files(store, embedder, files, folders, DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP)
+        index_files(store, embedder, files, folders, args.chunk_size or DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP)
         for q in questions:
             row = {"question": q["question"], "answers": q["answers"]}
             for mode in ("hybrid", "dense", "bm25"):
@@ -209,6 +209,7 @@ def main():
     parser.add_argument("--ckpt", help="a model trained on the template [default: the shipped reader]")
     parser.add_argument("--kb", action="append", help=f"a base of corpora/readerkb [default: {', '.join(HELD_OUT)}]")
     parser.add_argument("-k", type=int, default=DEFAULT_ASK_K, help="chunks to retrieve [default: ask's]")
+    parser.add_argument("--chunk-size", type=int, help="index the bases in chunks of this size [default: index's]")
     parser.add_argument("--retrieval", default="hybrid", choices=("hybrid", "dense", "bm25"))
     parser.add_argument("--reading", default="packed", choices=("packed", "each"))
     parser.add_argument("--max-new-tokens", type=int, default=DEFAULT_MAX_NEW_TOKENS)
