@@ -2,14 +2,15 @@
 """Build the reader that `mgpt ask` ships with, reproducibly.
 
     python scripts/make_reader.py data     # the generated training lines, one file per data set (same bytes on rerun)
-    python scripts/make_reader.py train    # mgpt train on them, in four stages; each resumes its -last file
+    python scripts/make_reader.py train    # mgpt train on them, in five stages; each resumes its -last file
     python scripts/make_reader.py train --trial stage5  # and then a trial, not shipped (TRIALS)
-    cp src/mgpt/models/reader.npz out/reader/reader.npz  # on a new machine: a trial starts from the shipped reader
+    cp src/mgpt/models/reader.npz out/reader/reader.npz  # on a new machine: a trial from the shipped reader
+                                           # (one whose --init is {reader}) starts from it, not from stage 1
     python scripts/make_reader.py ship     # the best checkpoint, without optimizer state, with its recipe
                                            # -> src/mgpt/models/reader.npz, with the held-out figures of
                                            # scripts/reader_eval.py --ckpt out/reader/reader.npz --out out/reader/heldout.json
 
-Everything lands in --out (default out/reader): train-<data set>.txt, stage1.npz ... stage3.npz and
+Everything lands in --out (default out/reader): train-<data set>.txt, stage1.npz ... stage4.npz and
 reader.npz (each with its -last file and .jsonl log) and build.json (seeds, options, sha256 of the
 lines, wall times). Training takes hours on 2 cores: each stage saves -last as it goes, and
 running `train` again continues from there (the run ends with the same bytes as an uninterrupted one).
@@ -62,7 +63,9 @@ COMMON = ["--mode", "docs", "--batch-size", "16", "--weight-decay", "0.1", "--ev
 # its answer loss rose from 0.25 to 0.37 over 250 steps (EM on generated lines 47% -> 35%), so it
 # runs at 1.5e-4. Stage 4 goes on from stage 3 on new companies written the edition 2 way: on the
 # development base the reader answered price questions with the year in a heading ("Courses and
-# prices 2025"), which edition 1's pages never hold.
+# prices 2025"), which edition 1's pages never hold. The fifth (`reader`) goes on from stage 4 on
+# edition 4 with edition 1's pages replayed: stage 5 (TRIALS), on edition 3 alone, read the
+# development bases better but forgot part of the demonstration base's template.
 # Each stage is (name, data set, MPI ranks, options, until): it stops at step `until` of its
 # --steps schedule.
 STAGES = [
@@ -75,21 +78,21 @@ STAGES = [
     ("stage3", "question-around", 2, ["--init", "{stage2}", "--answer-after", " A: "] + COMMON + [
         "--eval-every", "250", "--save-every", "50", "--steps", "2600", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
         "--warmup", "50", "--seed", "1339"], 2600),
-    ("reader", "question-around-ed2", 2, ["--init", "{stage3}", "--answer-after", " A: "] + COMMON + [
+    ("stage4", "question-around-ed2", 2, ["--init", "{stage3}", "--answer-after", " A: "] + COMMON + [
         "--eval-every", "200", "--save-every", "50", "--steps", "3000", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
         "--warmup", "50", "--seed", "1340"], 3000),
+    ("reader", "question-around-ed4", 2, ["--init", "{stage4}", "--answer-after", " A: "] + COMMON + [
+        "--eval-every", "200", "--save-every", "50", "--steps", "2200", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
+        "--warmup", "50", "--seed", "1342"], 2200),
 ]
-# Stages tried after the shipped reader and not shipped, kept so that they can be rerun and built on
-# (docs/RAG.md has their figures). stage5: edition 3's lines (services: the development base's school
+# Stages tried and not shipped, kept so that they can be rerun and built on
+# (docs/RAG.md has their figures). stage5 (tried after stage 4 shipped): edition 3's lines (services: the development base's school
 # asked for times, group sizes, ages and prices per week, which no product page holds); better on the
 # development bases, worse on the demonstration base, where one of the three freshness answers abstained.
 TRIALS = [
-    ("stage5", "question-around-ed3", 2, ["--init", "{reader}", "--answer-after", " A: "] + COMMON + [
+    ("stage5", "question-around-ed3", 2, ["--init", "{stage4}", "--answer-after", " A: "] + COMMON + [
         "--eval-every", "200", "--save-every", "50", "--steps", "2600", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
         "--warmup", "50", "--seed", "1341"], 2600),
-    ("stage6", "question-around-ed4", 2, ["--init", "{reader}", "--answer-after", " A: "] + COMMON + [
-        "--eval-every", "200", "--save-every", "50", "--steps", "2200", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
-        "--warmup", "50", "--seed", "1342"], 2200),
 ]
 SHIPPED = os.path.join(ROOT, "src", "mgpt", "models", "reader.npz")
 

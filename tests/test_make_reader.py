@@ -1,5 +1,5 @@
-"""scripts/make_reader.py's choice of runs: a trial on a new machine starts from the reader copied in,
-without retraining the four stages (hours) behind it."""
+"""scripts/make_reader.py's choice of runs: a trial on a new machine starts from a checkpoint copied in,
+without retraining the stages (hours) behind it."""
 
 import sys
 from pathlib import Path
@@ -8,7 +8,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 import make_reader  # noqa: E402
 
-TRIAL = [t for t in make_reader.TRIALS if t[0] == "stage6"]
+TRIAL = [t for t in make_reader.TRIALS if t[0] == "stage5"]
 
 
 def _names(runs):
@@ -16,14 +16,16 @@ def _names(runs):
 
 
 def test_nothing_here_means_every_stage(tmp_path):
-    assert _names(make_reader._needed(make_reader.STAGES, tmp_path)) == ["stage1", "stage2", "stage3", "reader"]
+    assert _names(make_reader._needed(make_reader.STAGES, tmp_path)) == [
+        "stage1", "stage2", "stage3", "stage4", "reader"]
     assert _names(make_reader._needed(make_reader.STAGES + TRIAL, tmp_path)) == [
-        "stage1", "stage2", "stage3", "reader", "stage6"]
+        "stage1", "stage2", "stage3", "stage4", "stage5"]
 
 
-def test_a_reader_copied_in_is_taken_as_finished(tmp_path):
-    (tmp_path / "reader.npz").write_bytes(b"")
-    assert _names(make_reader._needed(make_reader.STAGES + TRIAL, tmp_path)) == ["stage6"]
+def test_a_checkpoint_copied_in_is_taken_as_finished(tmp_path):
+    (tmp_path / "stage4.npz").write_bytes(b"")
+    assert _names(make_reader._needed(make_reader.STAGES + TRIAL, tmp_path)) == ["stage5"]
+    assert _names(make_reader._needed(make_reader.STAGES, tmp_path)) == ["reader"]
 
 
 def test_a_stage_under_way_is_resumed(tmp_path):
@@ -31,9 +33,9 @@ def test_a_stage_under_way_is_resumed(tmp_path):
     unless they are finished."""
     for name in ("stage1", "stage2", "stage3"):
         (tmp_path / f"{name}.npz").write_bytes(b"")
-    (tmp_path / "reader.npz").write_bytes(b"")
-    (tmp_path / "reader-last.npz").write_bytes(b"")
-    assert _names(make_reader._needed(make_reader.STAGES + TRIAL, tmp_path)) == ["reader", "stage6"]
+    (tmp_path / "stage4.npz").write_bytes(b"")
+    (tmp_path / "stage4-last.npz").write_bytes(b"")
+    assert _names(make_reader._needed(make_reader.STAGES + TRIAL, tmp_path)) == ["stage4", "stage5"]
 
 
 def test_each_data_set_is_made_of_parts():

@@ -20,7 +20,7 @@ EDITION_2_SHA256 = "db7353880a825836f909dd97854cfc1ea50a3952837341bf70bf9aaaa336
 # (sha256 c9c70e77... as a whole), the data of make_reader.py's trial stage5
 EDITION_3_SHA256 = "02888eb013e66218c2d1bd82ab256af22070f5859dc16b2bfa5ffa7542368fe1"
 # company_lines(3, 0..3, 512, 48, "question-around", 4): the first 59 lines of train-question-around-ed4.txt
-# (sha256 09868f42... as a whole), the data of make_reader.py's trial stage6
+# (sha256 09868f42... as a whole), the data of the shipped reader's fifth stage (with edition 1's replay)
 EDITION_4_SHA256 = "14e2bd05ceed7ae0e458c554fdbe97fc2d3dbabc4813b09d3e5ea5b294987819"
 SERVICE_KINDS = sorted({f.kind for f in services.SERVICE_FIELDS + services.SCHOOL_FIELDS} |
                        {k for c in services.SERVICE_CATEGORIES.values() for k in c["kinds"].values()})
@@ -85,7 +85,7 @@ def test_a_service_company_writes_about_its_services():
 @pytest.mark.parametrize("seed,edition,digest", [(1, 2, EDITION_2_SHA256), (2, 3, EDITION_3_SHA256),
                                                  (3, 4, EDITION_4_SHA256)])
 def test_earlier_editions_keep_their_bytes(seed, edition, digest):
-    """The shipped reader's stage 4 and the trials stage 5 and 6 were trained on editions 2, 3 and 4: a
+    """The shipped reader's stages 4 and 5 and the trial stage5 were trained on editions 2, 4 and 3: a
     later edition must not change their lines. Fails if a service draw, a field tail, a transposed table
     or an "it" reaches them."""
     from readergen.generate import company_lines
