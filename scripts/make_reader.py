@@ -38,8 +38,8 @@ RESERVE = 48  # the answer's room in the block: ask's --max-new-tokens default
 # after values and staff; edition 3 (scripts/readergen/services.py) adds companies that sell services
 # (courses, classes, tours, rooms); edition 4 cuts most chunks at 140 characters, words pages about "it" and
 # writes tables across. Each edition leaves the bytes of the earlier ones as they were. Edition 4's set
-# replays a sixth of edition 1's pages (new companies): stage 5, on edition 3 alone, forgot part of the
-# template of the demonstration base.
+# replays a sixth of edition 1's pages (new companies): the trial stage5, on edition 3 alone, forgot part
+# of the demonstration base's template.
 DATASETS = {
     "context-first": [("context-first", 0, 1, 320_000)],
     "question-around": [("question-around", 0, 1, 320_000)],
@@ -64,8 +64,7 @@ COMMON = ["--mode", "docs", "--batch-size", "16", "--weight-decay", "0.1", "--ev
 # runs at 1.5e-4. Stage 4 goes on from stage 3 on new companies written the edition 2 way: on the
 # development base the reader answered price questions with the year in a heading ("Courses and
 # prices 2025"), which edition 1's pages never hold. The fifth (`reader`) goes on from stage 4 on
-# edition 4 with edition 1's pages replayed: stage 5 (TRIALS), on edition 3 alone, read the
-# development bases better but forgot part of the demonstration base's template.
+# edition 4 with edition 1's pages replayed (see DATASETS).
 # Each stage is (name, data set, MPI ranks, options, until): it stops at step `until` of its
 # --steps schedule.
 STAGES = [
@@ -85,10 +84,11 @@ STAGES = [
         "--eval-every", "200", "--save-every", "50", "--steps", "2200", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
         "--warmup", "50", "--seed", "1342"], 2200),
 ]
-# Stages tried and not shipped, kept so that they can be rerun and built on
-# (docs/RAG.md has their figures). stage5 (tried after stage 4 shipped): edition 3's lines (services: the development base's school
-# asked for times, group sizes, ages and prices per week, which no product page holds); better on the
-# development bases, worse on the demonstration base, where one of the three freshness answers abstained.
+# Stages tried and not shipped, kept so that they can be rerun and built on (docs/RAG.md has their
+# figures). stage5, tried after stage 4 shipped: edition 3's lines (services: the development base's
+# school asked for times, group sizes, ages and prices per week, which no product page holds); better
+# on the development bases, worse on the demonstration base, where one of the three freshness answers
+# abstained.
 TRIALS = [
     ("stage5", "question-around-ed3", 2, ["--init", "{stage4}", "--answer-after", " A: "] + COMMON + [
         "--eval-every", "200", "--save-every", "50", "--steps", "2600", "--lr", "1.5e-4", "--min-lr", "1.5e-5",

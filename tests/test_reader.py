@@ -44,6 +44,12 @@ def test_info_describes_the_reader_its_recipe_and_heldout_figures():
     assert "scripts/make_reader.py" in text and "held out" in text
     for base in ("manual", "specs", "faq"):
         assert base in text
+    # each data set with its line count and seeds, a set made of parts (edition 4 + replay) included
+    data = record["reader"]["recipe"]["data"]
+    for name, d in data.items():
+        parts = d.get("parts") or [d]
+        seeds = "/".join(str(p["seed"]) for p in parts)
+        assert f"{sum(p['lines'] for p in parts):,} {name} lines (seed {seeds}," in text
 
 
 def test_a_missing_or_damaged_reader_is_one_line(tmp_path):

@@ -167,14 +167,18 @@ def model_info(path):
     return record, lines
 
 
+def _data_set(name, data):
+    parts = data.get("parts") or [data]
+    seeds = "/".join(str(p.get("seed", "?")) for p in parts)
+    return (f"{sum(p.get('lines', 0) for p in parts):,} {name} lines (seed {seeds}, "
+            f"sha256 {str(data.get('sha256', '?'))[:12]})")
+
+
 def reader_lines(reader):
     """What a reader checkpoint records of how it was made and how it did on held-out documents."""
     recipe = reader.get("recipe", {})
     data = recipe.get("data") or {}  # data set -> its generated lines, written in one part or several
-    parts = {name: d.get("parts") or [d] for name, d in data.items()}
-    made = ", ".join(f"{sum(p.get('lines', 0) for p in parts[name]):,} {name} lines (seed "
-                     f"{'/'.join(str(p.get('seed', '?')) for p in parts[name])}, sha256 {str(d.get('sha256', '?'))[:12]})"
-                     for name, d in data.items())
+    made = ", ".join(_data_set(name, d) for name, d in data.items())
     lines = [f"reader       trained on generated {made or 'lines'} by {recipe.get('generator', '?')}",
              f"trained by   {recipe.get('train', '?')}"]
     if recipe.get("train_wall_s"):
