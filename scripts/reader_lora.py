@@ -66,7 +66,7 @@ def main():
 
             ck = load_with_adapters(reader, adapters)
         eval_args = argparse.Namespace(k=3, retrieval="hybrid", max_new_tokens=48, cli=0, ckpt=reader,
-                                       questions="lora-test.jsonl", min_confidence=None)
+                                       questions="lora-test.jsonl", min_confidence=None, chunk_size=None)
         work = tempfile.mkdtemp(prefix="reader-lora-")
         try:
             s = evaluate_kb("lora", ck, eval_args, work)
