@@ -3,7 +3,7 @@
 
     python scripts/make_reader.py data     # the generated training lines, one file per data set (same bytes on rerun)
     python scripts/make_reader.py train    # mgpt train on them, in five stages; each resumes its -last file
-    python scripts/make_reader.py train --trial stage5  # and then a trial, not shipped (TRIALS)
+    python scripts/make_reader.py train --trial stage5  # a trial instead, not shipped (TRIALS), after the stages it needs
     cp src/mgpt/models/reader.npz out/reader/reader.npz  # on a new machine: a trial from the shipped reader
                                            # (one whose --init is {reader}) starts from it, not from stage 1
     python scripts/make_reader.py ship     # the best checkpoint, without optimizer state, with its recipe
@@ -147,11 +147,11 @@ def make_data(args):
 
 
 def train(args):
-    """Runs (or resumes) each stage in turn, then the trials asked for; a finished stage is not run again."""
+    """Runs (or resumes) the last stage, or the trials asked for, and the stages they start from; a finished one
+    is not run again."""
     from benchlib import mpiexec
 
-    trials = [t for t in TRIALS if t[0] in args.trial]
-    for name, dataset, ranks, options, until in _needed(STAGES + trials, args.out):
+    for name, dataset, ranks, options, until in _needed(args.trial or [STAGES[-1][0]], args.out):
         out = os.path.join(args.out, f"{name}.npz")
         last = os.path.join(args.out, f"{name}-last.npz")
         if os.path.exists(last) and _step(last) >= until:
@@ -178,12 +178,12 @@ def train(args):
             sys.exit(code)
 
 
-def _needed(runs, out):
-    """The runs to make: the trials asked for (else the last stage) and those they start from (--init), back to a
-    checkpoint that is here without its -last file: copied in (on a new machine, the shipped reader as `reader`),
-    so taken as finished."""
-    trials = [r[0] for r in runs if r in TRIALS]
-    by_name, needed, todo = {r[0]: r for r in runs}, set(), trials or [runs[-1][0]]
+def _needed(wanted, out):
+    """The runs to make, in order: those named and those they start from (--init), back to a checkpoint that
+    is here without its -last file: copied in (on a new machine, the shipped reader as `reader`), so taken
+    as finished."""
+    runs = STAGES + TRIALS
+    by_name, needed, todo = {r[0]: r for r in runs}, set(), list(wanted)
     while todo:
         name = todo.pop()
         if name in needed or (os.path.exists(os.path.join(out, f"{name}.npz"))

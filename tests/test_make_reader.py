@@ -8,24 +8,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 import make_reader  # noqa: E402
 
-TRIAL = [t for t in make_reader.TRIALS if t[0] == "stage5"]
-
-
 def _names(runs):
     return [r[0] for r in runs]
 
 
 def test_nothing_here_means_every_stage(tmp_path):
-    assert _names(make_reader._needed(make_reader.STAGES, tmp_path)) == [
+    assert _names(make_reader._needed(["reader"], tmp_path)) == [
         "stage1", "stage2", "stage3", "stage4", "reader"]
-    assert _names(make_reader._needed(make_reader.STAGES + TRIAL, tmp_path)) == [
+    assert _names(make_reader._needed(["stage5"], tmp_path)) == [
         "stage1", "stage2", "stage3", "stage4", "stage5"]
 
 
 def test_a_checkpoint_copied_in_is_taken_as_finished(tmp_path):
     (tmp_path / "stage4.npz").write_bytes(b"")
-    assert _names(make_reader._needed(make_reader.STAGES + TRIAL, tmp_path)) == ["stage5"]
-    assert _names(make_reader._needed(make_reader.STAGES, tmp_path)) == ["reader"]
+    assert _names(make_reader._needed(["stage5"], tmp_path)) == ["stage5"]
+    assert _names(make_reader._needed(["reader"], tmp_path)) == ["reader"]
 
 
 def test_a_stage_under_way_is_resumed(tmp_path):
@@ -35,7 +32,7 @@ def test_a_stage_under_way_is_resumed(tmp_path):
         (tmp_path / f"{name}.npz").write_bytes(b"")
     (tmp_path / "stage4.npz").write_bytes(b"")
     (tmp_path / "stage4-last.npz").write_bytes(b"")
-    assert _names(make_reader._needed(make_reader.STAGES + TRIAL, tmp_path)) == ["stage4", "stage5"]
+    assert _names(make_reader._needed(["stage5"], tmp_path)) == ["stage4", "stage5"]
 
 
 def test_each_data_set_is_made_of_parts():
