@@ -46,6 +46,7 @@ DATASETS = {
     "question-around-ed2": [("question-around", 1, 2, 120_000)],
     "question-around-ed3": [("question-around", 2, 3, 120_000)],
     "question-around-ed4": [("question-around", 3, 4, 100_000), ("question-around", 4, 1, 20_000)],
+    "question-around-ed5": [("question-around", 5, 5, 100_000), ("question-around", 6, 1, 20_000)],
 }
 MODEL = ["--n-layer", "6", "--n-head", "6", "--n-embd", "192", "--block-size", str(BLOCK), "--vocab", "latin"]
 COMMON = ["--mode", "docs", "--batch-size", "16", "--weight-decay", "0.1", "--eval-iters", "10",
@@ -93,6 +94,9 @@ TRIALS = [
     ("stage5", "question-around-ed3", 2, ["--init", "{stage4}", "--answer-after", " A: "] + COMMON + [
         "--eval-every", "200", "--save-every", "50", "--steps", "2600", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
         "--warmup", "50", "--seed", "1341"], 2600),
+    ("stage6", "question-around-ed5", 2, ["--init", "{reader}", "--answer-after", " A: "] + COMMON + [
+        "--eval-every", "200", "--save-every", "50", "--steps", "1600", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
+        "--warmup", "50", "--seed", "1343"], 1600),
 ]
 SHIPPED = os.path.join(ROOT, "src", "mgpt", "models", "reader.npz")
 

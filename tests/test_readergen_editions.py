@@ -178,3 +178,55 @@ def test_edition_4_cuts_smaller_chunks():
         return sum(size > 145 for size in sizes) / len(sizes)
 
     assert long_share(4) < long_share(3) / 3
+
+
+def test_edition_5_lists_priced_accessories():
+    """Edition 5 adds a list of accessories with their prices to half the companies that sell products;
+    each price is stated beside its item's name, and lines ask for it by the item alone."""
+    from mgpt.retrieval.chunking import chunk_text
+    from readergen.generate import company_lines
+    from readergen.render import render_kb
+    from readergen.world import make_company
+
+    listed = 0
+    for i in range(40):
+        assert not make_company(random.Random(f"acc/{i}"), edition=4).accessories
+        rng = random.Random(f"acc/{i}")
+        company = make_company(rng, edition=5)
+        if not company.accessories:
+            continue
+        listed += 1
+        files, stated = render_kb(company, rng, 5)
+        chunks = [c for _, text in files for c in chunk_text(text)]
+        for accessory in company.accessories:
+            assert (accessory.name, "price") in stated
+            assert any(accessory.name in c and accessory.facts["price"] in c for c in chunks)
+    assert listed >= 5
+    answered = 0
+    for i in range(40):
+        company = make_company(random.Random(f"7/{i}"), edition=5)  # the company company_lines(7, i) writes
+        prices = {a.facts["price"]: a.family for a in company.accessories}
+        for line in company_lines(7, i, 512, 48, "question-around", 5):
+            question, answer = line.rsplit(" Q: ", 1)[-1].rsplit(" A: ", 1)
+            if answer in prices:
+                assert prices[answer].lower() in question.lower()
+                answered += 1
+    assert answered >= 5
+
+
+def test_edition_5_names_a_sister_by_its_family_alone():
+    """Edition 5 sometimes names the first sister model by its family alone ("Strand" beside "Strand
+    Step"), so that a chunk naming the one also holds the other's name; earlier editions never do."""
+    from readergen.world import make_company
+
+    def bare_beside_sisters(edition):
+        count = 0
+        for i in range(60):
+            company = make_company(random.Random(f"bare/{i}"), edition=edition)
+            for p in company.products:
+                sisters = [q for q in company.products if q.family == p.family and q is not p]
+                count += bool(not p.service and p.name == p.family and sisters)
+        return count
+
+    assert bare_beside_sisters(4) == 0
+    assert bare_beside_sisters(5) >= 5

@@ -22,6 +22,7 @@ from mgpt.retrieval.embedding import HashedNgramEmbedder
 from mgpt.errors import MgptError
 from mgpt.retrieval.prompt import fit_context, one_line
 
+from .extras import accessory_subjects, ghost_accessory
 from .writer import cap
 from .services import SERVICE_CATEGORIES
 from .world import field_spec, long_name
@@ -71,6 +72,8 @@ class Retriever:
 def user_subjects(product, company, edition=1):
     """How a customer names the product: fully, partly, by family or by category when unambiguous,
     and from edition 4 on as "it" when the company has no other."""
+    if product.category == "accessory":  # edition 5
+        return accessory_subjects(product)
     others = [p for p in company.products if p is not product]
     forms = [f"the {product.name}", product.name, f"the {long_name(product)}", product.name.lower(),
              f"my {product.name}", f"the {product.name.lower()}"]
@@ -109,7 +112,8 @@ def supports(chunk, product, value):
 
 def questions(company, stated, rng, count, unanswerable_share, edition=1):
     """(question, product or None, value or None) triples; value None: nothing states it."""
-    facts = [(p, n, p.facts[n]) for p in company.products for n in p.facts if (p.name, n) in stated]
+    facts = [(p, n, p.facts[n]) for p in company.products + company.accessories for n in p.facts
+             if (p.name, n) in stated]
     facts += [(None, n, v) for n, v in company.facts.items() if (None, n) in stated]
     missing = [(p, n) for p in company.products for n in p.unstated]
     missing += [(p, n) for p in company.products for n in p.facts if (p.name, n) not in stated]
@@ -144,6 +148,10 @@ def questions(company, stated, rng, count, unanswerable_share, edition=1):
             if templates:
                 out.append((question_text(rng, rng.choice(templates), rng.choice((f"the {ghost}", ghost))),
                             None, None))
+    if company.accessories and rng.random() < 0.3:  # edition 5: the price of an accessory not listed
+        template = rng.choice([t for t in field_spec("price").questions if "{s}" in t])
+        item = ghost_accessory(rng, company)
+        out.append((question_text(rng, template, rng.choice((f"the {item}", f"a {item}", item))), None, None))
     return out
 
 

@@ -6,6 +6,7 @@ page function writes with a Writer (writer.py), which records the facts it state
 render_kb returns the files and the set of facts that some file states.
 """
 
+from .extras import accessories_page
 from .world import field_spec, long_name
 from .writer import Writer, cap, full_subject, joined_clauses, later_subject
 
@@ -292,6 +293,8 @@ def render_kb(company, rng, edition=1):
                 half = len(names) // 2
                 product_pages.append(prose_page(w, p, names[:half]) + "\n" + spec_sheet(w, p, names[half:])
                                      if half else spec_sheet(w, p, names))
+    if company.accessories:  # edition 5
+        product_pages.append(accessories_page(w, company.accessories))
     product_pages = [w.noted(page) for page in product_pages]
     rng.shuffle(product_pages)
     while product_pages:  # one to three pages per file

@@ -8,7 +8,7 @@ Values are unique within a company, so a value found in a chunk belongs to one f
 
 from dataclasses import dataclass, field
 
-from . import lexicon, services
+from . import extras, lexicon, services
 from .values import make_value
 
 SUFFIXES_NUMERIC = ("2", "3", "5", "7", "100", "200", "300", "500", "700", "900", "X1", "X3", "S2", "One", "Two")
@@ -39,6 +39,7 @@ class Company:
     products: list
     facts: dict = field(default_factory=dict)
     unstated: tuple = ()
+    accessories: list = field(default_factory=list)  # edition 5 (extras.py)
 
 
 PRODUCT_FIELDS = {f.name: f for f in lexicon.PRODUCT_FIELDS + services.SERVICE_FIELDS}
@@ -110,6 +111,8 @@ def make_company(rng, max_categories=3, edition=1):
         for i, suffix in enumerate(suffixes):
             if n == 1 and rng.random() < 0.4:
                 suffix = ""
+            elif edition >= 5 and i == 0 and rng.random() < 0.35:  # "Strand" beside "Strand Step"
+                suffix = ""
             name = f"{family} {suffix}".strip()
             nouns = [n for n in spec["nouns"] if n not in lexicon.PLURAL_NOUNS] or list(spec["nouns"])
             product = Product(name, family, suffix, category, rng.choice(nouns))
@@ -118,8 +121,24 @@ def make_company(rng, max_categories=3, edition=1):
     company_fields = list(lexicon.COMPANY_FIELDS + (lexicon.STAFF_FIELDS if edition >= 2 else ()))
     facts, unstated = _company_facts(rng, pool, company_fields)
     company = Company(_company_name(rng), domain, products, facts, unstated)
+    if edition >= 5 and rng.random() < 0.5:
+        company.accessories = _accessories(rng, pool)
     _dedupe_values(company)
     return company
+
+
+def _accessories(rng, pool):
+    """3-7 accessories with a price each (edition 5, extras.py)."""
+    out = []
+    for item in rng.sample(extras.ITEMS, rng.randint(3, 7)):
+        price = pool.draw(rng.choice(("price_small", "price_mid", "price_mid")))
+        if price is None:
+            continue
+        detail = rng.choice(extras.DETAILS).format(n=rng.randint(2, 40)) if rng.random() < 0.35 else ""
+        accessory = Product(item[0].upper() + item[1:] + detail, item, "", "accessory", item)
+        accessory.facts["price"] = price
+        out.append(accessory)
+    return out
 
 
 def make_service_company(rng):

@@ -134,7 +134,8 @@ class Writer:
     def __init__(self, company, rng, edition=1):
         self.c, self.rng, self.edition = company, rng, edition
         self.stated = set()  # (product name or None, field name)
-        self.values = [v for p in company.products for v in p.facts.values()] + list(company.facts.values())
+        self.values = [v for p in company.products + company.accessories for v in p.facts.values()]
+        self.values += list(company.facts.values())
         self.fillers = SERVICE_FILLER if any(p.service for p in company.products) else FILLER
 
     # --- editions 2 and 3: numbers that answer nothing, words after values ------------------
