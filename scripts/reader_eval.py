@@ -199,11 +199,10 @@ def show(s):
              if "latency_cli" in s else ""))
 
 
-def main():
-    from mgpt.checkpoint import load_model
+def options(argv=None):
+    """This script's options (argv None: the command line's); reader_lora.py evaluates with them too."""
     from mgpt.retrieval.answer import DEFAULT_ASK_K, DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE
     from mgpt.retrieval.prompt import TEMPLATES
-    from mgpt.retrieval.reader import reader_path
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ckpt", help="a model trained on the template [default: the shipped reader]")
@@ -222,7 +221,14 @@ def main():
     parser.add_argument("--edition", type=int, default=1, choices=(1, 2, 3, 4, 5), help="the generator edition of --generated")
     parser.add_argument("--template", choices=TEMPLATES,
                         help="the prompt template --ckpt was trained on [default: the one it names]")
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def main():
+    from mgpt.checkpoint import load_model
+    from mgpt.retrieval.reader import reader_path
+
+    args = options()
     ck = load_model(args.ckpt or reader_path())
     if args.template:  # a training checkpoint (make_reader.py ship writes the template into the shipped one)
         ck.state["prompt_template"] = args.template

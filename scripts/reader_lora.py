@@ -34,7 +34,7 @@ def mgpt(*args):
 
 
 def main():
-    from reader_eval import evaluate_kb, show
+    from reader_eval import evaluate_kb, options, show
 
     from mgpt.checkpoint import load_model
     from mgpt.retrieval.reader import reader_path
@@ -65,8 +65,8 @@ def main():
             from mgpt.checkpoint import load_with_adapters
 
             ck = load_with_adapters(reader, adapters)
-        eval_args = argparse.Namespace(k=3, retrieval="hybrid", max_new_tokens=48, cli=0, ckpt=reader,
-                                       questions="lora-test.jsonl", min_confidence=None, chunk_size=None)
+        eval_args = options(["--ckpt", reader])  # reader_eval's defaults: ask's k, threshold and chunk size
+        eval_args.questions = "lora-test.jsonl"
         work = tempfile.mkdtemp(prefix="reader-lora-")
         try:
             s = evaluate_kb("lora", ck, eval_args, work)
