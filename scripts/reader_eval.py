@@ -40,6 +40,7 @@ sys.path.insert(0, os.path.join(ROOT, "src"))
 
 KB_ROOT = os.path.join(ROOT, "corpora", "readerkb")
 HELD_OUT = ("manual", "specs", "faq")
+DEVELOPMENT = ("dev", "dev2", "dev3")  # the only bases to choose by
 
 
 def squad_normalize(text):
@@ -207,6 +208,8 @@ def options(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--ckpt", help="a model trained on the template [default: the shipped reader]")
     parser.add_argument("--kb", action="append", help=f"a base of corpora/readerkb [default: {', '.join(HELD_OUT)}]")
+    parser.add_argument("--dev", action="store_true", help=f"the development bases ({', '.join(DEVELOPMENT)}) "
+                        "instead of the held-out ones, with their total")
     parser.add_argument("-k", type=int, default=DEFAULT_ASK_K, help="chunks to retrieve [default: ask's]")
     parser.add_argument("--chunk-size", type=int, help="index the bases in chunks of this size [default: index's]")
     parser.add_argument("--retrieval", default="hybrid", choices=("hybrid", "dense", "bm25"))
@@ -224,6 +227,16 @@ def options(argv=None):
     return parser.parse_args(argv)
 
 
+def total(results):
+    """One line for several bases: exact answers and abstentions counted over all their questions."""
+    exact = sum(round(r["em"] * r["answerable"]) for r in results)
+    answerable = sum(r["answerable"] for r in results)
+    abstained = sum(round(r["abstain_unanswerable"] * r["unanswerable"]) for r in results)
+    unanswerable = sum(r["unanswerable"] for r in results)
+    return (f"total    EM {exact} of {answerable} ({exact / answerable:.1%}); unanswerable that abstain "
+            f"{abstained} of {unanswerable}")
+
+
 def main():
     from mgpt.checkpoint import load_model
     from mgpt.retrieval.reader import reader_path
@@ -239,7 +252,8 @@ def main():
               f"unanswerable and {g['abstain_answerable']:.1%} of the answerable ({g['lines']} lines)", flush=True)
     work = tempfile.mkdtemp(prefix="reader-eval-")
     try:
-        for name in ([] if args.generated and not args.kb else args.kb or HELD_OUT):
+        for name in ([] if args.generated and not (args.kb or args.dev) else
+                     args.kb or (DEVELOPMENT if args.dev else HELD_OUT)):
             s = evaluate_kb(name, ck, args, work)
             results.append(s)
             show(s)
@@ -257,6 +271,8 @@ def main():
                           f"{t_s['abstain_answerable']:.1%}, unanswerable {t_s['abstain_unanswerable']:.1%}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    if len(results) > 1:
+        print(total(results))
     if args.out:
         with open(args.out, "w") as f:
             json.dump({"ckpt": args.ckpt or "shipped reader", "fingerprint": ck.fingerprint, "k": args.k,
