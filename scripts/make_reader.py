@@ -37,10 +37,10 @@ RESERVE = 48  # the answer's room in the block: ask's --max-new-tokens default
 # Edition 2 (scripts/readergen/writer.py) adds numbers that answer nothing beside a question's words, words
 # after values and staff; edition 3 (scripts/readergen/services.py) adds companies that sell services
 # (courses, classes, tours, rooms); edition 4 cuts most chunks at 140 characters, words pages about "it" and
-# writes tables across; edition 5 (scripts/readergen/extras.py) lists accessories with their prices and names
-# some sister models by their family alone. Each edition leaves the bytes of the earlier ones as they were. Edition 4's set
-# replays a sixth of edition 1's pages (new companies): the trial stage5, on edition 3 alone, forgot part
-# of the demonstration base's template.
+# writes tables across; edition 5 (scripts/readergen/extras.py) lists accessories with their prices and
+# names some sister models by their family alone. Each edition leaves the bytes of the earlier ones as they
+# were. Edition 4's set replays a sixth of edition 1's pages (new companies): the trial stage5, on edition 3
+# alone, forgot part of the demonstration base's template.
 DATASETS = {
     "context-first": [("context-first", 0, 1, 320_000)],
     "question-around": [("question-around", 0, 1, 320_000)],
