@@ -221,7 +221,8 @@ def options(argv=None):
     parser.add_argument("--out", help="write the results here (JSON)")
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--generated", type=int, default=0, help="also score this many freshly generated lines")
-    parser.add_argument("--edition", type=int, default=1, choices=(1, 2, 3, 4, 5), help="the generator edition of --generated")
+    parser.add_argument("--edition", type=int, default=1, choices=(1, 2, 3, 4, 5),
+                        help="the generator edition of --generated")
     parser.add_argument("--template", choices=TEMPLATES,
                         help="the prompt template --ckpt was trained on [default: the one it names]")
     return parser.parse_args(argv)

@@ -47,7 +47,8 @@ def accessories_page(w, accessories):
                      "table": f"| {name} | {price} |", "lines": f"{name}: {price}",
                      "bold": f"- **{name}**: {price}"}[style])
     if style == "table":
-        rows = [rng.choice(("| Accessory | Price |", "| Item | Price |", "| Part | Cost |", "| | |")), "|---|---|"] + rows
+        header = rng.choice(("| Accessory | Price |", "| Item | Price |", "| Part | Cost |", "| | |"))
+        rows = [header, "|---|---|"] + rows
     family = w.c.products[0].family if w.c.products else ""
     title = w.titled(rng.choice(TITLES).format(family=family))
     intro = rng.choice(("", "", "Sold separately.\n\n", "All accessories fit every model unless stated.\n\n"))
