@@ -253,8 +253,10 @@ def main():
               f"unanswerable and {g['abstain_answerable']:.1%} of the answerable ({g['lines']} lines)", flush=True)
     work = tempfile.mkdtemp(prefix="reader-eval-")
     try:
-        for name in ([] if args.generated and not (args.kb or args.dev) else
-                     args.kb or (DEVELOPMENT if args.dev else HELD_OUT)):
+        bases = args.kb or (DEVELOPMENT if args.dev else HELD_OUT)
+        if args.generated and not (args.kb or args.dev):  # generated lines alone
+            bases = []
+        for name in bases:
             s = evaluate_kb(name, ck, args, work)
             results.append(s)
             show(s)
