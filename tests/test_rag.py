@@ -135,6 +135,23 @@ def test_lists_pack_by_item_and_faq_answers_keep_their_question():
     assert len(chunks) == 3 and all(c.startswith("Q: How long does delivery take? ") for c in chunks)
 
 
+def test_record_blocks_are_cut_by_line_and_keep_their_name():
+    from mgpt.retrieval.chunking import chunk_text
+
+    record = ["config = 10S4P", "weight = 2.45 kg", "list_price = EUR 549,00 net / EUR 653,31 gross",
+              "lead_time: 3–5 BD (EU), 10 BD (UK)"]
+    text = "# Battery packs\n\n[KA-400 frame pack]\n" + "\n".join(record) + "\n"
+    chunks = chunk_text(text, chunk_size=70)
+    # the bracketed line names every chunk of its record, and no record line is cut in two
+    assert len(chunks) == 3 and all(c.startswith("KA-400 frame pack. ") for c in chunks)
+    assert " ".join(c.removeprefix("KA-400 frame pack. ") for c in chunks) == " ".join(record)
+    # read as prose (as the reader's generator does, for its editions' bytes) the name is lost
+    assert not chunk_text(text, chunk_size=70, records=False)[-1].startswith("KA-400")
+    # a list of `key: value` items is not named by its first item
+    items = "## Yuki\n\n- Price (incl. VAT): 5 290 kr\n* Colors: grey\n* Weight: 2 kg\n"
+    assert chunk_text(items, chunk_size=40) == ["Yuki. - Price (incl. VAT): 5 290 kr", "Yuki. * Colors: grey * Weight: 2 kg"]
+
+
 def test_index_counts_and_writes_only_what_changed(tmp_path):
     from mgpt.retrieval.indexing import Counts, document_chunks, file_digest
     from mgpt.retrieval.sources import Document

@@ -175,7 +175,9 @@ def kb_lines(company, files, stated, rng, block_size, reserve, count, template, 
     chunk_size = rng.choice((140, 140, 140, 180, 120) if edition >= 4 else (180, 180, 180, 140, 220))
     chunks = []
     for _, text in files:
-        chunks.extend(chunk_text(text, chunk_size=chunk_size))
+        # editions 1-5 were chunked before mgpt cut record blocks (`key: value` lines) line by line;
+        # read as prose, as then, they keep their bytes
+        chunks.extend(chunk_text(text, chunk_size=chunk_size, records=False))
     if not chunks:
         return []
     retriever = Retriever(chunks)

@@ -11,6 +11,10 @@ The document's structure decides where it may be cut:
   its block the same way, so an answer cut in two keeps its question;
 - prose is packed by sentences, lists by items, so no fact is cut in two unless one sentence
   alone is longer than a chunk (then it is cut at spaces, the pieces overlapping);
+- a block of record lines (`key: value` or `key = value`, one to a line, as in INI files and
+  internal wikis) keeps each line a unit, and a short first line that is not one of them
+  ("[KA-400 frame pack]", brackets dropped) names the block, so a chunk cut from the middle of
+  a record still names its product;
 - a Markdown table becomes one line per row that names each cell by its column header
   ("Model: Aster 500; Price: €89; Weight: 2.1 kg."), so a row read alone still says what
   each value is, which a row of bare cells would not.
@@ -30,6 +34,8 @@ _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(]?[A-Z0-9À-Þ])")
 _EMPHASIS = re.compile(r"\*\*|__|`")
+# `key: value` or `key = value`: a short key of words, then the value on the same line
+_RECORD = re.compile(r"^\s*[^\s:=][^:=]{0,39}?\s*[:=]\s+\S")
 
 
 def check_sizes(chunk_size, overlap):
@@ -76,10 +82,11 @@ def _is_table(lines):
     return sum(line.strip().startswith("|") for line in lines) >= max(2, len(lines) - 1)
 
 
-def sections(text):
-    """(title, units) per block: units are sentences of prose, items of a list or rows of a
-    table; the title is the block's own lead line, else the nearest heading above (None
-    before the first)."""
+def sections(text, records=True):
+    """(title, units) per block: units are sentences of prose, items of a list, rows of a
+    table or lines of a record block (records=False reads those as prose, as mgpt did before
+    it knew them); the title is the block's own lead line, else the nearest heading above
+    (None before the first)."""
     out, title, fresh = [], None, False
     for block in _BLANK_LINE.split(text.replace("\r\n", "\n").replace("\r", "\n")):
         lines = [line for line in block.split("\n") if line.strip()]
@@ -100,6 +107,10 @@ def sections(text):
                 block_title = block_title[:-1]
         if _is_table(lines):
             units = table_rows(lines)
+        elif records and _is_records(lines):
+            if _names_block(lines[0]):
+                block_title, lines = _flat(lines[0]).removeprefix("[").removesuffix("]"), lines[1:]
+            units = [_flat(line) for line in lines]
         elif any(_ITEM.match(line) for line in lines):
             units = _items(lines)
         else:
@@ -115,6 +126,17 @@ def sections(text):
 def _is_lead(line):
     line = _flat(line)
     return len(line) <= 120 and line.endswith(("?", ":"))
+
+
+def _is_records(lines):
+    """Two or more `key: value` lines, after at most one short line that names them."""
+    body = lines[1:] if lines and _names_block(lines[0]) else lines
+    return len(body) >= 2 and all(_RECORD.match(line) for line in body)
+
+
+def _names_block(line):
+    """A short line that is neither a record nor a list item: a record block's name."""
+    return len(_flat(line)) <= 60 and not _RECORD.match(line) and not _ITEM.match(line) and not re.search("[:=]", line)
 
 
 def _stop(text):
@@ -175,10 +197,10 @@ def pack(title, units, chunk_size, overlap):
     return chunks
 
 
-def chunk_text(text, chunk_size=DEFAULT_CHUNK_SIZE, overlap=DEFAULT_OVERLAP):
+def chunk_text(text, chunk_size=DEFAULT_CHUNK_SIZE, overlap=DEFAULT_OVERLAP, records=True):
     """The chunks of one document, in order, without repeats (a repeated chunk adds nothing)."""
     seen, chunks = set(), []
-    for title, units in sections(text):
+    for title, units in sections(text, records):
         for chunk in pack(title, units, chunk_size, overlap):
             if chunk not in seen:
                 seen.add(chunk)

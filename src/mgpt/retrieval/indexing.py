@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from .chunking import chunk_text
 from .sources import read_document
 
-CHUNKER_VERSION = "2"
+CHUNKER_VERSION = "3"  # 3: record blocks cut line by line; an index re-chunks files chunked before
 DEFAULT_BATCH = 512
 
 
