@@ -100,7 +100,15 @@ TRIALS = [
     ("stage6", "question-around-ed5", 2, ["--init", "{reader}", "--answer-after", " A: "] + COMMON + [
         "--eval-every", "200", "--save-every", "50", "--steps", "1600", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
         "--warmup", "50", "--seed", "1343"], 1600),
+    ("stage6-deep", "question-around-ed5", 2, ["--init", "{reader-8}", "--answer-after", " A: "] + COMMON + [
+        "--eval-every", "200", "--save-every", "50", "--steps", "1200", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
+        "--warmup", "50", "--seed", "1344"], 1200),
 ]
+# Models made from a run's model, not trained: name -> (the run, layer order). Layer i of the copy is layer
+# order[i] of the run's model; a layer that repeats the one before it starts with its output projections (wo,
+# proj) at zero, so the copy computes exactly what the run's model does, and training grows the new layers
+# from there (capacity added without starting over).
+DEEPENED = {"reader-8": ("reader", (0, 1, 2, 2, 3, 4, 4, 5))}
 SHIPPED = os.path.join(ROOT, "src", "mgpt", "models", "reader.npz")
 
 
@@ -159,11 +167,15 @@ def train(args):
     from benchlib import mpiexec
 
     for name, dataset, ranks, options, until in _needed(args.trial or [STAGES[-1][0]], args.out):
+        for made, (run, order) in DEEPENED.items():
+            path = os.path.join(args.out, f"{made}.npz")
+            if "{%s}" % made in options and not os.path.exists(path):
+                deepen(os.path.join(args.out, f"{run}.npz"), order, path)
         out = os.path.join(args.out, f"{name}.npz")
         last = os.path.join(args.out, f"{name}-last.npz")
         if os.path.exists(last) and _step(last) >= until:
             continue
-        options = [o.format(**{n: os.path.join(args.out, f"{n}.npz") for n, *_ in STAGES + TRIALS})
+        options = [o.format(**{n: os.path.join(args.out, f"{n}.npz") for n in [r[0] for r in STAGES + TRIALS] + list(DEEPENED)})
                    if o.startswith("{") else o for o in options]
         launcher = [mpiexec(), "-n", str(ranks)] if ranks > 1 else []  # MPICH's, from mgpt[mpi]
         command = [*launcher, sys.executable, "-m", "mgpt", "train", lines_file(args.out, dataset), "-o", out,
@@ -197,8 +209,28 @@ def _needed(wanted, out):
                               and not os.path.exists(os.path.join(out, f"{name}-last.npz"))):
             continue
         needed.add(name)
-        todo += [o[1:-1] for o in by_name[name][3] if o.startswith("{")]
+        starts = [o[1:-1] for o in by_name[name][3] if o.startswith("{")]
+        todo += [DEEPENED[o][0] if o in DEEPENED else o for o in starts]
     return [r for r in runs if r[0] in needed]
+
+
+def deepen(source, order, path):
+    """The model of `source` with its blocks in `order` (see DEEPENED), written to path."""
+    from mgpt.checkpoint import load_model, save_model
+    from mgpt.model import BLOCK_WEIGHTS, GPT, GPTConfig
+
+    ck = load_model(source)
+    model = GPT(GPTConfig.from_dict({**ck.model.config.to_dict(), "n_layer": len(order)}))
+    for name in ("wte", "wpe", "lnf", "lm_head"):
+        model.p[name][...] = ck.model.p[name]
+    for i, layer in enumerate(order):
+        for weight in BLOCK_WEIGHTS:
+            model.p[f"h{i}.{weight}"][...] = ck.model.p[f"h{layer}.{weight}"]
+        if i and order[i - 1] == layer:
+            model.p[f"h{i}.wo"][...] = 0
+            model.p[f"h{i}.proj"][...] = 0
+    save_model(path, model, ck.vocab, ck.mode, {})
+    print(f"wrote {path}: {source} deepened to {len(order)} layers", flush=True)
 
 
 def _run_until(command, last, until):

@@ -39,3 +39,26 @@ def test_each_data_set_is_made_of_parts():
     for name, parts in make_reader.DATASETS.items():
         assert parts and all(len(p) == 4 and p[0] in ("context-first", "question-around") for p in parts), name
     assert {p[2] for p in make_reader.DATASETS["question-around-ed4"]} == {1, 4}
+
+
+def test_a_deepened_model_computes_what_its_source_does(tmp_path):
+    """Layers added by repeating one with its output projections at zero change no logit; the run
+    that starts from the deeper model needs the run it copies."""
+    import numpy as np
+
+    from mgpt.checkpoint import load_model, save_model
+    from mgpt.data import Vocab
+    from mgpt.model import GPT, GPTConfig
+
+    vocab = Vocab.checked("abcdef")
+    model = GPT(GPTConfig(vocab_size=len(vocab), n_layer=3, n_head=2, n_embd=16, block_size=16))
+    model.init_weights(np.random.default_rng(0))
+    save_model(tmp_path / "small.npz", model, vocab, "docs", {})
+    make_reader.deepen(tmp_path / "small.npz", (0, 1, 1, 2, 2), tmp_path / "deep.npz")
+    deep = load_model(tmp_path / "deep.npz").model
+    assert deep.config.n_layer == 5
+    ids = np.random.default_rng(1).integers(0, len(vocab), (2, 16)).astype(np.int32)
+    np.testing.assert_allclose(deep.forward(ids, for_backward=False)[0], model.forward(ids, for_backward=False)[0],
+                               rtol=1e-6, atol=1e-6)
+    assert deep.p["h2.wq"].any() and not deep.p["h2.proj"].any() and not deep.p["h2.wo"].any()
+    assert _names(make_reader._needed(["stage6-deep"], tmp_path))[-2:] == ["reader", "stage6-deep"]
