@@ -175,8 +175,9 @@ def train(args):
         last = os.path.join(args.out, f"{name}-last.npz")
         if os.path.exists(last) and _step(last) >= until:
             continue
-        options = [o.format(**{n: os.path.join(args.out, f"{n}.npz") for n in [r[0] for r in STAGES + TRIALS] + list(DEEPENED)})
-                   if o.startswith("{") else o for o in options]
+        names = [r[0] for r in STAGES + TRIALS] + list(DEEPENED)
+        options = [o.format(**{n: os.path.join(args.out, f"{n}.npz") for n in names}) if o.startswith("{") else o
+                   for o in options]
         launcher = [mpiexec(), "-n", str(ranks)] if ranks > 1 else []  # MPICH's, from mgpt[mpi]
         command = [*launcher, sys.executable, "-m", "mgpt", "train", lines_file(args.out, dataset), "-o", out,
                    *options, "--log", os.path.join(args.out, f"{name}.jsonl")]

@@ -135,8 +135,8 @@ def _is_records(lines):
 
 
 def _names_block(line):
-    """A short line that is neither a record nor a list item: a record block's name."""
-    return len(_flat(line)) <= 60 and not _RECORD.match(line) and not _ITEM.match(line) and not re.search("[:=]", line)
+    """A short line that is neither a record (no `:` or `=`) nor a list item: a record block's name."""
+    return len(_flat(line)) <= 60 and not _ITEM.match(line) and not re.search("[:=]", line)
 
 
 def _stop(text):
