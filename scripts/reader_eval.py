@@ -165,14 +165,15 @@ def summarize(name, rows, threshold, cli=None):
     n = max(len(answerable), 1)
     em = sum(matches(decide(r, threshold), r["answers"], squad_normalize) for r in answerable)
     strict = sum(matches(decide(r, threshold), r["answers"], strict_normalize) for r in answerable)
+    abstained = sum(decide(r, threshold) is None for r in unanswerable)
     out = {
         "kb": name, "answerable": len(answerable), "unanswerable": len(unanswerable), "min_confidence": threshold,
-        "em": em / n, "em_strict": strict / n,
+        "exact": em, "abstained_unanswerable": abstained, "em": em / n, "em_strict": strict / n,
         "em_no_retrieval": sum(matches(r["bare_answer"], r["answers"], squad_normalize) for r in answerable) / n,
         "em_no_retrieval_free": sum(matches(r["free_bare_answer"], r["answers"], squad_normalize)
                                     for r in answerable) / n,
         "abstain_answerable": sum(decide(r, threshold) is None for r in answerable) / n,
-        "abstain_unanswerable": sum(decide(r, threshold) is None for r in unanswerable) / max(len(unanswerable), 1),
+        "abstain_unanswerable": abstained / max(len(unanswerable), 1),
         "answer_in_prompt": sum(bool(r["in_prompt"]) for r in answerable) / n,
         "latency_in_process": {"median_s": statistics.median(r["seconds"] for r in rows),
                                "p95_s": percentile([r["seconds"] for r in rows], 0.95)},
@@ -230,9 +231,9 @@ def options(argv=None):
 
 def total(results):
     """One line for several bases: exact answers and abstentions counted over all their questions."""
-    exact = sum(round(r["em"] * r["answerable"]) for r in results)
+    exact = sum(r["exact"] for r in results)
     answerable = sum(r["answerable"] for r in results)
-    abstained = sum(round(r["abstain_unanswerable"] * r["unanswerable"]) for r in results)
+    abstained = sum(r["abstained_unanswerable"] for r in results)
     unanswerable = sum(r["unanswerable"] for r in results)
     return (f"total    EM {exact} of {answerable} ({exact / answerable:.1%}); unanswerable that abstain "
             f"{abstained} of {unanswerable}")
