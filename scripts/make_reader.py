@@ -169,14 +169,14 @@ def train(args):
     from benchlib import mpiexec
 
     for name, dataset, ranks, options, until in _needed(args.trial or [STAGES[-1][0]], args.out):
-        for made, (run, order) in DEEPENED.items():
-            path = os.path.join(args.out, f"{made}.npz")
-            if "{%s}" % made in options and not os.path.exists(path):
-                deepen(os.path.join(args.out, f"{run}.npz"), order, path)
         out = os.path.join(args.out, f"{name}.npz")
         last = os.path.join(args.out, f"{name}-last.npz")
         if os.path.exists(last) and _step(last) >= until:
             continue
+        for made, (run, order) in DEEPENED.items():  # a deeper model this run starts from, made once
+            path = os.path.join(args.out, f"{made}.npz")
+            if "{%s}" % made in options and not os.path.exists(path):
+                deepen(os.path.join(args.out, f"{run}.npz"), order, path)
         names = [r[0] for r in STAGES + TRIALS] + list(DEEPENED)
         options = [o.format(**{n: os.path.join(args.out, f"{n}.npz") for n in names}) if o.startswith("{") else o
                    for o in options]
