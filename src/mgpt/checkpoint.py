@@ -18,7 +18,7 @@ from .errors import MgptError
 from .npz import NpzReader
 
 FORMAT_VERSION = 1
-KINDS = ("model", "adapter")
+KINDS = ("model", "adapter", "reader")  # reader: a span reader (span_reader.py)
 
 
 def fingerprint(params):
@@ -128,7 +128,7 @@ def load(path, expected_kind=None):
                             f"({FORMAT_VERSION}); upgrade mgpt")
         kind = arrays.text("kind")
         if kind not in KINDS:
-            raise MgptError(f"{path}: not an mgpt model or adapter (kind {kind[:40]!r})")
+            raise MgptError(f"{path}: not an mgpt model, reader or adapter (kind {kind[:40]!r})")
         if expected_kind is not None and kind != expected_kind:
             raise MgptError(f"{path}: is a checkpoint of kind '{kind}', expected '{expected_kind}'")
     except MgptError:
@@ -177,12 +177,23 @@ class ModelCheckpoint:
     def fingerprint(self):
         return fingerprint(self.model.params)
 
+    @property
+    def is_span_reader(self):
+        return self.mode == PAIRS
+
+
+PAIRS = "pairs"  # the mode of a span reader: it reads (question, chunk) pairs
+
 
 def save_model(path, model, vocab, mode, state, optimizer=None):
-    """state: JSON-able training state (step, best val loss, settings, RNG state, ...)."""
+    """state: JSON-able training state (step, best val loss, settings, RNG state, ...). A span
+    reader is saved as kind "reader", mode "pairs"."""
+    from .span_reader import SpanReader
+
     header = {"config": json_array(model.config.to_dict()), "vocab": text_array(vocab.chars),
-              "mode": text_array(mode)}
-    _save_weights(path, "model", header, "params", model, state, optimizer)
+              "mode": text_array(PAIRS if isinstance(model, SpanReader) else mode)}
+    _save_weights(path, "reader" if isinstance(model, SpanReader) else "model", header, "params", model, state,
+                  optimizer)
 
 
 def _save_weights(path, kind, header, prefix, weights, state, optimizer):
@@ -213,30 +224,33 @@ def _load_weights(path, arrays, prefix, weights, what):
 
 
 def load_model(path):
+    """A model checkpoint: a GPT (kind "model") or a span reader (kind "reader")."""
     from .data import MODES, Vocab
-    from .model import GPT, GPTConfig, parameter_shapes
+    from .model import GPT, GPTConfig
+    from .span_reader import SpanReader, SpanReaderConfig
 
     with load(path) as arrays:
         kind = arrays.text("kind")
-        if kind != "model":
+        if kind not in ("model", "reader"):
             hint = " (pass it with --adapter)" if kind == "adapter" else ""
             raise MgptError(f"{path}: is an mgpt {kind}, not a model checkpoint{hint}")
+        Model, Config = (SpanReader, SpanReaderConfig) if kind == "reader" else (GPT, GPTConfig)
         try:
-            config = GPTConfig.from_dict(json_object(read_json(arrays, "config")))
+            config = Config.from_dict(json_object(read_json(arrays, "config")))
             vocab = Vocab.checked(arrays.text("vocab"))
             mode = arrays.text("mode")
             state = json_object(read_json(arrays, "state"))
         except (KeyError, ValueError, TypeError, MgptError) as e:  # MgptError: the config's own checks
             raise MgptError(f"{path}: damaged checkpoint metadata ({e})") from None
-        if mode not in MODES[1:]:
+        if mode not in ((PAIRS,) if kind == "reader" else MODES[1:]):
             raise MgptError(f"{path}: damaged checkpoint metadata (mode {mode!r})")
         if len(vocab) != config.vocab_size:
             raise MgptError(f"{path}: damaged checkpoint (vocab has {len(vocab)} ids, config says {config.vocab_size})")
         if 8 * config.n_layer + 4 > len(arrays.members):  # before listing the weights an absurd config implies
             raise MgptError(f"{path}: damaged checkpoint ({config.n_layer} layers in its config, "
                             f"{len(arrays.members)} members in the file)")
-        check_weights(arrays, "params", parameter_shapes(config), "checkpoint")
-        model = GPT(config)
+        check_weights(arrays, "params", Model.parameter_shapes(config), "checkpoint")
+        model = Model(config)
         _load_weights(path, arrays, "params", model, "checkpoint")
         m, v = optimizer_state(arrays, model.num_params)
     return ModelCheckpoint(model, vocab, mode, state, m, v, path)

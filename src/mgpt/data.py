@@ -214,6 +214,14 @@ class Split:
     def start(self, i):
         return 0 if self.scored_from is None else self.scored_from[i]
 
+    def sample(self, batch_size, block_size, rng):
+        return sample_batch(self, batch_size, block_size, rng)
+
+    @staticmethod
+    def scored(targets):
+        """What a batch's loss is a mean over: the targets that are not padding."""
+        return int(np.count_nonzero(targets != IGNORE_INDEX))
+
     @property
     def num_tokens(self):
         """Characters to predict: every one but the first in stream mode, each document's own

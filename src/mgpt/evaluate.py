@@ -9,18 +9,18 @@ import math
 import numpy as np
 
 from . import distributed
-from .data import Split, answer_starts, encode_docs, eval_windows, fed_text, pad_rows, rank_rng, sample_batch
+from .data import Split, answer_starts, encode_docs, eval_windows, fed_text, pad_rows, rank_rng
 from .errors import MgptError
-from .kernels import IGNORE_INDEX
 from .runtime import tune_allocator
 
 
-def loss_sums(model, batches):
-    """(sum of per-token losses, token count) of (x, y) batches, without dropout."""
+def loss_sums(model, batches, scored=Split.scored):
+    """(sum of per-token losses, token count) of (x, y) batches, without dropout; scored(y) counts
+    what a batch's loss is a mean over."""
     total, count = 0.0, 0
     for x, y in batches:
         _, loss, _ = model.forward(x, y, for_backward=False)
-        n = int(np.count_nonzero(y != IGNORE_INDEX))
+        n = scored(y)
         total += loss * n
         count += n
     return total, count
@@ -51,9 +51,9 @@ def estimate_losses(model, train_split, val_split, settings, step, world=distrib
     for name, split in (("train", train_split), ("val", val_split)):
         if split is None or len(split) == 0:
             continue
-        batches = [sample_batch(split, settings.batch_size, T, rng) for _ in range(settings.eval_iters)]
+        batches = [split.sample(settings.batch_size, T, rng) for _ in range(settings.eval_iters)]
         names.append(name)
-        sums.extend(loss_sums(model, batches))
+        sums.extend(loss_sums(model, batches, split.scored))
     sums = np.array(sums, dtype=np.float64)
     world.allreduce(sums)
     return {name: float(sums[2 * i] / max(sums[2 * i + 1], 1)) for i, name in enumerate(names)}

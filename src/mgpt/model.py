@@ -258,12 +258,14 @@ class KVCache:
 
 class GPT(FlatParameters):
     def __init__(self, config, dtype=np.float32):
-        super().__init__(parameter_shapes(config), dtype)
+        super().__init__(self.parameter_shapes(config), dtype)
         self.config = config
         self._adapter = None
         self._train_base = True
         self._lowest_trained_layer = 0  # where backward ends: the base's weights below do not train
         self._dropout_rng = None  # the rng of the forward pass under way (training only)
+
+    parameter_shapes = staticmethod(parameter_shapes)  # a model of another kind lists its own
 
     @property
     def adapter(self):
@@ -333,6 +335,28 @@ class GPT(FlatParameters):
                 Branch(p[h + "ln2"], g.get(h + "ln2"), p[h + "fc"], (h + "fc",), K.ACTIVATIONS[self.config.activation],
                        p[h + "proj"], h + "proj"))
 
+    def _blocks_forward(self, x, attention, drop, rng, keep):
+        """x through every block; returns x and, with keep, each layer's (wqkv, caches) for backward."""
+        layers = []
+        for layer in range(self.config.n_layer):
+            wqkv = self.fused_weight(qkv_names(layer))
+            x, caches = block_forward(x, self._block(layer, wqkv, attention), self._linear, drop, rng)
+            if keep:
+                layers.append((wqkv, caches))
+        return x, layers
+
+    def _blocks_backward(self, dx, layers, attention):
+        """The gradient of the first block's input, or None where nothing below the lowest adapted
+        layer trains; `layers` is emptied as it goes, so each layer's activations go once used."""
+        bottom = self._lowest_trained_layer
+        for layer in reversed(range(bottom, self.config.n_layer)):
+            wqkv, caches = layers.pop()
+            dx = block_backward(dx, self._block(layer, wqkv, attention), caches, self._linear_backward,
+                                need_input_grad=self.train_base or layer > bottom)
+            if dx is None:
+                return None
+        return dx
+
     def forward(self, idx, targets=None, rng=None, for_backward=True, attention_out=None):
         """idx (B, T) -> logits (B, T, V); with targets also the mean loss and the backward cache.
 
@@ -347,13 +371,8 @@ class GPT(FlatParameters):
         self._dropout_rng = rng
         x = K.embedding_forward(p["wte"], idx) + p["wpe"][:T]
         x, emb_mask = K.dropout_forward(x, drop, rng)
-        attention = attention_pair(cfg.n_head, attention_out)
-        layers = []
-        for layer in range(cfg.n_layer):
-            wqkv = self.fused_weight(qkv_names(layer))
-            x, caches = block_forward(x, self._block(layer, wqkv, attention), self._linear, drop, rng)
-            if for_backward and targets is not None:
-                layers.append((wqkv, caches))
+        x, layers = self._blocks_forward(x, attention_pair(cfg.n_head, attention_out), drop, rng,
+                                         keep=for_backward and targets is not None)
         xf, lnf_cache = K.rmsnorm_forward(x, p["lnf"])
         logits = K.matmul_forward(xf, p["lm_head"])
         if targets is None:
@@ -372,13 +391,9 @@ class GPT(FlatParameters):
         dx, dlnf = K.rmsnorm_backward(dxf, p["lnf"], cache["lnf"])
         if self.train_base:
             g["lnf"][...] = dlnf
-        layers, bottom, attention = cache["layers"], self._lowest_trained_layer, attention_pair(cfg.n_head)
-        for layer in reversed(range(bottom, cfg.n_layer)):
-            wqkv, caches = layers.pop()  # each layer's activations go as soon as they are used
-            dx = block_backward(dx, self._block(layer, wqkv, attention), caches, self._linear_backward,
-                                need_input_grad=self.train_base or layer > bottom)
-            if dx is None:  # the lowest adapted layer over a frozen base: nothing below trains
-                return
+        dx = self._blocks_backward(dx, cache["layers"], attention_pair(cfg.n_head))
+        if dx is None:  # the lowest adapted layer over a frozen base: nothing below trains
+            return
         dx = K.dropout_backward(dx, cache["emb_mask"])
         if self.train_base:
             idx = cache["idx"]

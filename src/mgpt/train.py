@@ -23,10 +23,9 @@ import numpy as np
 from tqdm import tqdm
 
 from . import distributed
-from .data import rank_rng, sample_batch
+from .data import rank_rng
 from .errors import AgreedStop, MgptError
 from .evaluate import estimate_losses
-from .kernels import IGNORE_INDEX
 from .optim import AdamW, clip_grad_norm, learning_rate
 from .runtime import tune_allocator
 
@@ -228,7 +227,7 @@ class Trainer:
 
     def _next_batch(self):
         s = self.settings
-        return sample_batch(self.train_split, s.batch_size, self.model.config.block_size, self.rng)
+        return self.train_split.sample(s.batch_size, self.model.config.block_size, self.rng)
 
     def _train_step(self, lr):
         """One optimizer step; returns (loss, grad norm, tokens), the same on every rank.
@@ -240,7 +239,7 @@ class Trainer:
         self.grads[...] = 0
         _, loss, cache = self.model.forward(x, y, rng=self.rng)
         self.model.backward(cache)
-        tokens = int(np.count_nonzero(y != IGNORE_INDEX))
+        tokens = self.train_split.scored(y)
         if self.world.size > 1:
             loss, tokens, self.allreduce_s = average_over_ranks(self.world, self.grads, loss, tokens)
         norm = clip_grad_norm(self.grads, self.settings.grad_clip)

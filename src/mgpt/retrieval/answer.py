@@ -63,7 +63,7 @@ def read(ck, question, texts, indices, max_new_tokens, constrained, sampling):
 
 def answer_question(ck, question, hits, max_new_tokens=DEFAULT_MAX_NEW_TOKENS, constrained=True,
                     min_confidence=DEFAULT_MIN_CONFIDENCE, temperature=0.0, top_k=None, top_p=None, seed=None,
-                    reading=DEFAULT_READING):
+                    reading=DEFAULT_READING, span_margin=None):
     """Returns {question, answer, abstained, confidence, abstain_probability, model_answer,
     prompt, sources, notes}; answer is None when abstained. sources are the hits, each marked
     `in_prompt`, and the cited one carries `span`: [start, end) of the answer in its text.
@@ -74,6 +74,10 @@ def answer_question(ck, question, hits, max_new_tokens=DEFAULT_MAX_NEW_TOKENS, c
     """
     from ..data import show_chars
 
+    if ck.is_span_reader:
+        from .span_answer import answer_with_spans
+
+        return answer_with_spans(ck, question, hits, min_margin=span_margin)
     if ck.mode != "docs":
         raise MgptError("ask needs a docs-mode model trained on the prompt template (one line per example)")
     question = one_line(question)

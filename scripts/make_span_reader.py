@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Build the span reader's training data, reproducibly.
+
+    python scripts/make_span_reader.py data     # generated examples, one file per data set (same bytes on rerun)
+
+Everything lands in --out (default out/spans): <data set>.jsonl and build.json (seeds, editions,
+sha256 of each file, wall times).
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(ROOT, "src"))
+
+# name -> parts, each (generator seed, edition, examples): the generator's five editions, the later ones
+# (record blocks, services, tables across, accessory lists) weighted more.
+DATASETS = {
+    "generated": [(101, 1, 20_000), (102, 2, 20_000), (103, 3, 30_000), (104, 4, 30_000), (105, 5, 40_000)],
+    "generated-val": [(201, 4, 1_000), (202, 5, 1_000)],
+}
+
+
+def sha256(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def record(out, **entries):
+    path = os.path.join(out, "build.json")
+    data = json.load(open(path)) if os.path.exists(path) else {}
+    data.update(entries)
+    with open(path + ".tmp", "w") as f:
+        json.dump(data, f, indent=2)
+    os.replace(path + ".tmp", path)
+    return data
+
+
+def make_data(args):
+    from readergen.spans import generate_examples
+
+    data = record(args.out).get("data", {})
+    for name, parts in DATASETS.items():
+        if args.dataset and name not in args.dataset:
+            continue
+        path, t0 = os.path.join(args.out, f"{name}.jsonl"), time.time()
+        if os.path.exists(path) and data.get(name, {}).get("sha256") == sha256(path):
+            print(f"{path} is already written (sha256 as recorded)", flush=True)
+            continue
+        with open(path + ".tmp", "w", encoding="utf-8") as f:
+            for seed, edition, n in parts:
+                for example in generate_examples(n, seed, edition, processes=args.processes):
+                    f.write(json.dumps(example, ensure_ascii=False) + "\n")
+        os.replace(path + ".tmp", path)
+        data[name] = {"parts": [{"seed": s, "edition": e, "examples": n} for s, e, n in parts],
+                      "sha256": sha256(path), "bytes": os.path.getsize(path), "wall_s": round(time.time() - t0, 1)}
+        print(f"wrote {path} ({os.path.getsize(path) / 1e6:.1f} MB) in {time.time() - t0:.0f} s", flush=True)
+        record(args.out, data=data)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("stage", choices=("data",))
+    parser.add_argument("--out", default=os.path.join(ROOT, "out", "spans"))
+    parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--dataset", action="append", default=[], choices=list(DATASETS))
+    args = parser.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    {"data": make_data}[args.stage](args)
+
+
+if __name__ == "__main__":
+    main()

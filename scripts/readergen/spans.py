@@ -1,0 +1,80 @@
+"""Training examples for the span reader: a question, the chunks a search brings for it, and where
+the answer stands in them (mgpt/pairs.py reads them).
+
+The same companies, documents, questions and simulated hybrid search as the generative reader's
+lines (lines.py), with three differences: chunks are cut as `mgpt index` cuts them today (record
+blocks by line), the reader reads more chunks (2 to 6, each on its own), and the target is a
+place, not a string: every occurrence of the value in a chunk that states it (the value and the
+product it belongs to), none in a chunk that holds the value for another product. A question no
+chunk answers has no span: the reader learns to give the null.
+"""
+
+import random
+from multiprocessing import Pool
+
+from mgpt.retrieval.chunking import chunk_text
+from mgpt.retrieval.prompt import one_line
+
+from .generate import QUESTIONS_PER_COMPANY
+from .lines import RETRIEVAL_HELP, Retriever, questions, supports, with_support
+from .render import render_kb
+from .world import make_company
+
+CHUNKS_READ = (2, 3, 4, 4, 5, 6)
+
+
+def occurrences(text, value):
+    found, at = [], text.find(value)
+    while at >= 0:
+        found.append((at, at + len(value)))
+        at = text.find(value, at + 1)
+    return found
+
+
+def kb_examples(company, files, stated, rng, count, edition, unanswerable_share=0.2):
+    """Examples for one company: {question, chunks, answer, spans}."""
+    chunk_size = rng.choice((140, 140, 140, 180, 120))
+    chunks = [one_line(c) for _, text in files for c in chunk_text(text, chunk_size=chunk_size)]
+    if not chunks:
+        return []
+    retriever = Retriever(chunks)
+    examples = []
+    for question, product, value in questions(company, stated, rng, count, unanswerable_share, edition):
+        hits = retriever.search(question, rng.choice(CHUNKS_READ))
+        if value is not None and rng.random() < RETRIEVAL_HELP:
+            hits = with_support(rng, hits, chunks, product, value)
+        texts = [chunks[i] for i in hits]
+        spans = []
+        if value is not None:
+            spans = [[i, s, e] for i, t in enumerate(texts) if supports(t, product, value)
+                     for s, e in occurrences(t, value)]
+        examples.append({"question": question, "chunks": texts, "answer": value if spans else None, "spans": spans})
+    return examples
+
+
+def company_examples(seed, i, edition):
+    rng = random.Random(f"spans/{seed}/{i}")
+    company = make_company(rng, edition=edition)
+    files, stated = render_kb(company, rng, edition)
+    return kb_examples(company, files, stated, rng, rng.randint(*QUESTIONS_PER_COMPANY), edition)
+
+
+def _worker(args):
+    seed, start, count, edition = args
+    return [company_examples(seed, i, edition) for i in range(start, start + count)]
+
+
+def generate_examples(n, seed, edition, processes=1, chunk=32):
+    """Yields n examples: companies in order, `chunk` companies per task (the same on any
+    number of processes)."""
+    produced, next_company = 0, 0
+    with Pool(processes) as pool:
+        while produced < n:
+            tasks = [(seed, next_company + j * chunk, chunk, edition) for j in range(processes * 4)]
+            next_company += chunk * processes * 4
+            for batch in pool.imap(_worker, tasks):
+                for examples in batch:
+                    for example in examples:
+                        if produced < n:
+                            produced += 1
+                            yield example

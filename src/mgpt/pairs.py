@@ -1,0 +1,210 @@
+"""Question/chunk pairs as the span reader reads them: ids, character types, targets, batches.
+
+A row is [BOS] question [BOS] chunk. Each character gets a type (span_reader.N_TYPES of them):
+
+    SEPARATOR       the two BOS (position 0 is also the row's null answer)
+    QUESTION        a question character
+    QUESTION_MATCH  ... of a word the chunk holds too
+    CHUNK           a chunk character
+    CHUNK_MATCH     ... of a word the question holds (lowercase, stop words left out)
+    CHUNK_NEAR      ... of a word sharing its first PREFIX letters with a question word
+                    ("weighs" for "weight", "colours" for "colour")
+
+DrQA (Chen et al. 2017) found such exact-match features the single most useful input of its
+reader. They are computed, not learned, and a config can turn them off (the ablation), leaving
+only QUESTION and CHUNK.
+
+Training examples are JSON lines {"question", "chunks": [...], "answer": str or null, "spans":
+[[chunk, start, end], ...]}: spans are where the answer stands in the chunks that state it (when
+absent, every occurrence of the answer in any chunk).
+"""
+
+import json
+import re
+from typing import NamedTuple
+
+import numpy as np
+
+from .errors import MgptError
+from .span_reader import PairBatch, SpanTargets
+
+SEPARATOR, QUESTION, QUESTION_MATCH, CHUNK, CHUNK_MATCH, CHUNK_NEAR = range(6)
+PREFIX = 4
+_WORD = re.compile(r"[^\W_]+")
+STOP_WORDS = frozenset("""a an the of to in on for and or is are was were be been do does did what which who whom
+whose when where why how can could would should will shall may might must i my me we our you your it its this that
+these those there here with at by from as about into than then so if not no yes much many long any some""".split())
+MAX_QUESTION = 120  # characters of a question the reader reads; ask refuses longer ones
+
+
+def words(text):
+    """(start, end, lowercase word) of each run of letters and digits."""
+    return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+
+
+def character_types(question, chunk, match_features=True):
+    """(types of the question's characters, types of the chunk's), int8 arrays."""
+    q_types = np.full(len(question), QUESTION, np.int8)
+    c_types = np.full(len(chunk), CHUNK, np.int8)
+    if not match_features:
+        return q_types, c_types
+    q_words = {w for _, _, w in words(question) if w not in STOP_WORDS}
+    q_prefixes = {w[:PREFIX] for w in q_words if len(w) >= PREFIX}
+    c_words = set()
+    for start, end, w in words(chunk):
+        c_words.add(w)
+        if w in q_words:
+            c_types[start:end] = CHUNK_MATCH
+        elif len(w) >= PREFIX and w[:PREFIX] in q_prefixes:
+            c_types[start:end] = CHUNK_NEAR
+    for start, end, w in words(question):
+        if w in c_words and w not in STOP_WORDS:
+            q_types[start:end] = QUESTION_MATCH
+    return q_types, c_types
+
+
+class Row(NamedTuple):
+    """One encoded pair: ids and types (T,), where the chunk starts, and the answer's starts and
+    ends in this row (positions of the row, ends inclusive)."""
+    ids: np.ndarray
+    types: np.ndarray
+    chunk_at: int
+    starts: tuple = ()
+    ends: tuple = ()
+
+
+def encode_pair(vocab, question, chunk, block_size, match_features=True, spans=()):
+    """The row of (question, chunk): the chunk cut to fit block_size, spans beyond the cut dropped.
+    Both texts must already hold only the vocabulary's characters (Vocab.fit)."""
+    question = question[:MAX_QUESTION]
+    chunk_at = 2 + len(question)
+    chunk = chunk[:max(block_size - chunk_at, 0)]
+    q_types, c_types = character_types(question, chunk, match_features)
+    ids = np.concatenate(([vocab.bos], vocab.encode(question), [vocab.bos], vocab.encode(chunk))).astype(np.int32)
+    types = np.concatenate(([SEPARATOR], q_types, [SEPARATOR], c_types)).astype(np.int8)
+    kept = [(s, e) for s, e in spans if e <= len(chunk)]
+    return Row(ids, types, chunk_at, tuple(chunk_at + s for s, _ in kept), tuple(chunk_at + e - 1 for _, e in kept))
+
+
+def make_batch(groups, bos):
+    """groups: a list (one per question) of lists of Rows -> (PairBatch, SpanTargets). Every group
+    gets as many rows as the largest (empty rows: no chunk, nothing allowed). The target is every
+    answer start and end of the group's rows, or the nulls of its rows when none holds the answer."""
+    group = max(len(g) for g in groups)
+    T = max(len(r.ids) for g in groups for r in g)
+    R = len(groups) * group
+    ids = np.full((R, T), bos, np.int32)
+    types = np.zeros((R, T), np.int8)
+    key_mask = np.zeros((R, T), bool)
+    key_mask[:, 0] = True  # an empty row still has a key, so no softmax row is empty
+    allowed, start, end = (np.zeros((R, T), bool) for _ in range(3))
+    for gi, rows in enumerate(groups):
+        base = gi * group
+        answered = any(r.starts for r in rows)
+        for ri, row in enumerate(rows):
+            r, n = base + ri, len(row.ids)
+            ids[r, :n], types[r, :n], key_mask[r, :n] = row.ids, row.types, True
+            allowed[r, 0] = True
+            allowed[r, row.chunk_at:n] = True
+            if answered:
+                start[r, list(row.starts)] = True
+                end[r, list(row.ends)] = True
+            else:
+                start[r, 0] = end[r, 0] = True
+    return PairBatch(ids, types, key_mask, group), SpanTargets(allowed, start, end, len(groups))
+
+
+class Example(NamedTuple):
+    question: str
+    chunks: list
+    spans: list  # [(chunk index, start, end)]
+
+
+def example_spans(chunks, answer, spans):
+    """The spans of a JSON example: as given, else every occurrence of the answer."""
+    if answer is None:
+        return []
+    if spans is not None:
+        return [tuple(int(v) for v in s) for s in spans]
+    found = []
+    for i, chunk in enumerate(chunks):
+        at = chunk.find(answer)
+        while at >= 0:
+            found.append((i, at, at + len(answer)))
+            at = chunk.find(answer, at + 1)
+    return found
+
+
+def parse_example(record, where):
+    """An Example from one JSON object, or MgptError naming `where` (file:line)."""
+    if not isinstance(record, dict):
+        raise MgptError(f"{where}: expected a JSON object")
+    question, chunks, answer = record.get("question"), record.get("chunks"), record.get("answer")
+    if not isinstance(question, str) or not question.strip():
+        raise MgptError(f"{where}: needs a non-empty \"question\" string")
+    if not isinstance(chunks, list) or not chunks or not all(isinstance(c, str) for c in chunks):
+        raise MgptError(f"{where}: needs \"chunks\", a non-empty list of strings")
+    if answer is not None and not isinstance(answer, str):
+        raise MgptError(f"{where}: \"answer\" must be a string or null")
+    spans = example_spans(chunks, answer, record.get("spans"))
+    for i, s, e in spans:
+        if not (0 <= i < len(chunks) and 0 <= s < e <= len(chunks[i])) or (answer and chunks[i][s:e] != answer):
+            raise MgptError(f"{where}: span {[i, s, e]} is not the answer's place in chunk {i}")
+    if answer is not None and not spans:
+        raise MgptError(f"{where}: the answer {answer[:40]!r} is in none of the chunks; answers must be copied from them")
+    return Example(question, chunks, spans)
+
+
+def read_examples(path):
+    """The Examples of a JSON-lines file (blank lines skipped)."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except OSError as e:
+        raise MgptError(f"{path}: cannot read ({e.strerror})") from None
+    except UnicodeDecodeError as e:
+        raise MgptError(f"{path}: not UTF-8 text (byte offset {e.start})") from None
+    examples = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise MgptError(f"{path}:{number}: not JSON ({e.msg})") from None
+        examples.append(parse_example(record, f"{path}:{number}"))
+    if not examples:
+        raise MgptError(f"{path}: no examples; write one JSON object per line: "
+                        f"{{\"question\": ..., \"chunks\": [...], \"answer\": ... or null}}")
+    return examples
+
+
+class PairSplit:
+    """Examples a training run draws batches of questions from; rows are encoded as drawn."""
+
+    def __init__(self, examples, vocab, match_features, max_chunks=None):
+        self.examples, self.vocab, self.match_features = examples, vocab, match_features
+        self.max_chunks = max_chunks
+
+    def __len__(self):
+        return len(self.examples)
+
+    @property
+    def num_tokens(self):
+        return len(self.examples)
+
+    def rows(self, example, block_size):
+        vocab = self.vocab
+        question = vocab.fit(example.question, "question")[0]
+        chunks = example.chunks[:self.max_chunks] if self.max_chunks else example.chunks
+        return [encode_pair(vocab, question, vocab.fit(chunk, "chunk")[0], block_size, self.match_features,
+                            [(s, e) for ci, s, e in example.spans if ci == i]) for i, chunk in enumerate(chunks)]
+
+    def sample(self, batch_size, block_size, rng):
+        picks = rng.integers(0, len(self.examples), size=batch_size)
+        return make_batch([self.rows(self.examples[i], block_size) for i in picks], self.vocab.bos)
+
+    @staticmethod
+    def scored(targets):
+        """What a batch's loss is a mean over: its questions."""
+        return targets.questions

@@ -1,0 +1,142 @@
+"""Answering with the span reader: every retrieved chunk read on its own with the question, in one
+batch; the best span across all of them against the null.
+
+The reader gives each character of each chunk a start and an end score, and each chunk's null
+position both. As in training, the scores of all the chunks share one softmax (Clark and Gardner
+2017), so a span's probability compares across chunks: P(span) = P_start(i) P_end(j), and the
+null's is P_start(any null) P_end(any null). The answer is the likeliest span of at most
+`max_answer` characters that starts and ends at word edges (a span never starts or ends inside a
+word or on a space); the reader abstains when log P(span) - log P(null) is under `min_margin`
+(the null wins by that margin; chosen on the development bases, docs/RAG.md).
+"""
+
+import numpy as np
+
+from ..errors import MgptError
+from ..pairs import MAX_QUESTION, encode_pair, make_batch
+from .prompt import one_line
+
+DEFAULT_MAX_ANSWER = 64
+DEFAULT_MIN_MARGIN = 0.0
+DEFAULT_SPAN_K = 8  # chunks read for a question (docs/RAG.md: chosen on the development bases)
+
+
+def edges(text):
+    """(may start, may end) per character: not inside a word, not on a space."""
+    chars = np.array(list(text)) if text else np.zeros(0, "<U1")
+    alnum = np.char.isalnum(chars)
+    space = np.char.isspace(chars)
+    glued_left = np.concatenate(([False], alnum[1:] & alnum[:-1]))  # alnum after alnum
+    glued_right = np.concatenate((alnum[:-1] & alnum[1:], [False]))
+    return ~glued_left & ~space, ~glued_right & ~space
+
+
+def logsumexp(x):
+    if x.size == 0:
+        return -np.inf
+    m = x.max()
+    return float(m + np.log(np.exp(x - m).sum()))
+
+
+def best_span(start, end, may_start, may_end, max_answer):
+    """(score, i, j) of the best span i..j (inclusive) of one chunk's scores, or None."""
+    n = len(start)
+    if not n or not may_start.any() or not may_end.any():
+        return None
+    s = np.where(may_start, start, -np.inf)
+    e = np.where(may_end, end, -np.inf)
+    width = min(max_answer, n)
+    padded = np.concatenate((e, np.full(width, -np.inf)))
+    ends = np.lib.stride_tricks.sliding_window_view(padded, width)[:n]  # ends[i, d] = e[i + d]
+    scores = s[:, None] + ends
+    flat = int(np.argmax(scores))
+    i, d = divmod(flat, width)
+    if not np.isfinite(scores[i, d]):
+        return None
+    return float(scores[i, d]), i, i + d
+
+
+def read_chunks(ck, question, texts):
+    """Start and end scores (R, T) of each chunk with the question, and each chunk's row."""
+    block, match = ck.model.config.block_size, ck.model.config.match_features
+    rows = [encode_pair(ck.vocab, question, text, block, match) for text in texts]
+    batch, _ = make_batch([rows], ck.vocab.bos)
+    scores = ck.model.forward(batch).astype(np.float64)
+    return scores[..., 0], scores[..., 1], rows
+
+
+def point(ck, question, texts, max_answer=DEFAULT_MAX_ANSWER):
+    """The best span over all texts and the null: {chunk, start, end, log_margin, probability,
+    null_probability}; chunk is None when no text has a span."""
+    if not texts:
+        return {"chunk": None, "start": None, "end": None, "log_margin": -np.inf, "probability": 0.0,
+                "null_probability": 1.0}
+    start, end, rows = read_chunks(ck, question, texts)
+    starts, ends, best = [start[:, 0]], [end[:, 0]], None
+    for r, (row, text) in enumerate(zip(rows, texts)):
+        n = len(row.ids) - row.chunk_at
+        s, e = start[r, row.chunk_at:row.chunk_at + n], end[r, row.chunk_at:row.chunk_at + n]
+        starts.append(s)
+        ends.append(e)
+        may_start, may_end = edges(text[:n])
+        found = best_span(s, e, may_start, may_end, max_answer)
+        if found and (best is None or found[0] > best[0]):
+            best = (found[0], r, found[1], found[2] + 1)
+    log_z = logsumexp(np.concatenate(starts)) + logsumexp(np.concatenate(ends))
+    null = logsumexp(start[:, 0]) + logsumexp(end[:, 0])
+    if best is None:
+        return {"chunk": None, "start": None, "end": None, "log_margin": -np.inf, "probability": 0.0,
+                "null_probability": float(np.exp(null - log_z))}
+    score, r, i, j = best
+    return {"chunk": r, "start": i, "end": j, "log_margin": score - null, "probability": float(np.exp(score - log_z)),
+            "null_probability": float(np.exp(null - log_z))}
+
+
+def reader_margin(ck):
+    """The margin a reader abstains by: the one chosen for it and kept in its state, else 0."""
+    return float(ck.state.get("min_margin", DEFAULT_MIN_MARGIN))
+
+
+def answer_with_spans(ck, question, hits, max_answer=DEFAULT_MAX_ANSWER, min_margin=None):
+    """answer_question's result for a span reader: every hit is read (in_prompt true for all).
+    min_margin None: the reader's own (reader_margin)."""
+    if min_margin is None:
+        min_margin = reader_margin(ck)
+    question = one_line(question)
+    if not question:
+        raise MgptError("the question is empty; ask something, e.g. mgpt ask \"How much does the Aster 700 cost?\"")
+    if len(question) > MAX_QUESTION:
+        raise MgptError(f"the question is {len(question)} characters; the reader reads questions of at most "
+                        f"{MAX_QUESTION}; shorten it")
+    notes = []
+    read_question, message = ck.vocab.fit(question, "question")
+    if message:
+        notes.append(message)
+    texts = [one_line(hit["text"]) for hit in hits]
+    fitted, unknown = [], set()
+    for text in texts:
+        fit, missing = ck.vocab.with_placeholders(text)
+        unknown.update(missing)
+        fitted.append(fit)
+    if unknown and not ck.vocab.has_placeholder:
+        raise MgptError("the reader's vocabulary has no placeholder for characters it lacks")
+    if unknown:
+        from ..data import show_chars
+
+        notes.append(f"context: {len(unknown)} character(s) the model has no id for: {show_chars(unknown)}")
+    found = point(ck, read_question, fitted, max_answer)
+    abstained = found["chunk"] is None or found["log_margin"] < min_margin
+    answer, model_answer = None, ""
+    if found["chunk"] is not None:
+        model_answer = texts[found["chunk"]][found["start"]:found["end"]]
+        if not abstained:
+            answer = model_answer
+    sources = []
+    for rank, hit in enumerate(hits):
+        source = {**hit, "rank": rank + 1, "in_prompt": True}
+        if answer is not None and rank == found["chunk"]:
+            source["span"] = [found["start"], found["end"]]
+        sources.append(source)
+    return {"question": question, "answer": answer, "abstained": abstained, "confidence": found["probability"],
+            "abstain_probability": found["null_probability"], "margin": found["log_margin"],
+            "model_answer": model_answer, "prompt": None, "sources": sources, "notes": notes}

@@ -1,0 +1,133 @@
+"""The span reader's kernels and the whole reader against finite differences in float64, and what
+its inputs mean: padding invisible, both directions seen, the null a target when no chunk holds
+the answer."""
+
+import numpy as np
+import pytest
+
+from mgpt import span_kernels as S
+from mgpt.data import CHARSETS, Vocab
+from mgpt.pairs import (CHUNK, CHUNK_MATCH, CHUNK_NEAR, QUESTION, QUESTION_MATCH, character_types, encode_pair,
+                        make_batch)
+from mgpt.span_reader import SpanReader, SpanReaderConfig
+from test_gradients import assert_close, numerical_grad
+
+
+@pytest.fixture
+def rng():
+    return np.random.default_rng(0)
+
+
+def padded_mask(rng, B, T):
+    lengths = rng.integers(2, T + 1, size=B)
+    return np.arange(T)[None, :] < lengths[:, None]
+
+
+@pytest.mark.parametrize("causal", [False, True])
+def test_masked_attention(rng, causal):
+    B, T, C, H = 3, 6, 8, 2
+    qkv = rng.normal(size=(B, T, 3 * C))
+    w = rng.normal(size=(B, T, C))
+    bias = S.key_bias(padded_mask(rng, B, T), causal, np.float64)
+    f = lambda: float(np.sum(S.attention_masked_forward(qkv, H, bias)[0] * w))
+    _, cache = S.attention_masked_forward(qkv, H, bias)
+    assert_close(S.attention_masked_backward(w, cache), numerical_grad(f, qkv))
+
+
+def test_masked_attention_ignores_padding_and_sees_both_ways(rng):
+    B, T, C, H = 2, 6, 8, 2
+    qkv = rng.normal(size=(B, T, 3 * C))
+    mask = np.ones((B, T), bool)
+    mask[0, 4:] = False
+    out, _ = S.attention_masked_forward(qkv, H, S.key_bias(mask))
+    changed = qkv.copy()
+    changed[0, 4:] = 7.0  # padding's keys and values
+    np.testing.assert_array_equal(S.attention_masked_forward(changed, H, S.key_bias(mask))[0][0, :4], out[0, :4])
+    later = qkv.copy()
+    later[1, 5, C:] = 3.0  # the last position's key and value: every query sees it, the first too
+    assert not np.allclose(S.attention_masked_forward(later, H, S.key_bias(mask))[0][1, 0], out[1, 0])
+    causal = S.attention_masked_forward(later, H, S.key_bias(mask, causal=True))[0]
+    np.testing.assert_allclose(causal[1, :5], S.attention_masked_forward(qkv, H, S.key_bias(mask, True))[0][1, :5])
+
+
+def test_span_loss(rng):
+    G, N = 3, 7
+    logits = rng.normal(size=(G, N))
+    allowed = rng.random((G, N)) < 0.8
+    allowed[:, 0] = True
+    target = np.zeros((G, N), bool)
+    target[0, 0] = True
+    target[1, [0, 3]] = allowed[1, [0, 3]]
+    target[1, 0] = True
+    target[2, 0] = True
+    f = lambda: S.span_loss_forward(logits, allowed, target)[0]
+    loss, cache = S.span_loss_forward(logits, allowed, target)
+    expected = np.mean([np.log(np.exp(logits[g][allowed[g]]).sum()) - np.log(np.exp(logits[g][target[g]]).sum())
+                        for g in range(G)])
+    assert loss == pytest.approx(expected, rel=1e-12)
+    grad = S.span_loss_backward(cache)
+    assert_close(grad, numerical_grad(f, logits))
+    assert not grad[~allowed].any()  # what may not be chosen gets no gradient
+
+
+def small_reader(causal=False, dropout=0.0, dtype=np.float64):
+    cfg = SpanReaderConfig(vocab_size=len(CHARSETS["latin"]) + 1, n_layer=2, n_head=2, n_embd=8, block_size=64,
+                           causal=causal, dropout=dropout)
+    model = SpanReader(cfg, dtype=dtype)
+    model.init_weights(np.random.default_rng(0))
+    model.params[...] += np.random.default_rng(1).normal(0, 0.3, model.params.shape)
+    return model
+
+
+def pairs_batch():
+    vocab = Vocab(CHARSETS["latin"])
+    q = "How heavy is the Aster?"
+    g1 = [encode_pair(vocab, q, "Aster weighs 2 kg.", 64, spans=[(13, 17)]),
+          encode_pair(vocab, q, "Brae: 3 kg", 64)]
+    g2 = [encode_pair(vocab, "Price?", "No prices here.", 64)]
+    return make_batch([g1, g2], vocab.bos)
+
+
+@pytest.mark.parametrize("causal", [False, True])
+def test_whole_reader_gradient(causal):
+    model = small_reader(causal)
+    batch, targets = pairs_batch()
+    _, _, cache = model.forward(batch, targets)
+    model.grads[...] = 0
+    model.backward(cache)
+    f = lambda: model.forward(batch, targets)[1]
+    assert_close(model.grads, numerical_grad(f, model.params), rtol=1e-4, atol=1e-8)
+    assert np.abs(model.grads).max() > 1e-3
+
+
+def test_whole_reader_gradient_with_dropout():
+    model = small_reader(dropout=0.3)
+    batch, targets = pairs_batch()
+    _, _, cache = model.forward(batch, targets, rng=np.random.default_rng(5))
+    model.grads[...] = 0
+    model.backward(cache)
+    f = lambda: model.forward(batch, targets, rng=np.random.default_rng(5))[1]
+    assert_close(model.grads, numerical_grad(f, model.params), rtol=1e-4, atol=1e-8)
+
+
+def test_batch_targets():
+    batch, targets = pairs_batch()
+    assert batch.group == 2 and batch.ids.shape[0] == 4 and targets.questions == 2
+    # question 1: the answer "2 kg" in its first chunk; question 2: no chunk holds one, so its null
+    at = 2 + len("How heavy is the Aster?")
+    assert np.flatnonzero(targets.start[0]).tolist() == [at + 13]
+    assert np.flatnonzero(targets.end[0]).tolist() == [at + 16]
+    assert not targets.start[1].any()
+    assert np.flatnonzero(targets.start[2]).tolist() == [0] and not targets.allowed[3].any()
+    assert batch.key_mask[3].tolist() == [True] + [False] * (batch.ids.shape[1] - 1)  # the group's empty row
+
+
+def test_character_types():
+    q_types, c_types = character_types("How much does the Kestrel weigh?", "The Kestrel 2 weighs 2.4 kg.")
+    chunk = "The Kestrel 2 weighs 2.4 kg."
+    assert set(c_types[chunk.index("Kestrel"):][:7]) == {CHUNK_MATCH}
+    assert set(c_types[chunk.index("weighs"):][:6]) == {CHUNK_NEAR}
+    assert c_types[0] == CHUNK  # "The" is a stop word
+    assert q_types[0] == QUESTION and q_types["How much does the ".__len__()] == QUESTION_MATCH
+    plain_q, plain_c = character_types("How much does the Kestrel weigh?", chunk, match_features=False)
+    assert set(plain_q) == {QUESTION} and set(plain_c) == {CHUNK}
