@@ -24,10 +24,8 @@ development base only: the others are held out).
 import argparse
 import json
 import os
-import re
 import shutil
 import statistics
-import string
 import subprocess
 import sys
 import tempfile
@@ -38,36 +36,29 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(ROOT, "src"))
 
+from mgpt.retrieval.evaluation import contains_answer, exact_match, percentile, rate, scored  # noqa: E402
+from mgpt.retrieval.evaluation import summarize as summarize_rows  # noqa: E402
+
 KB_ROOT = os.path.join(ROOT, "corpora", "readerkb")
-HELD_OUT = ("manual", "specs", "faq")
+
+
+def present(*names):
+    """The bases whose folder and questions are both there (a base being written may not be yet)."""
+    return tuple(n for n in names if os.path.isdir(os.path.join(KB_ROOT, n))
+                 and os.path.isfile(os.path.join(KB_ROOT, f"{n}.jsonl")))
+
+
+HELD_OUT = present("manual", "specs", "faq", "helpcentre", "pdfmanual")
 DEVELOPMENT = ("dev", "dev2", "dev3")  # the only bases to choose by
-
-
-def squad_normalize(text):
-    text = text.lower()
-    text = "".join(c for c in text if c not in set(string.punctuation) | set("€£°–—’‘“”…"))
-    text = re.sub(r"\b(a|an|the)\b", " ", text)
-    return " ".join(text.split())
 
 
 def strict_normalize(text):
     return " ".join(text.lower().split()).rstrip(".")
 
 
-def matches(answer, answers, normalize):
-    return answer is not None and any(normalize(answer) == normalize(a) for a in answers)
-
-
 def holds_answer(hit, question):
     """A chunk holds the answer when it comes from the question's source file and contains it."""
-    text = " ".join(hit["text"].split())
-    return (os.path.basename(hit["source"]) == question["source"]
-            and any(" ".join(a.split()) in text for a in question["answers"]))
-
-
-def percentile(values, q):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+    return os.path.basename(hit["source"]) == question["source"] and contains_answer(hit["text"], question["answers"])
 
 
 def evaluate_kb(name, ck, args, work):
@@ -160,42 +151,45 @@ def decide(row, threshold):
 
 
 def summarize(name, rows, threshold, cli=None):
+    """rag-eval's summary of the answers given at this threshold (mgpt.retrieval.evaluation), under
+    this script's keys, with what only the script measures: strict EM, no retrieval, recall@k."""
+    s = summarize_rows([scored(r["question"], r["answers"], decide(r, threshold), r["in_prompt"], r["seconds"])
+                        for r in rows])
     answerable = [r for r in rows if r["answers"]]
-    unanswerable = [r for r in rows if not r["answers"]]
-    n = max(len(answerable), 1)
-    em = sum(matches(decide(r, threshold), r["answers"], squad_normalize) for r in answerable)
-    strict = sum(matches(decide(r, threshold), r["answers"], strict_normalize) for r in answerable)
-    abstained = sum(decide(r, threshold) is None for r in unanswerable)
+    n = len(answerable)
+    strict = sum(exact_match(decide(r, threshold), r["answers"], strict_normalize) for r in answerable)
     out = {
-        "kb": name, "answerable": len(answerable), "unanswerable": len(unanswerable), "min_confidence": threshold,
-        "exact": em, "abstained_unanswerable": abstained, "em": em / n, "em_strict": strict / n,
-        "em_no_retrieval": sum(matches(r["bare_answer"], r["answers"], squad_normalize) for r in answerable) / n,
-        "em_no_retrieval_free": sum(matches(r["free_bare_answer"], r["answers"], squad_normalize)
-                                    for r in answerable) / n,
-        "abstain_answerable": sum(decide(r, threshold) is None for r in answerable) / n,
-        "abstain_unanswerable": abstained / max(len(unanswerable), 1),
-        "answer_in_prompt": sum(bool(r["in_prompt"]) for r in answerable) / n,
-        "latency_in_process": {"median_s": statistics.median(r["seconds"] for r in rows),
-                               "p95_s": percentile([r["seconds"] for r in rows], 0.95)},
+        "kb": name, "answerable": n, "unanswerable": s["unanswerable"], "min_confidence": threshold,
+        "exact": s["counts"]["exact"], "abstained_unanswerable": s["counts"]["abstained_unanswerable"],
+        "em": s["exact_match"], "em_strict": rate(strict, n),
+        "em_no_retrieval": rate(sum(exact_match(r["bare_answer"], r["answers"]) for r in answerable), n),
+        "em_no_retrieval_free": rate(sum(exact_match(r["free_bare_answer"], r["answers"]) for r in answerable), n),
+        "abstain_answerable": s["abstain_answerable"], "abstain_unanswerable": s["abstain_unanswerable"],
+        "answer_in_prompt": s["chunk_recall"],
+        "latency_in_process": {"median_s": s["latency_median_s"], "p95_s": s["latency_p95_s"]},
     }
     for mode in ("hybrid", "dense", "bm25"):
         ranks = [r[f"rank_{mode}"] for r in answerable]
-        out[f"recall@1_{mode}"] = sum(1 for x in ranks if x == 1) / n
-        out[f"recall@3_{mode}"] = sum(1 for x in ranks if x and x <= 3) / n
+        out[f"recall@1_{mode}"] = rate(sum(1 for x in ranks if x == 1), n)
+        out[f"recall@3_{mode}"] = rate(sum(1 for x in ranks if x and x <= 3), n)
     if cli:
         out["latency_cli"] = cli
     out["rows"] = rows
     return out
 
 
+def pct(x):
+    return "n/a" if x is None else f"{x:.1%}"
+
+
 def show(s):
-    print(f"{s['kb']:8} EM {s['em']:.1%} (strict {s['em_strict']:.1%}) of {s['answerable']}; no retrieval "
-          f"{s['em_no_retrieval']:.1%} (free {s['em_no_retrieval_free']:.1%}); abstains: answerable "
-          f"{s['abstain_answerable']:.1%}, unanswerable {s['abstain_unanswerable']:.1%} of {s['unanswerable']}; "
-          f"answer chunk in prompt {s['answer_in_prompt']:.1%}")
-    print(f"{'':8} recall@1/@3 hybrid {s['recall@1_hybrid']:.1%}/{s['recall@3_hybrid']:.1%}, dense "
-          f"{s['recall@1_dense']:.1%}/{s['recall@3_dense']:.1%}, bm25 {s['recall@1_bm25']:.1%}/"
-          f"{s['recall@3_bm25']:.1%}; latency median {s['latency_in_process']['median_s'] * 1e3:.0f} ms, "
+    print(f"{s['kb']:8} EM {pct(s['em'])} (strict {pct(s['em_strict'])}) of {s['answerable']}; no retrieval "
+          f"{pct(s['em_no_retrieval'])} (free {pct(s['em_no_retrieval_free'])}); abstains: answerable "
+          f"{pct(s['abstain_answerable'])}, unanswerable {pct(s['abstain_unanswerable'])} of {s['unanswerable']}; "
+          f"answer chunk in prompt {pct(s['answer_in_prompt'])}")
+    print(f"{'':8} recall@1/@3 hybrid {pct(s['recall@1_hybrid'])}/{pct(s['recall@3_hybrid'])}, dense "
+          f"{pct(s['recall@1_dense'])}/{pct(s['recall@3_dense'])}, bm25 {pct(s['recall@1_bm25'])}/"
+          f"{pct(s['recall@3_bm25'])}; latency median {s['latency_in_process']['median_s'] * 1e3:.0f} ms, "
           f"p95 {s['latency_in_process']['p95_s'] * 1e3:.0f} ms"
           + (f"; whole command median {s['latency_cli']['median_s']:.2f} s, p95 {s['latency_cli']['p95_s']:.2f} s"
              if "latency_cli" in s else ""))
@@ -264,15 +258,15 @@ def main():
             if args.show_misses:
                 for r in s["rows"]:
                     got = decide(r, args.min_confidence)
-                    ok = matches(got, r["answers"], squad_normalize) if r["answers"] else got is None
+                    ok = exact_match(got, r["answers"]) if r["answers"] else got is None
                     if not ok:
                         print(f"   miss: {r['question']!r} -> {got!r} (model {r['model_answer']!r}, "
                               f"p {r['confidence']:.2f}) want {r['answers']}")
             if args.thresholds:
                 for t in (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5):
                     t_s = summarize(name, s["rows"], t)
-                    print(f"   min-confidence {t:.2f}: EM {t_s['em']:.1%}, abstain answerable "
-                          f"{t_s['abstain_answerable']:.1%}, unanswerable {t_s['abstain_unanswerable']:.1%}")
+                    print(f"   min-confidence {t:.2f}: EM {pct(t_s['em'])}, abstain answerable "
+                          f"{pct(t_s['abstain_answerable'])}, unanswerable {pct(t_s['abstain_unanswerable'])}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if len(results) > 1:

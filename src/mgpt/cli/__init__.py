@@ -5,9 +5,9 @@ Under mpiexec a failing rank ends the whole job (MPI Abort) instead of leaving t
 blocked in a collective; a stop every rank takes together (a non-finite reduced loss) ends it
 in order, without Abort.
 
-One module per family of commands (train, model, rag, plot, serve); each imports the shared options from
-common.py (never this module), train.py also the run set-up in runs.py, and this module only
-gathers the commands into the `mgpt` group.
+One module per family of commands (train, model, rag, rageval, plot, serve); each imports the shared options
+from common.py (never this module), train.py also the run set-up in runs.py, rageval.py rag's store
+options, and this module only gathers the commands into the `mgpt` group.
 """
 
 import sys
@@ -17,7 +17,7 @@ import click
 
 from .. import __version__, distributed
 from ..errors import AgreedStop, MgptError
-from . import model, plot, rag, serve, train
+from . import model, plot, rag, rageval, serve, train
 from .common import fail
 
 
@@ -66,7 +66,7 @@ def cli():
 
 
 for command in (train.train, train.finetune_lora, model.sample, model.eval_command, model.info, model.merge_lora,
-                rag.index, rag.retrieve, rag.ask, rag.rag_examples,  # rag's commands load pymilvus only when they run
+                rag.index, rag.retrieve, rag.ask, rag.rag_examples, rageval.rag_eval,  # pymilvus only when they run
                 plot.plot, plot.attention, serve.serve):  # and plot's matplotlib, serve's FastAPI
     cli.add_command(command)
 

@@ -17,8 +17,10 @@ from .prompt import fit_context, one_line, template_of
 SEARCH_DEPTH = 20
 
 
-def read_pairs(path):
-    """[(question, answer or None)] from JSONL {"question": ..., "answer": ...}; bad lines are errors."""
+def qa_lines(path):
+    """(line number, question, record) for each non-blank line of a JSONL question file, one at a
+    time, so that the caller's checks of the answer still report the first bad line (read_pairs
+    here, read_questions in evaluation.py)."""
     try:
         with open(path, encoding="utf-8") as f:
             raw = f.read().splitlines()
@@ -26,7 +28,7 @@ def read_pairs(path):
         raise MgptError(f"{path}: cannot read ({e.strerror})") from None
     except UnicodeDecodeError as e:
         raise MgptError(f"{path}: not UTF-8 text (byte offset {e.start})") from None
-    pairs = []
+    found = False
     for number, line in enumerate(raw, 1):
         if not line.strip():
             continue
@@ -35,16 +37,24 @@ def read_pairs(path):
         except json.JSONDecodeError as e:
             raise MgptError(f"{path}:{number}: not JSON ({e.msg})") from None
         question = record.get("question") if isinstance(record, dict) else None
-        answer = record.get("answer") if isinstance(record, dict) else None
         if not isinstance(question, str) or not question.strip():
             raise MgptError(f"{path}:{number}: needs a non-empty \"question\" string")
+        found = True
+        yield number, question, record
+    if not found:
+        raise MgptError(f"{path}: no question/answer pairs; write one JSON object per line: "
+                        f"{{\"question\": \"...\", \"answer\": \"...\"}}")
+
+
+def read_pairs(path):
+    """[(question, answer or None)] from JSONL {"question": ..., "answer": ...}; bad lines are errors."""
+    pairs = []
+    for number, question, record in qa_lines(path):
+        answer = record.get("answer")
         if answer is not None and (not isinstance(answer, str) or not answer.strip()):
             raise MgptError(f"{path}:{number}: \"answer\" must be a non-empty string, or null for "
                             f"\"the documents do not say\"")
         pairs.append((one_line(question), one_line(answer) if answer is not None else None))
-    if not pairs:
-        raise MgptError(f"{path}: no question/answer pairs; write one JSON object per line: "
-                        f"{{\"question\": \"...\", \"answer\": \"...\"}}")
     return pairs
 
 
