@@ -67,15 +67,36 @@ def make_data(args):
         record(args.out, data=data)
 
 
+def make_lines(args):
+    """The generative reader's lines of the same examples (the ablation "generated answers"): the
+    chunks that fit a block of 512 in the question-around prompt, then the answer when a chunk kept
+    states it (else nothing: the abstention)."""
+    from mgpt.errors import MgptError
+    from mgpt.retrieval.prompt import QUESTION_AROUND, fit_context
+
+    source, path = os.path.join(args.out, "generated.jsonl"), os.path.join(args.out, "generated-lines.txt")
+    with open(source, encoding="utf-8") as f, open(path + ".tmp", "w", encoding="utf-8") as out:
+        for line in f:
+            e = json.loads(line)
+            try:
+                kept, prompt, _ = fit_context(e["chunks"], e["question"], 512, 48, QUESTION_AROUND)
+            except MgptError:
+                continue
+            answered = e["answer"] is not None and any(i in kept for i, _, _ in e["spans"])
+            out.write(prompt + (e["answer"] if answered else "") + "\n")
+    os.replace(path + ".tmp", path)
+    print(f"wrote {path}", flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("stage", choices=("data",))
+    parser.add_argument("stage", choices=("data", "lines"))
     parser.add_argument("--out", default=os.path.join(ROOT, "out", "spans"))
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--dataset", action="append", default=[], choices=list(DATASETS))
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    {"data": make_data}[args.stage](args)
+    {"data": make_data, "lines": make_lines}[args.stage](args)
 
 
 if __name__ == "__main__":

@@ -181,6 +181,13 @@ class ModelCheckpoint:
     def is_span_reader(self):
         return self.mode == PAIRS
 
+    def require_language_model(self, what):
+        """Refuses a span reader for what only a model that writes text does (sample, eval, ...)."""
+        if self.is_span_reader:
+            raise MgptError(f"{self.path} is a span reader: it points at answers in documents (mgpt ask --ckpt "
+                            f"{self.path}) and writes no text, so it cannot {what}")
+        return self
+
 
 PAIRS = "pairs"  # the mode of a span reader: it reads (question, chunk) pairs
 

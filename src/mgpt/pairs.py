@@ -159,32 +159,49 @@ def read_examples(path):
     """The Examples of a JSON-lines file (blank lines skipped)."""
     try:
         with open(path, encoding="utf-8") as f:
-            lines = f.read().splitlines()
+            text = f.read()
     except OSError as e:
         raise MgptError(f"{path}: cannot read ({e.strerror})") from None
     except UnicodeDecodeError as e:
         raise MgptError(f"{path}: not UTF-8 text (byte offset {e.start})") from None
+    return parse_examples(text, path)
+
+
+def parse_examples(text, name):
+    """The Examples of JSON lines (blank lines skipped); errors name `name` and the line."""
     examples = []
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as e:
-            raise MgptError(f"{path}:{number}: not JSON ({e.msg})") from None
-        examples.append(parse_example(record, f"{path}:{number}"))
+            raise MgptError(f"{name}:{number}: not JSON ({e.msg})") from None
+        examples.append(parse_example(record, f"{name}:{number}"))
     if not examples:
-        raise MgptError(f"{path}: no examples; write one JSON object per line: "
+        raise MgptError(f"{name}: no examples; write one JSON object per line: "
                         f"{{\"question\": ..., \"chunks\": [...], \"answer\": ... or null}}")
     return examples
+
+
+def split_examples(examples, vocab, match_features, val_fraction, seed):
+    """(train, val) PairSplits: a seeded val_fraction of the questions held out."""
+    order = np.random.default_rng([seed, 7]).permutation(len(examples))
+    n_val = int(round(len(examples) * val_fraction))
+    if val_fraction > 0 and n_val == 0:
+        n_val = 1
+    if len(examples) - n_val < 1:
+        raise MgptError(f"{len(examples)} example(s): too few to hold out {val_fraction:.0%} for validation; "
+                        f"add examples or lower --val-fraction")
+    return tuple(PairSplit([examples[i] for i in sorted(part)], vocab, match_features)
+                 for part in (order[n_val:], order[:n_val]))
 
 
 class PairSplit:
     """Examples a training run draws batches of questions from; rows are encoded as drawn."""
 
-    def __init__(self, examples, vocab, match_features, max_chunks=None):
+    def __init__(self, examples, vocab, match_features):
         self.examples, self.vocab, self.match_features = examples, vocab, match_features
-        self.max_chunks = max_chunks
 
     def __len__(self):
         return len(self.examples)
@@ -196,9 +213,8 @@ class PairSplit:
     def rows(self, example, block_size):
         vocab = self.vocab
         question = vocab.fit(example.question, "question")[0]
-        chunks = example.chunks[:self.max_chunks] if self.max_chunks else example.chunks
         return [encode_pair(vocab, question, vocab.fit(chunk, "chunk")[0], block_size, self.match_features,
-                            [(s, e) for ci, s, e in example.spans if ci == i]) for i, chunk in enumerate(chunks)]
+                            [(s, e) for ci, s, e in example.spans if ci == i]) for i, chunk in enumerate(example.chunks)]
 
     def sample(self, batch_size, block_size, rng):
         picks = rng.integers(0, len(self.examples), size=batch_size)

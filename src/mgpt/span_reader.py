@@ -24,6 +24,7 @@ from . import kernels as K
 from . import span_kernels as S
 from .model import GPT, GPTConfig, parameter_shapes as gpt_shapes
 
+READER_PRESET = dict(n_layer=4, n_head=4, n_embd=128, block_size=320)  # `train --kind span-reader`'s sizes
 N_TYPES = 6  # see pairs.py: separator, question, question word in the chunk, chunk, chunk word in the question (exact, prefix)
 
 

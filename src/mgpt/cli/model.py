@@ -38,7 +38,7 @@ def sample(ckpt, prompt, num, max_new_tokens, temperature, top_k, top_p, seed, a
     from ..checkpoint import load_with_adapters
     from ..sampling import generate
 
-    ck = load_with_adapters(ckpt, adapters)
+    ck = load_with_adapters(ckpt, adapters).require_language_model("sample")
     if prompt == "-":
         prompt = sys.stdin.read()
         if ck.mode == "docs":
@@ -83,7 +83,7 @@ def eval_command(ckpt, corpus, as_json, adapters):
     from ..data import read_corpus
     from ..evaluate import evaluate_text
 
-    ck = load_with_adapters(ckpt, adapters)
+    ck = load_with_adapters(ckpt, adapters).require_language_model("score text (mgpt rag-eval measures it)")
     result = evaluate_text(ck.model, ck.vocab, ck.mode, read_corpus(corpus), ck.state.get("answer_after"))
     if as_json:
         click.echo(json.dumps(result))
@@ -134,12 +134,13 @@ def model_info(path):
 
     ck = load_model(path)
     cfg, state = ck.model.config, ck.state
-    record = {"path": path, "kind": "model", "config": cfg.to_dict(), "parameters": ck.model.num_params,
+    kind = "reader" if ck.is_span_reader else "model"
+    record = {"path": path, "kind": kind, "config": cfg.to_dict(), "parameters": ck.model.num_params,
               "mode": ck.mode, "vocab": ck.vocab.chars, "step": state.get("step"),
               "best_val_loss": state.get("best_val_loss"), "fingerprint": ck.fingerprint}
     settings = state.get("settings", {})
     lines = [
-        f"checkpoint   {path} (mgpt model)",
+        f"checkpoint   {path} (mgpt {'span reader' if ck.is_span_reader else 'model'})",
         f"config       {cfg.n_layer} layers, {cfg.n_head} heads, {cfg.n_embd} wide, block {cfg.block_size}, "
         f"{cfg.activation}, dropout {cfg.dropout}",
         f"parameters   {ck.model.num_params:,}",
@@ -149,6 +150,14 @@ def model_info(path):
         "best val     " + (f"{state['best_val_loss']:.4f}" if state.get("best_val_loss") is not None else "-"),
         f"fingerprint  {ck.fingerprint}",
     ]
+    if ck.is_span_reader:  # how it reads (mgpt.span_reader, mgpt.pairs) and when it abstains
+        from ..retrieval.span_answer import reader_confidence
+
+        record["min_confidence"] = reader_confidence(ck)
+        lines.append(f"reads        one question and one chunk a row, attention "
+                     f"{'left to right' if cfg.causal else 'both ways'}, "
+                     f"{'question-match features' if cfg.match_features else 'no match features'}; points at the "
+                     f"answer's start and end, abstains under confidence {record['min_confidence']:g}")
     if "prompt_template" in state:  # what `ask` sends it (mgpt.retrieval.prompt)
         record["prompt_template"] = state["prompt_template"]
         lines.append(f"prompt       {state['prompt_template']} template")
@@ -249,7 +258,7 @@ def merge_lora(base_path, adapters, out):
         ack.adapter.merge_into(ck.model, weight)
     previous = ck.state.get("merged_from", {}).get("adapters", [])
     # training state (optimizer, RNG, losses, corpus) described the base's run, not these weights
-    state = {k: v for k, v in ck.state.items() if k in ("step", "mode", "init_from", "prompt_template")}
+    state = {k: v for k, v in ck.state.items() if k in ("step", "mode", "init_from", "prompt_template", "min_confidence")}
     state["merged_from"] = {
         "base": {"path": base_path, "fingerprint": base_fp},
         "adapters": previous + [{"path": p, "weight": w, "fingerprint": a.fingerprint} for p, w, a in loaded],

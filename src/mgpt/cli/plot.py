@@ -98,7 +98,7 @@ def attention(ckpt, prompt, out, layer, head, adapters, size):
     from ..plot import PICTURE_FORMATS, attention_map, save_attention
 
     check_output(out, {**PICTURE_FORMATS, ".json": "json"})
-    ck = load_with_adapters(ckpt, adapters)
+    ck = load_with_adapters(ckpt, adapters).require_language_model("draw causal attention over a prompt")
     if prompt == "-":
         prompt = sys.stdin.read().rstrip("\n") if ck.mode == "docs" else sys.stdin.read()
     amap = attention_map(ck, prompt, layer, head)

@@ -13,7 +13,8 @@ import click
 
 from ..errors import MgptError
 from ..retrieval.answer import (DEFAULT_ASK_K, DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE, DEFAULT_READING,
-                                NOT_IN_DOCUMENTS, READINGS)
+                                NOT_IN_DOCUMENTS, READINGS, default_k)
+from ..retrieval.span_answer import DEFAULT_SPAN_K
 from ..retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP, check_sizes
 from ..retrieval.embedding import DEFAULT_DIM
 from ..retrieval.store import DEFAULT_COLLECTION, HNSW_ABOVE, INDEX_TYPES, RETRIEVAL_MODES, Location
@@ -215,6 +216,13 @@ class IndexProgress:
 
 # --- retrieve -----------------------------------------------------------------------------
 
+K_HELP = (f"Chunks to retrieve [default: {DEFAULT_SPAN_K} for a span reader, which reads each; {DEFAULT_ASK_K} for a "
+          f"generative reader, which packs those that fit its block].")
+CONFIDENCE_HELP = (f"Abstain under this confidence [default: the reader's own: a span reader's, chosen for it, "
+                   f"of its span against the null; {DEFAULT_MIN_CONFIDENCE} of the answer's probability for a "
+                   f"generative reader].")
+
+
 def retrieval_option(f):
     return click.option("--retrieval", type=click.Choice(RETRIEVAL_MODES), default="hybrid",
                         help="hybrid: BM25 and the n-gram vectors fused by reciprocal rank; or one of them.")(f)
@@ -258,15 +266,13 @@ def search(ctx, db, uri, token, collection, dim, query, k, retrieval):
 @click.argument("question")
 @click.option("--ckpt", help="A model trained on the prompt template [default: the reader shipped with mgpt].")
 @store_options
-@click.option("-k", "k", type=POSITIVE_INT, default=DEFAULT_ASK_K,
-              help="Chunks to retrieve; those that fit the block go into the prompt.")
+@click.option("-k", "k", type=POSITIVE_INT, help=K_HELP)
 @retrieval_option
 @click.option("--no-retrieval", is_flag=True, help="Ask with an empty context: the model alone, as a baseline.")
 @click.option("--free", is_flag=True, help="Let the model write freely instead of copying a span of the context.")
 @click.option("--reading", type=click.Choice(READINGS), default=DEFAULT_READING,
               help="packed: the best chunks in one prompt; each: every chunk in its own, the likeliest answer wins.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE,
-              help="Abstain when the model gives its answer a lower probability.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help=CONFIDENCE_HELP)
 @click.option("--dim", type=DIM, help="Expected embedding dimension [default: the collection's].")
 @click.option("--max-new-tokens", type=POSITIVE_INT, default=DEFAULT_MAX_NEW_TOKENS, help="Longest answer, in characters.")
 @sampling_options(temperature=0.0, seed_help="Seed for reproducible sampling.")
@@ -292,7 +298,7 @@ def ask(ctx, question, ckpt, db, uri, token, collection, k, retrieval, no_retrie
     if not question.strip():
         raise MgptError('the question is empty; ask something, e.g. mgpt ask "How much does the Kestrel 2 tent cost?"')
     ck = load_with_adapters(ckpt or reader_path(), adapters)
-    hits = [] if no_retrieval else search(ctx, db, uri, token, collection, dim, question, k, retrieval)
+    hits = [] if no_retrieval else search(ctx, db, uri, token, collection, dim, question, k or default_k(ck), retrieval)
     result = answer_question(ck, question, hits, max_new_tokens, not free, min_confidence,
                              temperature, top_k, top_p, seed, reading)
     if as_json:
@@ -319,7 +325,7 @@ def ask(ctx, question, ckpt, db, uri, token, collection, k, retrieval, no_retrie
 @click.option("-o", "--out", required=True, help="The training lines to write (one per pair).")
 @click.option("--ckpt", help="The model the lines are for [default: the shipped reader].")
 @store_options
-@click.option("-k", "k", type=POSITIVE_INT, default=DEFAULT_ASK_K, help="Chunks per line, as ask retrieves them.")
+@click.option("-k", "k", type=POSITIVE_INT, help="Chunks per line, as ask retrieves them [default: as ask].")
 @retrieval_option
 @click.option("--max-new-tokens", type=POSITIVE_INT, default=DEFAULT_MAX_NEW_TOKENS,
               help="Room left for the answer, as ask leaves it.")
@@ -329,15 +335,17 @@ def rag_examples(ctx, pairs, out, ckpt, db, uri, token, collection, k, retrieval
 
     \b
     PAIRS holds one {"question": ..., "answer": ...} per line; answer null means "the documents
-    do not say". Each line is the prompt ask would build, from the same retrieval, followed by
-    the answer, which must be a verbatim span of your indexed documents.
+    do not say". Each line holds what ask would read for the question, from the same retrieval,
+    and the answer, which must be a verbatim span of your indexed documents: for a span reader a
+    JSON example (the question, the chunks, the answer), for a generative reader the prompt
+    followed by the answer.
     Example:
-      mgpt rag-examples qa.jsonl --db kb.db -o qa-lines.txt
-      mgpt finetune-lora --base "$(mgpt info --reader --path)" qa-lines.txt -o ours.npz --steps 300
+      mgpt rag-examples qa.jsonl --db kb.db -o qa-examples.jsonl
+      mgpt finetune-lora --base "$(mgpt info --reader --path)" qa-examples.jsonl -o ours.npz --steps 300
       mgpt ask "How long is the warranty?" --db kb.db --adapter ours.npz
     """
     from ..checkpoint import check_writable, load_model, write_text
-    from ..retrieval.examples import SEARCH_DEPTH, example_line, read_pairs
+    from ..retrieval.examples import SEARCH_DEPTH, example_line, read_pairs, span_example
     from ..retrieval.query import collection_embedder, retrieve as best_chunks
     from ..retrieval.reader import reader_path
     from ..retrieval.store import opened
@@ -345,22 +353,27 @@ def rag_examples(ctx, pairs, out, ckpt, db, uri, token, collection, k, retrieval
     check_writable(out)
     examples = read_pairs(pairs)
     ck = load_model(ckpt or reader_path())
+    k = k or default_k(ck)
     location = store_location(ctx, db, uri, token, collection)
-    lines, skipped = [], []
+    lines, skipped, abstaining = [], [], 0
     with opened(location) as store:
         embedder = collection_embedder(store)
         for question, answer in examples:
             hits = best_chunks(store, embedder, question, max(k, SEARCH_DEPTH), retrieval)
-            line = example_line(ck, question, answer, hits, k, max_new_tokens)
+            if ck.is_span_reader:
+                line = span_example(question, answer, hits, k)
+            else:
+                line = example_line(ck, question, answer, hits, k, max_new_tokens)
             if line is None:
                 skipped.append(question)
             else:
                 lines.append(line)
+                abstaining += answer is None
     if not lines:
         raise MgptError(f"{pairs}: no answer was found verbatim in the indexed documents; "
                         f"answers must be copied exactly from them")
     write_text(out, "\n".join(lines) + "\n")
     for question in skipped:
         note(f"warning: skipped {question!r}: its answer is not a verbatim span of a retrieved chunk", quiet)
-    note(f"wrote {len(lines)} line(s) to {out} ({sum(line.endswith(' A: ') for line in lines)} abstaining, "
+    note(f"wrote {len(lines)} line(s) to {out} ({abstaining} abstaining, "
          f"{len(skipped)} pair(s) skipped)", quiet)

@@ -9,19 +9,18 @@ import sys
 
 import click
 
-from ..retrieval.answer import DEFAULT_ASK_K, DEFAULT_MIN_CONFIDENCE
+from ..retrieval.answer import default_k
 from .common import POSITIVE_INT, adapter_option
-from .rag import retrieval_option, store_location, store_options
+from .rag import CONFIDENCE_HELP, K_HELP, retrieval_option, store_location, store_options
 
 
 @click.command(name="rag-eval", context_settings={"show_default": True})
 @click.argument("qa")
 @click.option("--ckpt", help="The reader to measure [default: the reader shipped with mgpt].")
 @store_options
-@click.option("-k", "k", type=POSITIVE_INT, default=DEFAULT_ASK_K, help="Chunks to retrieve per question, as ask.")
+@click.option("-k", "k", type=POSITIVE_INT, help=K_HELP)
 @retrieval_option
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE,
-              help="Abstain when the model gives its answer a lower probability, as ask.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), help=CONFIDENCE_HELP)
 @adapter_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object: the rates, counts and latency.")
 @click.option("--rows", is_flag=True, help="Also each question: its answer and score (--json: a \"rows\" list).")
@@ -51,6 +50,7 @@ def rag_eval(ctx, qa, ckpt, db, uri, token, collection, k, retrieval, min_confid
     with opened(location) as store:
         embedder = collection_embedder(store)
         ck = load_with_adapters(ckpt or reader_path(), adapters)
+        k = k or default_k(ck)
         bar = tqdm(questions, unit="question", disable=None, file=sys.stderr, leave=False, desc="rag-eval")
         scored = evaluate(bar, asking(ck, store, embedder, k, retrieval, min_confidence))
     summary = {**summarize(scored), "k": k, "retrieval": retrieval, "min_confidence": min_confidence}
@@ -79,9 +79,10 @@ def shown_row(row):
 
 def summary_lines(s):
     c = s["counts"]
+    threshold = "the reader's own" if s["min_confidence"] is None else f"{s['min_confidence']:g}"
     return [
         f"{s['questions']} questions: {s['answerable']} answerable, {s['unanswerable']} unanswerable "
-        f"(k {s['k']}, {s['retrieval']} retrieval, min-confidence {s['min_confidence']:g})",
+        f"(k {s['k']}, {s['retrieval']} retrieval, min-confidence {threshold})",
         f"exact match   {percent(s['exact_match'])} ({c['exact']} of {s['answerable']})",
         f"F1            {percent(s['f1'])}",
         f"chunk recall  {percent(s['chunk_recall'])} (an accepted answer in a chunk the reader read)",

@@ -80,14 +80,21 @@ def training_options(defaults):
 
 def run_training(ctx, world, text, run, out, log_path, quiet, drop_unknown, answer_after):
     """Vocabulary, split, checks across ranks, the Trainer, and the run itself."""
+    from ..checkpoint import PAIRS
     from ..data import split_corpus, text_fingerprint
+    from ..pairs import parse_examples, split_examples
     from ..train import Trainable, Trainer
 
     marker = answer_marker(ctx, run.inherited, answer_after, run.mode, run.source)
     notes = list(run.notes)
-    text = fit_vocab(text, run.vocab, run.mode, drop_unknown, notes)
-    train_split, val_split = split_corpus(text, run.vocab, run.mode, run.val_fraction, run.settings.seed,
-                                          run.model.config.block_size, marker)
+    if run.mode == PAIRS:  # a span reader: the corpus is JSON lines of examples (mgpt/pairs.py)
+        examples = parse_examples(text, "corpus")
+        train_split, val_split = split_examples(examples, run.vocab, run.model.config.match_features,
+                                                run.val_fraction, run.settings.seed)
+    else:
+        text = fit_vocab(text, run.vocab, run.mode, drop_unknown, notes)
+        train_split, val_split = split_corpus(text, run.vocab, run.mode, run.val_fraction, run.settings.seed,
+                                              run.model.config.block_size, marker)
     meta = {"mode": run.mode, "val_fraction": run.val_fraction, "corpus_sha256": text_fingerprint(text),
             "train_tokens": train_split.num_tokens, **run.meta}
     if marker:
@@ -127,6 +134,8 @@ def answer_marker(ctx, state, answer_after, mode, source=None):
     if typed and source and source.startswith("--resume") and answer_after != stored:
         raise MgptError(f"{source} was trained with --answer-after {stored!r}; drop --answer-after")
     marker = answer_after if typed else stored
+    if typed and mode == "pairs":
+        raise MgptError("--answer-after is for a model that writes its answers; a span reader points at them, drop it")
     if marker is not None and mode != "docs":
         raise MgptError(f"--answer-after needs docs mode (one prompt/answer per line), not {mode} mode")
     if typed and not marker:

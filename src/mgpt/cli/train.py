@@ -20,6 +20,7 @@ from .common import POSITIVE_INT, explicit_options
 from .runs import Run, check_outputs, read_corpus_on, resumed, run_training, settings_from, training_options
 
 CONFIG_OPTIONS = ("n_layer", "n_head", "n_embd", "block_size", "activation", "dropout")
+KINDS = ("gpt", "span-reader")
 LORA_DEFAULTS = TrainSettings(steps=1000, lr=2e-3, min_lr=2e-4, warmup=50, weight_decay=0.0)
 
 
@@ -37,8 +38,15 @@ LORA_DEFAULTS = TrainSettings(steps=1000, lr=2e-3, min_lr=2e-4, warmup=50, weigh
 @click.option("--vocab", "vocab_set", metavar="latin|FILE",
               help="Fixed vocabulary instead of the corpus's characters: 'latin' (printable ASCII, Latin-1, "
                    "typographic signs, placeholder) or the characters of a file.")
-def train(ctx, corpus, out, preset, mode, resume, init_path, vocab_set, log_path, quiet, drop_unknown, val_fraction,
-          answer_after, **options):
+@click.option("--kind", type=click.Choice(KINDS), default="gpt",
+              help="gpt: a language model; span-reader: a reader that points at answers in retrieved chunks "
+                   "(CORPUS: JSON lines of examples, as rag-examples writes them; docs/RAG.md).")
+@click.option("--attention", type=click.Choice(("both", "causal")), default="both",
+              help="span-reader: attention over the whole (question, chunk) pair, or left to right only.")
+@click.option("--match-features/--no-match-features", default=True,
+              help="span-reader: mark the chunk's words that the question holds.")
+def train(ctx, corpus, out, preset, mode, resume, init_path, vocab_set, kind, attention, match_features, log_path,
+          quiet, drop_unknown, val_fraction, answer_after, **options):
     """Train a model on CORPUS (files, or - for stdin).
 
     \b
@@ -48,9 +56,13 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, vocab_set, log_path
       mgpt train shakespeare.txt -o s.npz --resume s-last.npz   # continue a run
       mgpt train domain.txt --init base.npz -o tuned.npz        # full fine-tuning
       mpiexec -n 4 mgpt train big.txt -o big.npz                # data-parallel (mgpt[mpi])
+      mgpt train examples.jsonl --kind span-reader -o reader.npz  # a span reader (docs/RAG.md)
     """
     world = distributed.world()
-    explicit = explicit_options(ctx, list(options) + ["preset", "mode"])
+    explicit = explicit_options(ctx, list(options) + ["preset", "mode", "kind", "attention", "match_features"])
+    if (resume or init_path) and explicit & {"kind", "attention", "match_features"}:
+        raise MgptError(f"{'--resume' if resume else '--init'} keeps its checkpoint's kind and reading; drop "
+                        f"--kind, --attention and --match-features")
     if resume and init_path:
         raise MgptError("--resume and --init exclude each other: --resume continues a run, --init starts one")
     if vocab_set and (resume or init_path):
@@ -63,6 +75,9 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, vocab_set, log_path
     if resume or init_path:
         run = continued_model(ctx, world, text, resume, init_path, preset, mode, config_flags, options, explicit,
                               val_fraction)
+    elif kind == "span-reader":
+        run = new_span_reader(preset, vocab_set, attention, match_features, config_flags, options, explicit,
+                              val_fraction, mode)
     else:
         run = new_model(text, preset, mode, vocab_set, config_flags, options, explicit, val_fraction)
     run_training(ctx, world, text, run, out, log_path, quiet, drop_unknown, answer_after)
@@ -79,6 +94,27 @@ def new_model(text, preset, mode, vocab_set, config_flags, options, explicit, va
     model = GPT(GPTConfig.from_preset(preset, len(vocab), **config_flags))
     model.init_weights(np.random.default_rng([settings.seed, 0]))
     return model_run(model, vocab, mode, settings, val_fraction, start=None, notes=[f"{mode} mode: {reason}"])
+
+
+def new_span_reader(preset, vocab_set, attention, match_features, config_flags, options, explicit, val_fraction,
+                    mode):
+    """A span reader initialised from the seed: the preset's sizes (READER_PRESET unless --preset),
+    the latin vocabulary unless --vocab."""
+    from ..data import Vocab
+    from ..span_reader import READER_PRESET, SpanReader, SpanReaderConfig
+
+    if "mode" in explicit:
+        raise MgptError(f"a span reader reads (question, chunk) pairs; drop --mode {mode}")
+    vocab = Vocab.from_charset(vocab_set or "latin")
+    settings = settings_from(options, explicit)
+    sizes = {**READER_PRESET, **({} if "preset" not in explicit else PRESETS[preset])}
+    sizes.update({k: v for k, v in config_flags.items() if v is not None})
+    model = SpanReader(SpanReaderConfig(vocab_size=len(vocab), causal=attention == "causal",
+                                        match_features=match_features, **sizes))
+    model.init_weights(np.random.default_rng([settings.seed, 0]))
+    return model_run(model, vocab, "pairs", settings, val_fraction, start=None,
+                     notes=[f"span reader: attention {attention}, "
+                            f"{'question-match features' if match_features else 'no match features'}"])
 
 
 def continued_model(ctx, world, text, resume, init_path, preset, mode, config_flags, options, explicit, val_fraction):
@@ -116,9 +152,10 @@ def model_run(model, vocab, mode, settings, val_fraction, start, **more):
 
     def summary(train_split, val_split):
         c = model.config
+        units = "questions" if mode == "pairs" else "characters"
         return (f"{model.num_params:,} parameters ({plural(c.n_layer, 'layer')}, {plural(c.n_head, 'head')}, "
                 f"{c.n_embd} wide, block {c.block_size}); vocab {len(vocab)}; "
-                f"{train_split.num_tokens:,} training / {val_split.num_tokens:,} validation characters")
+                f"{train_split.num_tokens:,} training / {val_split.num_tokens:,} validation {units}")
 
     return Run(model, model, vocab, mode, save, settings, val_fraction, "train", summary,
                {"mode": mode, "vocabulary": vocab.chars, "model config": model.config.to_dict()},

@@ -24,6 +24,14 @@ NOT_IN_DOCUMENTS = "The documents do not say."
 DEFAULT_ASK_K = 3
 
 
+def default_k(ck):
+    """How many chunks `ask` retrieves for this reader: a span reader reads each of them
+    (span_answer.DEFAULT_SPAN_K), a generative one packs the best that fit its block."""
+    from .span_answer import DEFAULT_SPAN_K
+
+    return DEFAULT_SPAN_K if ck.is_span_reader else DEFAULT_ASK_K
+
+
 def context_texts(ck, hits):
     """The chunks as the model reads them: one line each, unknown characters as the placeholder
     (one for one, so offsets hold) or, for a vocabulary without one, as spaces."""
@@ -62,8 +70,8 @@ def read(ck, question, texts, indices, max_new_tokens, constrained, sampling):
 
 
 def answer_question(ck, question, hits, max_new_tokens=DEFAULT_MAX_NEW_TOKENS, constrained=True,
-                    min_confidence=DEFAULT_MIN_CONFIDENCE, temperature=0.0, top_k=None, top_p=None, seed=None,
-                    reading=DEFAULT_READING, span_margin=None):
+                    min_confidence=None, temperature=0.0, top_k=None, top_p=None, seed=None,
+                    reading=DEFAULT_READING):
     """Returns {question, answer, abstained, confidence, abstain_probability, model_answer,
     prompt, sources, notes}; answer is None when abstained. sources are the hits, each marked
     `in_prompt`, and the cited one carries `span`: [start, end) of the answer in its text.
@@ -77,7 +85,9 @@ def answer_question(ck, question, hits, max_new_tokens=DEFAULT_MAX_NEW_TOKENS, c
     if ck.is_span_reader:
         from .span_answer import answer_with_spans
 
-        return answer_with_spans(ck, question, hits, min_margin=span_margin)
+        return answer_with_spans(ck, question, hits, min_confidence=min_confidence)
+    if min_confidence is None:
+        min_confidence = DEFAULT_MIN_CONFIDENCE
     if ck.mode != "docs":
         raise MgptError("ask needs a docs-mode model trained on the prompt template (one line per example)")
     question = one_line(question)

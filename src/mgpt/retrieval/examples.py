@@ -1,5 +1,8 @@
 """Training lines from a company's own question/answer pairs, for a LoRA adapter on the reader.
 
+For a span reader a line is an example as mgpt/pairs.py reads it (JSON: the question, the chunks
+`ask` would read, the answer); for a generative reader, the prompt and the answer, as below.
+
 Each pair becomes exactly the line `ask` would build for its question (the same retrieval, the
 same prompt fitted to the reader's block), followed by the answer. The answer must be a verbatim
 span of the documents: when retrieval did not bring a chunk that holds it, the best-ranked chunk
@@ -77,3 +80,18 @@ def example_line(ck, question, answer, hits, k, reserve):
         if not any(answer in c for c in context):
             return None  # the chunk with the answer is cut short: it does not fit the block
     return prompt + answer
+
+
+def span_example(question, answer, hits, k):
+    """The JSON line of one pair for a span reader (the k chunks ask would read), or None when no
+    chunk holds the answer verbatim. As for the generative reader, a chunk of the top SEARCH_DEPTH
+    that holds the answer takes the first place when the top k missed it."""
+    texts = [one_line(hit["text"]) for hit in hits]
+    chosen = list(range(min(k, len(texts))))
+    if answer is not None and not any(answer in texts[i] for i in chosen):
+        holders = [i for i, t in enumerate(texts) if answer in t]
+        if not holders:
+            return None
+        chosen = [holders[0]] + chosen[:k - 1]
+    return json.dumps({"question": question, "chunks": [texts[i] for i in chosen], "answer": answer},
+                      ensure_ascii=False)

@@ -6,8 +6,9 @@ position both. As in training, the scores of all the chunks share one softmax (C
 2017), so a span's probability compares across chunks: P(span) = P_start(i) P_end(j), and the
 null's is P_start(any null) P_end(any null). The answer is the likeliest span of at most
 `max_answer` characters that starts and ends at word edges (a span never starts or ends inside a
-word or on a space); the reader abstains when log P(span) - log P(null) is under `min_margin`
-(the null wins by that margin; chosen on the development bases, docs/RAG.md).
+word or on a space). Its confidence is P(span) / (P(span) + P(null)), the span against the null
+alone; the reader abstains under `min_confidence` (chosen on the development bases and kept in
+the reader's state, docs/RAG.md).
 """
 
 import numpy as np
@@ -17,18 +18,24 @@ from ..pairs import MAX_QUESTION, encode_pair, make_batch
 from .prompt import one_line
 
 DEFAULT_MAX_ANSWER = 64
-DEFAULT_MIN_MARGIN = 0.0
+DEFAULT_MIN_CONFIDENCE = 0.5
 DEFAULT_SPAN_K = 8  # chunks read for a question (docs/RAG.md: chosen on the development bases)
 
 
+NEVER_FIRST, NEVER_LAST = set(".,;:!?)]}"), set(",;:([{")
+
+
 def edges(text):
-    """(may start, may end) per character: not inside a word, not on a space."""
+    """(may start, may end) per character: not inside a word, not on a space, not on punctuation
+    that closes (first) or opens (last) a phrase."""
     chars = np.array(list(text)) if text else np.zeros(0, "<U1")
     alnum = np.char.isalnum(chars)
     space = np.char.isspace(chars)
     glued_left = np.concatenate(([False], alnum[1:] & alnum[:-1]))  # alnum after alnum
     glued_right = np.concatenate((alnum[:-1] & alnum[1:], [False]))
-    return ~glued_left & ~space, ~glued_right & ~space
+    first = np.array([c not in NEVER_FIRST for c in text], bool)
+    last = np.array([c not in NEVER_LAST for c in text], bool)
+    return ~glued_left & ~space & first, ~glued_right & ~space & last
 
 
 def logsumexp(x):
@@ -88,20 +95,22 @@ def point(ck, question, texts, max_answer=DEFAULT_MAX_ANSWER):
         return {"chunk": None, "start": None, "end": None, "log_margin": -np.inf, "probability": 0.0,
                 "null_probability": float(np.exp(null - log_z))}
     score, r, i, j = best
-    return {"chunk": r, "start": i, "end": j, "log_margin": score - null, "probability": float(np.exp(score - log_z)),
+    return {"chunk": r, "start": int(i), "end": int(j), "log_margin": score - null,
+            "probability": float(np.exp(score - log_z)),
             "null_probability": float(np.exp(null - log_z))}
 
 
-def reader_margin(ck):
-    """The margin a reader abstains by: the one chosen for it and kept in its state, else 0."""
-    return float(ck.state.get("min_margin", DEFAULT_MIN_MARGIN))
+def reader_confidence(ck):
+    """The confidence under which a reader abstains: the one chosen for it and kept in its state
+    (make_reader.py, on the development bases), else 0.5 (the span against the null, even odds)."""
+    return float(ck.state.get("min_confidence", DEFAULT_MIN_CONFIDENCE))
 
 
-def answer_with_spans(ck, question, hits, max_answer=DEFAULT_MAX_ANSWER, min_margin=None):
+def answer_with_spans(ck, question, hits, max_answer=DEFAULT_MAX_ANSWER, min_confidence=None):
     """answer_question's result for a span reader: every hit is read (in_prompt true for all).
-    min_margin None: the reader's own (reader_margin)."""
-    if min_margin is None:
-        min_margin = reader_margin(ck)
+    confidence is P(span) / (P(span) + P(null)); min_confidence None: the reader's own."""
+    if min_confidence is None:
+        min_confidence = reader_confidence(ck)
     question = one_line(question)
     if not question:
         raise MgptError("the question is empty; ask something, e.g. mgpt ask \"How much does the Aster 700 cost?\"")
@@ -125,7 +134,8 @@ def answer_with_spans(ck, question, hits, max_answer=DEFAULT_MAX_ANSWER, min_mar
 
         notes.append(f"context: {len(unknown)} character(s) the model has no id for: {show_chars(unknown)}")
     found = point(ck, read_question, fitted, max_answer)
-    abstained = found["chunk"] is None or found["log_margin"] < min_margin
+    confidence = float(1.0 / (1.0 + np.exp(-found["log_margin"]))) if np.isfinite(found["log_margin"]) else 0.0
+    abstained = bool(found["chunk"] is None or confidence < min_confidence)
     answer, model_answer = None, ""
     if found["chunk"] is not None:
         model_answer = texts[found["chunk"]][found["start"]:found["end"]]
@@ -137,6 +147,6 @@ def answer_with_spans(ck, question, hits, max_answer=DEFAULT_MAX_ANSWER, min_mar
         if answer is not None and rank == found["chunk"]:
             source["span"] = [found["start"], found["end"]]
         sources.append(source)
-    return {"question": question, "answer": answer, "abstained": abstained, "confidence": found["probability"],
-            "abstain_probability": found["null_probability"], "margin": found["log_margin"],
+    return {"question": question, "answer": answer, "abstained": abstained, "confidence": confidence,
+            "span_probability": found["probability"], "abstain_probability": found["null_probability"],
             "model_answer": model_answer, "prompt": None, "sources": sources, "notes": notes}

@@ -1,0 +1,96 @@
+"""The span reader through the command line: trained by `train --kind span-reader`, described by
+`info`, asked by `ask` (every retrieved chunk read, a cited span or an abstention), fed by
+`rag-examples`, adapted by `finetune-lora`, merged by `merge-lora`, refused where only a model
+that writes text will do. The reader here is tiny and barely trained: these tests check the
+plumbing, not the answers' quality."""
+
+import json
+
+import pytest
+
+from test_cli import assert_ok, assert_user_error as fails_with
+from test_rag import mgpt_run
+
+pytest.importorskip("pymilvus")
+
+EXAMPLES = [
+    {"question": "How much is the Aster?", "chunks": ["Aster kettle. price: 49 EUR.", "Brae kettle. price: 59 EUR."],
+     "answer": "49 EUR", "spans": [[0, 21, 27]]},
+    {"question": "What does the Brae cost?", "chunks": ["Brae kettle. price: 59 EUR.", "Aster kettle. weight: 1 kg."],
+     "answer": "59 EUR"},
+    {"question": "Can I pay in bitcoin?", "chunks": ["We take cards and cash."], "answer": None},
+]
+
+
+@pytest.fixture(scope="module")
+def reader(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("span")
+    data = folder / "examples.jsonl"
+    data.write_text("".join(json.dumps(e) + "\n" for e in EXAMPLES * 4))
+    assert_ok(mgpt_run("train", data, "--kind", "span-reader", "-o", folder / "r.npz", "--n-layer", "1",
+                       "--n-embd", "16", "--n-head", "2", "--steps", "3", "--batch-size", "2", "--eval-iters", "1",
+                       "--val-fraction", "0.2", "-q"))
+    docs = folder / "docs"
+    docs.mkdir()
+    (docs / "kettles.md").write_text("# Aster kettle\n\nThe Aster costs 49 EUR and weighs 1.2 kg.\n\n"
+                                     "# Brae kettle\n\nThe Brae costs 59 EUR.\n")
+    assert_ok(mgpt_run("index", docs, "--db", folder / "kb.db", "-q"))
+    return folder
+
+
+def test_info_describes_a_span_reader(reader):
+    out = json.loads(assert_ok(mgpt_run("info", reader / "r.npz", "--json")).stdout)
+    assert out["kind"] == "reader" and out["mode"] == "pairs"
+    assert out["config"]["causal"] is False and out["config"]["match_features"] is True
+    assert 0 <= out["min_confidence"] <= 1
+    text = assert_ok(mgpt_run("info", reader / "r.npz")).stdout
+    assert "span reader" in text and "both ways" in text
+
+
+def test_ask_reads_every_chunk_and_cites_the_span(reader):
+    r = assert_ok(mgpt_run("ask", "How much is the Aster?", "--db", reader / "kb.db", "--ckpt", reader / "r.npz",
+                           "--min-confidence", "0", "--json", "-k", "2"))
+    out = json.loads(r.stdout)
+    assert not out["abstained"] and len(out["sources"]) == 2
+    assert all(s["in_prompt"] for s in out["sources"])  # a span reader reads every retrieved chunk
+    cited = [s for s in out["sources"] if "span" in s]
+    assert len(cited) == 1
+    start, end = cited[0]["span"]
+    assert " ".join(cited[0]["text"].split())[start:end] == out["answer"]
+    high = json.loads(assert_ok(mgpt_run("ask", "How much is the Aster?", "--db", reader / "kb.db", "--ckpt",
+                                         reader / "r.npz", "--min-confidence", "1", "--json")).stdout)
+    assert high["abstained"] and high["answer"] is None
+
+
+def test_rag_examples_finetune_and_merge(reader):
+    pairs = reader / "qa.jsonl"
+    pairs.write_text('{"question": "What does the Brae cost?", "answer": "59 EUR"}\n'
+                     '{"question": "Is there a Cedar kettle?", "answer": null}\n')
+    r = assert_ok(mgpt_run("rag-examples", pairs, "--db", reader / "kb.db", "--ckpt", reader / "r.npz",
+                           "-o", reader / "ex.jsonl", "-k", "2"))
+    lines = [json.loads(line) for line in (reader / "ex.jsonl").read_text().splitlines()]
+    assert [e["answer"] for e in lines] == ["59 EUR", None] and "1 abstaining" in r.stderr
+    assert any("59 EUR" in c for c in lines[0]["chunks"]) and len(lines[1]["chunks"]) == 2
+    assert_ok(mgpt_run("finetune-lora", "--base", reader / "r.npz", reader / "ex.jsonl", "-o", reader / "a.npz",
+                       "--steps", "2", "--batch-size", "2", "--val-fraction", "0", "-q"))
+    out = json.loads(assert_ok(mgpt_run("ask", "What does the Brae cost?", "--db", reader / "kb.db", "--ckpt",
+                                        reader / "r.npz", "--adapter", reader / "a.npz", "--json")).stdout)
+    assert "abstained" in out
+    assert_ok(mgpt_run("merge-lora", "--base", reader / "r.npz", "--adapter", reader / "a.npz", "-o", reader / "m.npz"))
+    assert json.loads(assert_ok(mgpt_run("info", reader / "m.npz", "--json")).stdout)["kind"] == "reader"
+
+
+@pytest.mark.parametrize("command", [["sample", "--ckpt"], ["eval", "x.txt", "--ckpt"]])
+def test_what_a_span_reader_cannot_do_is_one_line(reader, command):
+    (reader / "x.txt").write_text("hello\n")
+    fails_with(mgpt_run(*command, reader / "r.npz", cwd=reader), "is a span reader")
+
+
+def test_bad_examples_are_one_line(reader, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps(EXAMPLES[0]) + "\n" + '{"question": "Where?", "chunks": ["here"], "answer": "there"}\n')
+    fails_with(mgpt_run("train", bad, "--kind", "span-reader", "-o", tmp_path / "x.npz", "--steps", "1"),
+               "corpus:2: the answer 'there' is in none of the chunks")
+    fails_with(mgpt_run("finetune-lora", "--base", reader / "r.npz", bad, "-o", tmp_path / "y.npz"), "corpus:2:")
+    fails_with(mgpt_run("train", reader / "x.txt", "--init", reader / "r.npz", "-o", tmp_path / "z.npz",
+                        "--answer-after", " A: "), "a span reader points at them")
