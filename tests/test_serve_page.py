@@ -70,10 +70,10 @@ def test_asking_shows_the_answer_its_sources_and_not_in_the_documents(browser, t
         page.focus("#question")
         page.keyboard.press("Enter")
         page.wait_for_selector("#answer:not([hidden])")
-        expected = api(server, "/v1/ask", {"question": question, "k": 3, "min_confidence": 0})
+        expected = api(server, "/v1/ask", {"question": question, "min_confidence": 0})  # k: as ask, by the reader
         sources = page.locator("#sources li")
-        assert sources.count() == len(expected["sources"]) == 3
-        assert [sources.nth(i).locator("p").nth(1).text_content() for i in range(3)] == \
+        assert sources.count() == len(expected["sources"]) >= 3
+        assert [sources.nth(i).locator("p").nth(1).text_content() for i in range(sources.count())] == \
                [s["text"] for s in expected["sources"]]
         if expected["abstained"]:  # the model chose the empty answer, even with no least confidence
             assert page.text_content("#answer-title") == "Not in the documents"
@@ -86,7 +86,8 @@ def test_asking_shows_the_answer_its_sources_and_not_in_the_documents(browser, t
         page.click("#ask")
         page.wait_for_function("() => document.getElementById('answer-title').textContent === 'Not in the documents'")
         assert page.text_content("#answer-text") == "The documents do not say."
-        assert page.locator("#sources li").count() == 3 and page.locator("#sources mark").count() == 0
+        assert page.locator("#sources li").count() == len(expected["sources"]) and \
+            page.locator("#sources mark").count() == 0
         assert fits_the_phone(page)
         page.screenshot(path=str(tmp_path / "ask.png"))
     finally:

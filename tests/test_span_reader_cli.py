@@ -94,3 +94,21 @@ def test_bad_examples_are_one_line(reader, tmp_path):
     fails_with(mgpt_run("finetune-lora", "--base", reader / "r.npz", bad, "-o", tmp_path / "y.npz"), "corpus:2:")
     fails_with(mgpt_run("train", reader / "x.txt", "--init", reader / "r.npz", "-o", tmp_path / "z.npz",
                         "--answer-after", " A: "), "a span reader points at them")
+
+
+def test_serve_asks_a_span_reader_and_refuses_completions(reader):
+    from served import Served, needs_serve
+
+    if needs_serve.args[0]:
+        pytest.skip(needs_serve.kwargs["reason"])
+    import httpx
+
+    server = Served(reader, "--ckpt", reader / "r.npz", "--db", reader / "kb.db")
+    try:
+        r = httpx.post(server.url + "/v1/ask", json={"question": "How much is the Aster?", "min_confidence": 0},
+                       timeout=30)
+        assert r.status_code == 200 and r.json()["answer"] and all(s["in_prompt"] for s in r.json()["sources"])
+        r = httpx.post(server.url + "/v1/completions", json={"prompt": "Aster", "max_tokens": 4}, timeout=30)
+        assert r.status_code == 400 and "span reader" in r.json()["error"]["message"]
+    finally:
+        server.stop()

@@ -10,7 +10,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..retrieval.answer import DEFAULT_ASK_K, DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE
+from ..retrieval.answer import DEFAULT_MAX_NEW_TOKENS
 from ..retrieval.store import RETRIEVAL_MODES
 
 MAX_PROMPTS = 16  # prompts in one request
@@ -60,9 +60,10 @@ class CompletionRequest(Strict):
 class AskRequest(Strict):
     """POST /v1/ask: the question `mgpt ask` answers, with its options."""
     question: str = Field(..., min_length=1, max_length=MAX_QUESTION)
-    k: int = Field(DEFAULT_ASK_K, ge=1, le=MAX_K, description="Chunks to retrieve.")
+    k: Optional[int] = Field(None, ge=1, le=MAX_K, description="Chunks to retrieve [default: as ask, by the "
+                             "reader's kind].")
     retrieval: Literal[RETRIEVAL_MODES + ("none",)] = Field("hybrid", description="none: the model alone.")
-    min_confidence: float = Field(DEFAULT_MIN_CONFIDENCE, ge=0, le=1)
+    min_confidence: Optional[float] = Field(None, ge=0, le=1, description="[default: the reader's own, as ask]")
     max_tokens: int = Field(DEFAULT_MAX_NEW_TOKENS, ge=1, description="Longest answer, in characters.")
 
 

@@ -80,6 +80,7 @@ class Service:
         """A Completion for the request, its prompts checked against this server's limits and
         the model's vocabulary (MgptError says what is wrong); not yet submitted."""
         cap, rows = self.settings.max_tokens_cap, self.settings.max_batch
+        self.ck.require_language_model("complete a prompt (ask it questions: POST /v1/ask)")
         if request.max_tokens > cap:
             raise MgptError(f"max_tokens {request.max_tokens} is above this server's cap of {cap} (--max-tokens-cap)")
         if request.n > rows:
@@ -112,13 +113,13 @@ class Service:
             self._asking -= 1
 
     def _answer(self, request):
-        from ..retrieval.answer import answer_question
+        from ..retrieval.answer import answer_question, default_k
         from ..retrieval.prompt import one_line
         from ..retrieval.query import retrieve
         from ..retrieval.sources import shown_path
 
         hits = [] if request.retrieval == "none" else retrieve(self.store, self.embedder, request.question,
-                                                               request.k, request.retrieval)
+                                                               request.k or default_k(self.ck), request.retrieval)
         result = answer_question(self.ck, request.question, hits, request.max_tokens, True, request.min_confidence)
         # the chunks as the model read them (one line), so that each span indexes its text
         sources = [{"source": shown_path(s["source"]), "page": s["page"], "position": s["position"],

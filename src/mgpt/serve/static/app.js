@@ -144,7 +144,9 @@ $("ask-form").addEventListener("submit", async (event) => {
   $("ask").disabled = true;
   $("ask-status").textContent = "Reading the documents\u2026";
   try {
-    const body = { question, k: number("k") ?? 3, retrieval: documents ? $("retrieval").value : "none" };
+    const body = { question, retrieval: documents ? $("retrieval").value : "none" };
+    const chunks = number("k");
+    if (chunks !== null) body.k = chunks;
     const least = number("min-confidence");
     if (least !== null) body.min_confidence = least;
     const r = await fetch("/v1/ask", { method: "POST", headers: headers(), body: JSON.stringify(body) });
