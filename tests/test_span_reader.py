@@ -118,7 +118,10 @@ def test_batch_targets():
     assert np.flatnonzero(targets.start[0]).tolist() == [at + 13]
     assert np.flatnonzero(targets.end[0]).tolist() == [at + 16]
     assert not targets.start[1].any()
-    assert np.flatnonzero(targets.start[2]).tolist() == [0] and not targets.allowed[3].any()
+    assert np.flatnonzero(targets.start[2]).tolist() == [0] and not targets.may_start[3].any()
+    # "Aster weighs 2 kg.": starts and ends only at word edges, and the nulls
+    assert np.flatnonzero(targets.may_start[0]).tolist() == [0] + [at + i for i in (0, 6, 13, 15)]
+    assert np.flatnonzero(targets.may_end[0]).tolist() == [0] + [at + i for i in (4, 11, 13, 16, 17)]
     assert batch.key_mask[3].tolist() == [True] + [False] * (batch.ids.shape[1] - 1)  # the group's empty row
 
 

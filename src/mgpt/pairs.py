@@ -63,12 +63,32 @@ def character_types(question, chunk, match_features=True):
     return q_types, c_types
 
 
+NEVER_FIRST, NEVER_LAST = set(".,;:!?)]}"), set(",;:([{")
+
+
+def edges(text):
+    """(may start, may end) per character of a chunk: where an answer may begin and end. Not
+    inside a word, not on a space, not on punctuation that closes (first) or opens (last) a
+    phrase. Computed, not learned: training and reading score only these places (and the null)."""
+    chars = np.array(list(text)) if text else np.zeros(0, "<U1")
+    alnum = np.char.isalnum(chars)
+    space = np.char.isspace(chars)
+    glued_left = np.concatenate(([False], alnum[1:] & alnum[:-1]))  # alnum after alnum
+    glued_right = np.concatenate((alnum[:-1] & alnum[1:], [False]))
+    first = np.array([c not in NEVER_FIRST for c in text], bool)
+    last = np.array([c not in NEVER_LAST for c in text], bool)
+    return ~glued_left & ~space & first, ~glued_right & ~space & last
+
+
 class Row(NamedTuple):
-    """One encoded pair: ids and types (T,), where the chunk starts, and the answer's starts and
-    ends in this row (positions of the row, ends inclusive)."""
+    """One encoded pair: ids and types (T,), where the chunk starts, where in the chunk an answer
+    may start and end (edges), and the answer's starts and ends in this row (positions of the row,
+    ends inclusive)."""
     ids: np.ndarray
     types: np.ndarray
     chunk_at: int
+    may_start: np.ndarray
+    may_end: np.ndarray
     starts: tuple = ()
     ends: tuple = ()
 
@@ -83,7 +103,8 @@ def encode_pair(vocab, question, chunk, block_size, match_features=True, spans=(
     ids = np.concatenate(([vocab.bos], vocab.encode(question), [vocab.bos], vocab.encode(chunk))).astype(np.int32)
     types = np.concatenate(([SEPARATOR], q_types, [SEPARATOR], c_types)).astype(np.int8)
     kept = [(s, e) for s, e in spans if e <= len(chunk)]
-    return Row(ids, types, chunk_at, tuple(chunk_at + s for s, _ in kept), tuple(chunk_at + e - 1 for _, e in kept))
+    return Row(ids, types, chunk_at, *edges(chunk), tuple(chunk_at + s for s, _ in kept),
+               tuple(chunk_at + e - 1 for _, e in kept))
 
 
 def make_batch(groups, bos):
@@ -97,21 +118,23 @@ def make_batch(groups, bos):
     types = np.zeros((R, T), np.int8)
     key_mask = np.zeros((R, T), bool)
     key_mask[:, 0] = True  # an empty row still has a key, so no softmax row is empty
-    allowed, start, end = (np.zeros((R, T), bool) for _ in range(3))
+    may_start, may_end, start, end = (np.zeros((R, T), bool) for _ in range(4))
     for gi, rows in enumerate(groups):
         base = gi * group
         answered = any(r.starts for r in rows)
         for ri, row in enumerate(rows):
             r, n = base + ri, len(row.ids)
             ids[r, :n], types[r, :n], key_mask[r, :n] = row.ids, row.types, True
-            allowed[r, 0] = True
-            allowed[r, row.chunk_at:n] = True
+            may_start[r, 0] = may_end[r, 0] = True
+            may_start[r, row.chunk_at:n], may_end[r, row.chunk_at:n] = row.may_start, row.may_end
             if answered:
                 start[r, list(row.starts)] = True
                 end[r, list(row.ends)] = True
             else:
                 start[r, 0] = end[r, 0] = True
-    return PairBatch(ids, types, key_mask, group), SpanTargets(allowed, start, end, len(groups))
+    # an answer that begins or ends off the edges (a value glued to a word) is allowed where it stands
+    return PairBatch(ids, types, key_mask, group), SpanTargets(may_start | start, may_end | end, start, end,
+                                                               len(groups))
 
 
 class Example(NamedTuple):

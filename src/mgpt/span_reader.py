@@ -56,9 +56,10 @@ class PairBatch(NamedTuple):
 
 
 class SpanTargets(NamedTuple):
-    """Per position (R, T) bool: where a start or end may be (chunk characters and the nulls of
-    real rows), and where the answer starts and ends (the nulls when no chunk holds it)."""
-    allowed: np.ndarray
+    """Per position (R, T) bool: where a start and an end may be (a chunk's word edges and the
+    nulls of real rows), and where the answer starts and ends (the nulls when no chunk holds it)."""
+    may_start: np.ndarray
+    may_end: np.ndarray
     start: np.ndarray
     end: np.ndarray
     questions: int  # groups of rows: what the loss is a mean over
@@ -90,9 +91,9 @@ class SpanReader(GPT):
             return scores
         G = R // batch.group
         losses = []
-        for side, target in enumerate((targets.start, targets.end)):
+        for side, (allowed, target) in enumerate(((targets.may_start, targets.start), (targets.may_end, targets.end))):
             logits = scores[..., side].reshape(G, batch.group * T)
-            losses.append(S.span_loss_forward(logits, targets.allowed.reshape(G, -1), target.reshape(G, -1)))
+            losses.append(S.span_loss_forward(logits, allowed.reshape(G, -1), target.reshape(G, -1)))
         loss = 0.5 * (losses[0][0] + losses[1][0])
         cache = dict(batch=batch, emb_mask=emb_mask, layers=layers, bias=bias, xf=xf, lnf=lnf_cache,
                      losses=[c for _, c in losses])

@@ -5,8 +5,7 @@ The reader gives each character of each chunk a start and an end score, and each
 position both. As in training, the scores of all the chunks share one softmax (Clark and Gardner
 2017), so a span's probability compares across chunks: P(span) = P_start(i) P_end(j), and the
 null's is P_start(any null) P_end(any null). The answer is the likeliest span of at most
-`max_answer` characters that starts and ends at word edges (a span never starts or ends inside a
-word or on a space). Its confidence is P(span) / (P(span) + P(null)), the span against the null
+`max_answer` characters that starts and ends at word edges (pairs.edges, as in training). Its confidence is P(span) / (P(span) + P(null)), the span against the null
 alone; the reader abstains under `min_confidence` (chosen on the development bases and kept in
 the reader's state, docs/RAG.md).
 """
@@ -20,22 +19,6 @@ from .prompt import one_line
 DEFAULT_MAX_ANSWER = 64
 DEFAULT_MIN_CONFIDENCE = 0.5
 DEFAULT_SPAN_K = 8  # chunks read for a question (docs/RAG.md: chosen on the development bases)
-
-
-NEVER_FIRST, NEVER_LAST = set(".,;:!?)]}"), set(",;:([{")
-
-
-def edges(text):
-    """(may start, may end) per character: not inside a word, not on a space, not on punctuation
-    that closes (first) or opens (last) a phrase."""
-    chars = np.array(list(text)) if text else np.zeros(0, "<U1")
-    alnum = np.char.isalnum(chars)
-    space = np.char.isspace(chars)
-    glued_left = np.concatenate(([False], alnum[1:] & alnum[:-1]))  # alnum after alnum
-    glued_right = np.concatenate((alnum[:-1] & alnum[1:], [False]))
-    first = np.array([c not in NEVER_FIRST for c in text], bool)
-    last = np.array([c not in NEVER_LAST for c in text], bool)
-    return ~glued_left & ~space & first, ~glued_right & ~space & last
 
 
 def logsumexp(x):
@@ -80,13 +63,12 @@ def point(ck, question, texts, max_answer=DEFAULT_MAX_ANSWER):
                 "null_probability": 1.0}
     start, end, rows = read_chunks(ck, question, texts)
     starts, ends, best = [start[:, 0]], [end[:, 0]], None
-    for r, (row, text) in enumerate(zip(rows, texts)):
+    for r, row in enumerate(rows):
         n = len(row.ids) - row.chunk_at
         s, e = start[r, row.chunk_at:row.chunk_at + n], end[r, row.chunk_at:row.chunk_at + n]
-        starts.append(s)
-        ends.append(e)
-        may_start, may_end = edges(text[:n])
-        found = best_span(s, e, may_start, may_end, max_answer)
+        starts.append(s[row.may_start])
+        ends.append(e[row.may_end])
+        found = best_span(s, e, row.may_start, row.may_end, max_answer)
         if found and (best is None or found[0] > best[0]):
             best = (found[0], r, found[1], found[2] + 1)
     log_z = logsumexp(np.concatenate(starts)) + logsumexp(np.concatenate(ends))
