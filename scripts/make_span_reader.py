@@ -1,10 +1,17 @@
 #!/usr/bin/env python3
-"""Build the span reader's training data, reproducibly.
+"""Build the span reader that `mgpt ask` ships with, reproducibly.
 
     python scripts/make_span_reader.py data     # generated examples, one file per data set (same bytes on rerun)
+    python scripts/make_span_reader.py train    # mgpt train --kind span-reader on them; resumes its -last file
+    python scripts/make_span_reader.py ship     # the best checkpoint, without optimizer state, with its recipe,
+                                                # its confidence threshold chosen on the development bases and the
+                                                # held-out figures of scripts/reader_eval.py --out out/spans/heldout.json
+                                                # -> src/mgpt/models/reader.npz
 
-Everything lands in --out (default out/spans): <data set>.jsonl and build.json (seeds, editions,
-sha256 of each file, wall times).
+Everything lands in --out (default out/spans): <data set>.jsonl, reader.npz (with its -last file and .jsonl
+log) and build.json (seeds, editions, sha256 of each file, commands, wall times). Training takes hours on 2
+cores: it saves -last as it goes, and running `train` again continues from there (the run ends with the same
+bytes as an uninterrupted one).
 """
 
 import argparse

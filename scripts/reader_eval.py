@@ -62,7 +62,7 @@ def holds_answer(hit, question):
 
 
 def evaluate_kb(name, ck, args, work):
-    from mgpt.retrieval.answer import DEFAULT_MIN_CONFIDENCE, answer_question
+    from mgpt.retrieval.answer import answer_question
     from mgpt.retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP
     from mgpt.retrieval.embedding import NAME, HashedNgramEmbedder
     from mgpt.retrieval.indexing import index_files
@@ -102,7 +102,7 @@ def evaluate_kb(name, ck, args, work):
                 row.update(bare_answer=bare["answer"], free_bare_answer=free["answer"])
             rows.append(row)
     cli = time_cli(name, args, db, questions) if args.cli else None
-    return summarize(name, rows, DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence, cli)
+    return summarize(name, rows, args.min_confidence, cli)
 
 
 def evaluate_generated(ck, count, seed, max_new_tokens, edition=1):
@@ -197,7 +197,7 @@ def show(s):
 
 def options(argv=None):
     """This script's options (argv None: the command line's); reader_lora.py evaluates with them too."""
-    from mgpt.retrieval.answer import DEFAULT_ASK_K, DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE
+    from mgpt.retrieval.answer import DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE
     from mgpt.retrieval.prompt import TEMPLATES
 
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -205,12 +205,13 @@ def options(argv=None):
     parser.add_argument("--kb", action="append", help=f"a base of corpora/readerkb [default: {', '.join(HELD_OUT)}]")
     parser.add_argument("--dev", action="store_true", help=f"the development bases ({', '.join(DEVELOPMENT)}) "
                         "instead of the held-out ones, with their total")
-    parser.add_argument("-k", type=int, default=DEFAULT_ASK_K, help="chunks to retrieve [default: ask's]")
+    parser.add_argument("-k", type=int, help="chunks to retrieve [default: ask's for the reader's kind]")
     parser.add_argument("--chunk-size", type=int, help="index the bases in chunks of this size [default: index's]")
     parser.add_argument("--retrieval", default="hybrid", choices=("hybrid", "dense", "bm25"))
     parser.add_argument("--reading", default="packed", choices=("packed", "each"))
     parser.add_argument("--max-new-tokens", type=int, default=DEFAULT_MAX_NEW_TOKENS)
-    parser.add_argument("--min-confidence", type=float, default=DEFAULT_MIN_CONFIDENCE)
+    parser.add_argument("--min-confidence", type=float, help="[default: the reader's own, as ask: "
+                        f"{DEFAULT_MIN_CONFIDENCE} for a generative reader]")
     parser.add_argument("--thresholds", action="store_true", help="EM and abstention for several --min-confidence")
     parser.add_argument("--cli", type=int, default=0, help="time this many whole `mgpt ask` commands per base")
     parser.add_argument("--out", help="write the results here (JSON)")
@@ -233,12 +234,28 @@ def total(results):
             f"{abstained} of {unanswerable}")
 
 
+# --thresholds: a generative reader's answer probability; a span reader's span against the null
+THRESHOLDS = {False: (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5),
+              True: (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)}
+
+
+def resolve_defaults(args, ck):
+    """-k and --min-confidence as ask takes them for this reader when not given."""
+    from mgpt.retrieval.answer import DEFAULT_MIN_CONFIDENCE, default_k
+    from mgpt.retrieval.span_answer import reader_confidence
+
+    args.k = args.k or default_k(ck)
+    if args.min_confidence is None:
+        args.min_confidence = reader_confidence(ck) if ck.is_span_reader else DEFAULT_MIN_CONFIDENCE
+
+
 def main():
     from mgpt.checkpoint import load_model
     from mgpt.retrieval.reader import reader_path
 
     args = options()
     ck = load_model(args.ckpt or reader_path())
+    resolve_defaults(args, ck)
     if args.template:  # a training checkpoint (make_reader.py ship writes the template into the shipped one)
         ck.state["prompt_template"] = args.template
     results = []
@@ -263,7 +280,7 @@ def main():
                         print(f"   miss: {r['question']!r} -> {got!r} (model {r['model_answer']!r}, "
                               f"p {r['confidence']:.2f}) want {r['answers']}")
             if args.thresholds:
-                for t in (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5):
+                for t in THRESHOLDS[ck.is_span_reader]:
                     t_s = summarize(name, s["rows"], t)
                     print(f"   min-confidence {t:.2f}: EM {pct(t_s['em'])}, abstain answerable "
                           f"{pct(t_s['abstain_answerable'])}, unanswerable {pct(t_s['abstain_unanswerable'])}")

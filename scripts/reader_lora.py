@@ -34,7 +34,7 @@ def mgpt(*args):
 
 
 def main():
-    from reader_eval import evaluate_kb, options, show
+    from reader_eval import evaluate_kb, options, resolve_defaults, show
 
     from mgpt.checkpoint import load_model
     from mgpt.retrieval.reader import reader_path
@@ -49,7 +49,7 @@ def main():
     reader = args.ckpt or reader_path()
     os.makedirs(args.out, exist_ok=True)
     db = os.path.join(args.out, "lora.db")
-    lines = os.path.join(args.out, "lines.txt")
+    lines = os.path.join(args.out, "lines.jsonl" if load_model(reader).is_span_reader else "lines.txt")
     adapter = os.path.join(args.out, "adapter.npz")
     mgpt("index", os.path.join(KB, "lora"), "--db", db, "--rebuild", "-q")
     mgpt("rag-examples", os.path.join(KB, "lora-train.jsonl"), "--db", db, "--ckpt", reader, "-o", lines)
@@ -66,6 +66,7 @@ def main():
 
             ck = load_with_adapters(reader, adapters)
         eval_args = options(["--ckpt", reader])  # reader_eval's defaults: ask's k, threshold and chunk size
+        resolve_defaults(eval_args, ck)
         eval_args.questions = "lora-test.jsonl"
         work = tempfile.mkdtemp(prefix="reader-lora-")
         try:
