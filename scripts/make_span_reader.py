@@ -26,6 +26,7 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(ROOT, "src"))
 
+SHIPPED = os.path.join(ROOT, "src", "mgpt", "models", "reader.npz")
 # name -> parts, each (generator seed, edition, examples): the generator's five editions, the later ones
 # (record blocks, services, tables across, accessory lists) weighted more.
 DATASETS = {
@@ -74,6 +75,77 @@ def make_data(args):
         record(args.out, data=data)
 
 
+NEW_RUN_ONLY = ("--kind", "--attention", "--n-layer", "--n-head", "--n-embd", "--block-size", "--vocab", "--init")
+
+
+def resumed(command):
+    """A resumed run takes its kind, reading, sizes, vocabulary and weights from its checkpoint."""
+    out, skip = [], False
+    for item in command:
+        if skip:
+            skip = False
+        elif item in NEW_RUN_ONLY:
+            skip = True
+        elif item not in ("--match-features", "--no-match-features"):
+            out.append(item)
+    return out
+
+
+def train(args):
+    """Runs (or resumes) the run named (the shipped reader's by default) until its step `until`."""
+    from benchlib import mpiexec
+    from make_reader import _relative, _run_until, _step
+
+    for name, datasets, ranks, options, until in RUNS:
+        if name != args.run:
+            continue
+        out, last = os.path.join(args.out, f"{name}.npz"), os.path.join(args.out, f"{name}-last.npz")
+        if os.path.exists(last) and _step(last) >= until:
+            print(f"{name} is finished (step {until})", flush=True)
+            return
+        launcher = [mpiexec(), "-n", str(ranks)] if ranks > 1 else []
+        command = [*launcher, sys.executable, "-m", "mgpt", "train",
+                   *[os.path.join(args.out, f"{d}.jsonl") for d in datasets], "-o", out, *options,
+                   "--log", os.path.join(args.out, f"{name}.jsonl")]
+        if os.path.exists(last):
+            command = resumed(command) + ["--resume", last]
+        print(" ".join(command), flush=True)
+        t0 = time.time()
+        code = _run_until(command, last, until)
+        runs = record(args.out).get("train", {})
+        runs[name] = {"command": (f"mpiexec -n {ranks} " if launcher else "") + "mgpt "
+                      + " ".join(_relative(c) for c in command[len(launcher) + 3:]),
+                      "wall_s_total": round(runs.get(name, {}).get("wall_s_total", 0) + time.time() - t0, 1),
+                      "exit": code}
+        record(args.out, train=runs)
+        sys.exit(code)
+    sys.exit(f"no run named {args.run}")
+
+
+def ship(args):
+    """The best checkpoint as package data: weights and vocabulary, no optimizer state; its recipe,
+    the confidence it abstains under (chosen on the development bases: --min-confidence) and, when
+    --heldout names reader_eval.py's JSON of it, its held-out figures."""
+    from mgpt.checkpoint import load_model, save_model
+
+    ck = load_model(os.path.join(args.out, f"{args.run}.npz"))
+    build = record(args.out)
+    run = build.get("train", {}).get(args.run, {})
+    used = next(datasets for name, datasets, *_ in RUNS if name == args.run)
+    recipe = {"generator": "scripts/readergen/spans.py and scripts/readerdocs (scripts/make_span_reader.py)",
+              "data": {d: build.get("data", {}).get(d, {}) for d in used}, "train": run.get("command", "?"),
+              "train_wall_s": run.get("wall_s_total", 0)}
+    state = {k: v for k, v in ck.state.items() if k in ("step", "best_val_loss", "val_loss", "mode", "settings",
+                                                         "corpus_sha256", "train_tokens")}
+    state["reader"] = {"recipe": recipe}
+    state["min_confidence"] = args.min_confidence
+    if args.heldout:
+        results = json.load(open(args.heldout))["results"]
+        state["reader"]["heldout"] = [{k: v for k, v in r.items() if k != "rows"} for r in results]
+    save_model(SHIPPED, ck.model, ck.vocab, ck.mode, state)
+    print(f"shipped {SHIPPED} ({os.path.getsize(SHIPPED) / 1e6:.1f} MB, fingerprint {ck.fingerprint[:12]})")
+
+
 def make_lines(args):
     """The generative reader's lines of the same examples (the ablation "generated answers"): the
     chunks that fit a block of 512 in the question-around prompt, then the answer when a chunk kept
@@ -97,13 +169,17 @@ def make_lines(args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("stage", choices=("data", "lines"))
+    parser.add_argument("stage", choices=("data", "lines", "train", "ship"))
+    parser.add_argument("--run", default="reader", help="train/ship: the run (RUNS)")
+    parser.add_argument("--min-confidence", type=float, default=0.5,
+                        help="ship: the confidence the reader abstains under, chosen on the development bases")
+    parser.add_argument("--heldout", help="ship: reader_eval.py --out's JSON of the reader on the held-out bases")
     parser.add_argument("--out", default=os.path.join(ROOT, "out", "spans"))
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--dataset", action="append", default=[], choices=list(DATASETS))
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    {"data": make_data, "lines": make_lines}[args.stage](args)
+    {"data": make_data, "lines": make_lines, "train": train, "ship": ship}[args.stage](args)
 
 
 if __name__ == "__main__":

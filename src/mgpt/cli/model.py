@@ -177,9 +177,11 @@ def model_info(path):
 
 
 def _data_set(name, data):
+    """A data set of a recipe: generated lines (the generative reader's) or examples (a span reader's)."""
     parts = data.get("parts") or [data]
     seeds = "/".join(str(p.get("seed", "?")) for p in parts)
-    return (f"{sum(p.get('lines', 0) for p in parts):,} {name} lines (seed {seeds}, "
+    unit = "examples" if any("examples" in p for p in parts) else "lines"
+    return (f"{sum(p.get(unit, 0) for p in parts):,} {name} {unit} (seed {seeds}, "
             f"sha256 {str(data.get('sha256', '?'))[:12]})")
 
 
@@ -188,7 +190,7 @@ def reader_lines(reader):
     recipe = reader.get("recipe", {})
     data = recipe.get("data") or {}  # data set -> its generated lines, written in one part or several
     made = ", ".join(_data_set(name, d) for name, d in data.items())
-    lines = [f"reader       trained on generated {made or 'lines'} by {recipe.get('generator', '?')}",
+    lines = [f"reader       trained on {made or 'generated lines'} by {recipe.get('generator', '?')}",
              f"trained by   {recipe.get('train', '?')}"]
     if recipe.get("train_wall_s"):
         lines.append(f"train time   {recipe['train_wall_s'] / 3600:.1f} h")
