@@ -219,3 +219,20 @@ def test_index_process_peak_rss_is_bounded(tmp_path, milvus_server):
     assert (small[0], large[0]) == (400, 4000)
     # the issue's bar is 500 MB at any size; 10x the chunks must not move the peak by more than noise
     assert large[1] < 500 and large[1] < small[1] + 25, (small, large)
+
+
+def test_an_html_faq_entry_keeps_its_question():
+    """<details><summary>question</summary>answer</details>, as help centres write FAQs: one block that the
+    question opens, so every chunk of the answer is named by it (it was run into the entries around it)."""
+    pytest.importorskip("bs4")
+    from mgpt.retrieval.chunking import chunk_text
+    from mgpt.retrieval.formats import read_html
+
+    page = ("<h2>Orders</h2><details><summary>Can I change my order?</summary><p>Yes, within two hours of "
+            "ordering.</p><p>Write to orders@example.com and quote your order number.</p></details>"
+            "<details><summary>Do you ship abroad?</summary><p>Only within the EU.</p></details>")
+    text = read_html(page.encode())[0][1]
+    assert "Can I change my order?\nYes, within two hours of ordering. Write to orders@example.com" in text
+    chunks = chunk_text(text, chunk_size=60, overlap=10)
+    assert any(c.startswith("Do you ship abroad?") and "Only within the EU." in c for c in chunks)
+    assert all(c.startswith("Can I change my order?") for c in chunks if "orders@example.com" in c)

@@ -92,6 +92,13 @@ def _html_blocks(node, out):
         elif name == "table":
             flush()
             out.append(_html_table(child))
+        elif name == "details":  # an FAQ entry: its summary (the question) opens the block, which it names
+            flush()
+            summary = child.find("summary")
+            question = _inline(summary.extract()) if summary else ""
+            inner = []
+            _html_blocks(child, inner)
+            out.append("\n".join(part for part in [question, " ".join(inner)] if part))
         elif name == "br":
             pending.append("\n")
         elif name in HTML_BLOCKS or name in ("li", "body", "html"):

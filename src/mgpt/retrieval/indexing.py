@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from .chunking import chunk_text
 from .sources import read_document
 
-CHUNKER_VERSION = "3"  # 3: record blocks cut line by line; an index re-chunks files chunked before
+CHUNKER_VERSION = "4"  # 3: record blocks cut line by line; 4: an HTML FAQ entry (<details>) one block opened by
+# its question. An index re-chunks files chunked before
 DEFAULT_BATCH = 512
 
 
