@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""Training data for the span reader written by people: questions built from the structure of
+r"""Training data for the span reader written by people: questions built from the structure of
 permissively licensed documentation that installs from Debian, over chunks cut as `mgpt index`
 cuts them.
 
-    apt-get install manpages manpages-dev python3.11-doc python-django-doc python-flask-doc ...
+    apt-get install --no-install-recommends manpages manpages-dev python3.11-doc python-django-doc \
+        python-flask-doc python-werkzeug-doc python-jinja2-doc python-click-doc python-requests-doc \
+        python-attr-doc python-pytest-doc python-sqlalchemy-doc sphinx-doc python-psutil-doc \
+        python-tornado-doc python-cryptography-doc python-pygments-doc python-babel-doc \
+        python-markdown-doc python-setuptools-doc python-kombu-doc python-mpmath-doc
     python scripts/make_docs_data.py --out out/readerdocs          # every source installed
     python scripts/make_docs_data.py --out /tmp/x --sources man     # the man pages only
 
@@ -40,8 +44,8 @@ def main(argv=None):
                     help="share of documents whose examples go to docs-qa-val.jsonl (default 0.02)")
     ap.add_argument("--chunk-size", type=int, default=build.DEFAULT_CHUNK_SIZE)
     ap.add_argument("--overlap", type=int, default=build.DEFAULT_OVERLAP)
-    ap.add_argument("--per-kind", type=int, default=60,
-                    help="at most this many facts of one builder from one document (default 60; fewer for some, "
+    ap.add_argument("--per-kind", type=int, default=80,
+                    help="at most this many facts of one builder from one document (default 80; fewer for some, "
                          "see KIND_CAPS in scripts/readerdocs/build.py)")
     ap.add_argument("--sources", default="man,html",
                     help="comma-separated: man, html (every HTML package), or package names (default man,html)")

@@ -206,5 +206,6 @@ def _example(rng, coll, c, by_doc, by_attr, allowed):
                 spans.append([n, s, e])
         if not spans:
             return None
-    return {"question": question, "chunks": texts, "answer": fact.answer, "spans": spans,
-            "source": fact.doc, "kind": fact.kind}
+    kind = fact.kind if fact.answer is not None else fact.kind + "_unanswerable"
+    return {"question": question, "chunks": texts, "answer": fact.answer, "spans": spans, "source": fact.doc,
+            "kind": kind}

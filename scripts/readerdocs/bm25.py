@@ -7,7 +7,6 @@ a query adds idf x weight over the postings of its words. Ties go to the lower c
 so a search returns the same list on every run.
 """
 
-import math
 import re
 from collections import Counter
 
@@ -76,7 +75,3 @@ class BM25:
         order = np.lexsort((hit, -s[hit]))
         return [int(i) for i in hit[order][:k]]
 
-
-def idf_of(bm, word):
-    t = bm.vocab.get(word.lower())
-    return float(bm.idf[t]) if t is not None else math.log(1 + bm.n)

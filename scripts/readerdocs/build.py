@@ -65,6 +65,11 @@ SPHINX = (
     Sphinx("python-pygments-doc", "/usr/share/doc/python-pygments-doc/html", "Pygments", ("{p}", "pygmentize")),
     Sphinx("python-babel-doc", "/usr/share/doc/python-babel-doc/html", "Babel", ("pybabel {p}", "pybabel")),
     Sphinx("python-markdown-doc", "/usr/share/doc/python-markdown-doc/docs", "Python-Markdown"),
+    Sphinx("python-setuptools-doc", "/usr/share/doc/python-setuptools-doc/html", "setuptools"),
+    Sphinx("python-kombu-doc", "/usr/share/doc/python-kombu-doc/html", "Kombu"),
+    Sphinx("python-mpmath-doc", "/usr/share/doc/python-mpmath-doc/html", "mpmath"),
+    # checked and left out: its docs/ are CC-BY-SA-4.0 (share-alike), see its copyright file
+    Sphinx("python-celery-doc", "/usr/share/doc/python-celery-doc/html", "Celery", ("celery {p}", "celery")),
 )
 # pages that are not documentation of the product (indexes, search, release notes, licences,
 # highlighted source code)
@@ -222,7 +227,7 @@ def collect_sphinx(spec, chunk_size, overlap, log=print):
     # a name documented in one place only can be asked "which module provides it?"
     homes, mods = Counter(), set()
     for rel, soup in soups:
-        for name in set(n for n, _ in pydocs.names(soup)):
+        for name, _ in pydocs.names(soup):  # every entry counts: two setdefault() on one page are two
             homes[name] += 1
         mods |= pydocs.modules(soup)
     context = {"unique": {n for n, c in homes.items() if c == 1}, "modules": mods}
@@ -245,8 +250,9 @@ def val_documents(keys, seed, fraction):
 
 # builders whose answers repeat a few values (int, size_t, libc, a module's name) get fewer
 # facts from one document than the per_kind cap allows
-KIND_CAPS = {"man_param_type": 6, "man_return_type": 5, "capi_param_type": 6, "capi_return_type": 5,
-             "py_module": 20, "man_struct_type": 10, "py_table_cell": 30, "man_table_cell": 30}
+KIND_CAPS = {"man_param_type": 10, "man_return_type": 8, "capi_param_type": 10, "capi_return_type": 8,
+             "py_module": 40, "man_struct_type": 12, "py_table_cell": 40, "man_table_cell": 40,
+             "py_setting_default": 250}  # Django's settings page: a default for each of 160 settings
 
 
 def cap_facts(rng, facts, per_kind):
@@ -258,7 +264,7 @@ def cap_facts(rng, facts, per_kind):
     out = []
     for kind in sorted(by):
         fs = by[kind]
-        cap = min(per_kind, KIND_CAPS.get(kind, per_kind))
+        cap = KIND_CAPS.get(kind, per_kind)
         if len(fs) > cap:
             keep = sorted(rng.choice(len(fs), cap, replace=False).tolist())
             fs = [fs[i] for i in keep]
@@ -287,7 +293,7 @@ def balance_unanswerable(rng, examples, share):
 
 
 def run(out_dir, seed=0, val_fraction=0.02, chunk_size=DEFAULT_CHUNK_SIZE, overlap=DEFAULT_OVERLAP,
-        per_kind=60, sources=("man", "html"), log=print):
+        per_kind=80, sources=("man", "html"), log=print):
     """Writes docs-qa.jsonl, docs-qa-val.jsonl and the recipe docs-qa.json into out_dir. sources:
     "man" (the man pages), "html" (every package of SPHINX) or single package names."""
     os.makedirs(out_dir, exist_ok=True)
@@ -326,7 +332,7 @@ def run(out_dir, seed=0, val_fraction=0.02, chunk_size=DEFAULT_CHUNK_SIZE, overl
                 words_seen.update(re.findall(r"\w+", c))
         foreign = [n for n in man_names if n not in words_seen]  # C calls these pages never name
         swaps = pydocs.swaps(np.random.default_rng([seed, zlib.crc32(spec.package.encode())]),
-                             {d.key: d.facts for d in docs}, foreign, 1.0)
+                             {d.key: d.facts for d in docs}, foreign)
         collections.append((spec.package, docs, swaps))
 
     all_docs = [d for _, docs, _ in collections for d in docs]
@@ -348,7 +354,7 @@ def run(out_dir, seed=0, val_fraction=0.02, chunk_size=DEFAULT_CHUNK_SIZE, overl
         for key, ex in examples:
             line = json.dumps(ex, ensure_ascii=False, sort_keys=False)
             (val_lines if key in val else train_lines).append(line)
-            counts["by_kind"][("unanswerable:" if ex["answer"] is None else "") + ex["kind"]] += 1
+            counts["by_kind"][ex["kind"]] += 1
             counts["by_source"][name] += 1
             counts["by_package"][key.split(":", 1)[0]] += 1
             counts["answerable" if ex["answer"] is not None else "unanswerable"] += 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from mgpt.data import CHARSETS, PLACEHOLDER
 
 VOCAB = frozenset(CHARSETS["latin"])
-# characters outside the vocabulary that have a plain equivalent of the same length
+# characters outside the vocabulary that have a plain equivalent (or none: invisible ones)
 _PLAIN = {"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00a0": " ", "\u2009": " ", "\u200a": " ",
           "\u202f": " ", "\u2007": " ", "\u200b": "", "\u00ad": "", "\ufeff": "", "\u2002": " ", "\u2003": " "}
 
@@ -81,9 +81,21 @@ def head(text, max_words=9, min_words=2):
         part = s[:m.start()].rstrip(" ,;:")
         if words(part) > max_words:
             break
+        if m.group(0) == " (" and not _closes_clause(s, m.start() + 1):
+            continue  # "The ASCII compatible encoded (ACE) representation ...": the phrase goes on
         if words(part) >= max(min_words, 3) and _balanced(part):
             return part
     return None
+
+
+def _closes_clause(s, i):
+    """Whether the parenthesis opening at s[i] closes where the clause ends (before , ; : or the end)."""
+    depth = 0
+    for j in range(i, len(s)):
+        depth += {"(": 1, ")": -1}.get(s[j], 0)
+        if depth == 0:
+            return s[j + 1:j + 2] in ("", ",", ";", ":", ".")
+    return False
 
 
 def _balanced(s):

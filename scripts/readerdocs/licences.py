@@ -86,8 +86,11 @@ def check_page(stanzas, relpath, source):
         return False, declared, "the page names no licence"
     if declared is None:
         return False, own, "the copyright file names no licence for it"
+    if not permissive(declared) and permissive(own):
+        return False, f"{declared} / {own}", (f"unclear: the copyright file gives {declared}, "
+                                              f"the page's own header {own}")
     if not permissive(declared):
-        return False, f"{declared} / {own}", f"copyright file: {declared}"
+        return False, f"{declared} / {own}", f"copyright file and page header: {declared} / {own}"
     if not permissive(own):
         return False, f"{declared} / {own}", f"page header: {own}"
     return True, declared if declared == own else f"{declared} (page: {own})", ""
@@ -110,13 +113,20 @@ def text_licence(text):
     flat = " ".join(text.split())
     if re.search(r"GNU (?:Lesser |Library )?General Public License|\bGPL\b", flat):
         return None
-    if "Redistribution and use in source and binary forms" in flat:
-        return "BSD-3-Clause" if re.search(r"endorse or promote|used to endorse", flat) else "BSD-2-Clause"
-    if "Permission is hereby granted, free of charge" in flat:
-        return "Expat"
-    if "Apache License, Version 2.0" in flat:
-        return "Apache-2.0"
-    return None
+    found = []  # the licence whose words come first is the package's own; later ones are bundled parts'
+    for marker, lic in (("Redistribution and use in source and binary forms", "BSD"),
+                        ("Permission is hereby granted, free of charge", "Expat"),
+                        ("Apache License, Version 2.0", "Apache-2.0")):
+        at = flat.find(marker)
+        if at >= 0:
+            found.append((at, lic))
+    if not found:
+        return None
+    lic = min(found)[1]
+    if lic == "BSD":
+        rest = flat[min(found)[0]:]
+        lic = "BSD-3-Clause" if re.search(r"endorse or promote|used to endorse", rest[:2000]) else "BSD-2-Clause"
+    return lic
 
 
 def package_licence(copyright_text, probe="docs/index.rst"):

@@ -14,7 +14,7 @@ import re
 import zlib
 
 from . import troff
-from .facts import Fact, first_sentence, flat, head, lower_first, paraphrase, pick, to_vocab, words
+from .facts import Fact, flat, head, lower_first, pick, to_vocab, words
 
 E = re.escape
 ERRNO = re.compile(r"E[A-Z0-9]{2,}")
@@ -36,6 +36,10 @@ VERBS = set("""
     search select send set share show shut skip sleep sort specify start stop store suppress suspend switch sync
     take terminate test trace transfer translate treat trigger truncate turn unblock unlock unmap update use
     validate verify wait wake write yield""".split())
+# a finite verb: the description is a sentence ("The file is opened ..."), not a noun phrase
+FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|cannot|does|do|did|may|might|must|should|shall|would|"
+                    r"could|" + "|".join(sorted({v + "s" for v in VERBS} | {v + "es" for v in VERBS} |
+                                                {v[:-1] + "ies" for v in VERBS if v.endswith("y")})) + r")\b")
 DETERMINERS = {"the", "a", "an", "this", "these", "its", "all", "no", "each", "any", "some", "only", "both"}
 
 
@@ -73,7 +77,11 @@ def functions(page):
     return out or [pname(page)]
 
 
-def call(name):
+def call(name, page=None):
+    """A call as a question names it ("open()"); a page about a device, a file format or an
+    overview (sections 4, 5, 7, 8) is named as it is ("tcp", "proc")."""
+    if page is not None and page.section[:1] not in ("2", "3"):
+        return name
     return f"{name}()"
 
 
@@ -104,32 +112,33 @@ def build_errors(page, doc):
     tags = [t for t, _, _ in items]
     facts = []
     for tag, codes, desc in items:
-        h = head(desc)
-        if not h or h.startswith("[") or h.lower().startswith(("see ", "(see", "as for", "same as")):
-            continue
-        m = re.match(r"\((\w+)\(\)\)\s+", h)  # "(openat()) pathname is relative ..." names its own call
+        m = re.match(r"\((\w+)\(\)\)\s+", desc)  # "(openat()) pathname is relative ..." names its own call
         caller = m.group(1) if m else f
-        clause = h[m.end():] if m else h
-        if words(clause) < 3:
-            continue
-        tail = desc[len(h):len(h) + 1]
-        # the code, asked by its condition
-        facts.append(Fact(
-            "man_error_code", "man_error", doc, ref(page), f"error:{codes[0]}",
-            questions=[f"Which error does {call(caller)} return when {{c}}?", f"What errno does {caller} set if {{c}}?",
-                       f"{call(caller)} fails: which error code means {{c}}?",
-                       f"What error do I get from {caller} when {{c}}?", f"If {{c}}, which error does {caller} give?",
-                       f"Which error code does {caller}() report when {{c}}?"],
-            answer=tag, locate=lead + r".*?(?<![\w-])(?P<a>" + E(tag) + r") " + E(h), mention=lead,
-            extra={"clause": lower_first(clause.rstrip("."))}))
-        if tags.count(tag) == 1 and len(codes) == 1:  # the condition, asked by the code
+        pre = desc[:m.end()] if m else ""
+        body = desc[len(pre):]
+        # the code, asked by its condition (which may be longer: it is the question, not the answer)
+        clause = head(body, max_words=16, min_words=3)
+        if clause and not clause.lower().startswith(("see ", "(see", "as for", "same as")) and words(clause) >= 3:
+            facts.append(Fact(
+                "man_error_code", "man_error", doc, ref(page), f"error:{codes[0]}",
+                questions=[f"Which error does {call(caller)} return when {{c}}?", f"What errno does {caller} set if {{c}}?",
+                           f"{call(caller)} fails: which error code means {{c}}?",
+                           f"What error do I get from {caller} when {{c}}?", f"If {{c}}, which error does {caller} give?",
+                           f"Which error code does {caller}() report when {{c}}?"],
+                answer=tag, locate=lead + r".*?(?<![\w-])(?P<a>" + E(tag) + r") " + E(pre + clause), mention=lead,
+                extra={"clause": lower_first(clause.rstrip("."))}))
+        # the condition, asked by the code
+        h = head(body)
+        if (h and tags.count(tag) == 1 and len(codes) == 1 and not h.startswith("[")
+                and not h.lower().startswith(("see ", "(see", "as for", "same as"))):
+            tail = body[len(h):len(h) + 1]
             facts.append(Fact(
                 "man_error_meaning", "man_error", doc, ref(page), f"error:{codes[0]}",
-                questions=[f"What does {tag} mean for {call(f)}?", f"What does the {tag} error from {f} indicate?",
-                           f"{f} failed with {tag}; what does that mean?", f"When does {call(f)} fail with {tag}?",
-                           f"Why would {f} return {tag}?", f"{tag} from {call(f)}: what is the cause?"],
-                answer=h, locate=lead + r".*?(?<![\w-])" + E(tag) + r" (?P<a>" + E(h) + ")" + (E(tail) if tail else ""),
-                mention=lead))
+                questions=[f"What does {tag} mean for {call(f, page)}?", f"What does the {tag} error from {f} indicate?",
+                           f"{f} failed with {tag}; what does that mean?", f"When does {call(f, page)} fail with {tag}?",
+                           f"Why would {f} return {tag}?", f"{tag} from {call(f, page)}: what is the cause?"],
+                answer=h, locate=lead + r".*?(?<![\w-])" + E(tag) + " " + E(pre) + r"(?P<a>" + E(h) + ")" +
+                (E(tail) if tail else ""), mention=lead))
     return facts
 
 
@@ -192,16 +201,16 @@ def build_returns(page, doc):
             names = [pname(page)]
         for f in names[:3]:
             if cond == "success":
-                qs = [f"What does {call(f)} return on success?", f"What value does {f} return if it succeeds?",
-                      f"If {call(f)} succeeds, what does it return?", f"{f} return value on success?",
+                qs = [f"What does {call(f, page)} return on success?", f"What value does {f} return if it succeeds?",
+                      f"If {call(f, page)} succeeds, what does it return?", f"{f} return value on success?",
                       f"What is returned by {f} when the call works?"]
             elif cond == "error":
-                qs = [f"What does {call(f)} return on error?", f"What does {f} return when it fails?",
-                      f"On failure, what is returned by {call(f)}?", f"{f} return value on error?",
+                qs = [f"What does {call(f, page)} return on error?", f"What does {f} return when it fails?",
+                      f"On failure, what is returned by {call(f, page)}?", f"{f} return value on error?",
                       f"If {f} fails, what does it return?"]
             else:
-                qs = [f"What does {call(f)} return?", f"What is the return value of {f}?",
-                      f"What do I get back from {call(f)}?", f"{f}: what is returned?"]
+                qs = [f"What does {call(f, page)} return?", f"What is the return value of {f}?",
+                      f"What do I get back from {call(f, page)}?", f"{f}: what is returned?"]
             facts.append(Fact(f"man_return", "man_return", doc, f, f"return:{cond or 'any'}", questions=qs,
                               answer=value, locate=lead + r".*?" + E(prefix) + r"(?P<a>" + E(value) + r")",
                               mention=lead + "|" + r"\b" + E(f) + r"\(\)"))
@@ -245,6 +254,8 @@ def synopsis_parts(page):
                         and not re.search(r"restrict|_Nullable|_Nonnull|_Optional|\[|\(", p)):
                     params.append((pm.group("t").strip(), pm.group("n"), p))
             ret = m.group("ret").strip()
+            if m.group("name") == "syscall":
+                continue  # "long syscall(SYS_kexec_load, ...)": the raw system call, not this page's function
             if _TYPE.fullmatch(ret) and not re.search(r"_Nullable|_Nonnull|\bstatic\b|\bextern\b", ret):
                 protos.append((m.group("name"), ret, params, stmt.strip()))
         if protos:
@@ -264,8 +275,8 @@ def build_synopsis(page, doc):
                 f = pname(page)
                 facts.append(Fact(
                     "man_header", "man_header", doc, f, "header",
-                    questions=[f"Which header declares {call(f)}?", f"What do I #include to use {f}?",
-                               f"{f}: which header file?", f"Which header file do I need for {call(f)}?",
+                    questions=[f"Which header declares {call(f, page)}?", f"What do I #include to use {f}?",
+                               f"{f}: which header file?", f"Which header file do I need for {call(f, page)}?",
                                f"What header should I include for {f}?"],
                     answer=hdr, locate=lead + r".*?#include (?P<a>" + E(hdr) + ")", mention=lead))
             break
@@ -306,13 +317,13 @@ def build_synopsis(page, doc):
         if m and (m.group("lib") != "libc" or zlib.crc32(pname(page).encode()) % 3 == 0):
             f = pname(page)
             facts.append(Fact("man_library", "man_library", doc, f, "library",
-                              questions=[f"Which library provides {call(f)}?", f"What library do I link for {f}?",
-                                         f"{f} is in which library?", f"Which library is {call(f)} part of?"],
+                              questions=[f"Which library provides {call(f, page)}?", f"What library do I link for {f}?",
+                                         f"{f} is in which library?", f"Which library is {call(f, page)} part of?"],
                               answer=m.group("lib"), locate=lead + r".*?\((?P<a>" + E(m.group("lib")) + r"), ",
                               mention=lead))
             facts.append(Fact("man_library", "man_library", doc, f, "linkflag",
-                              questions=[f"What linker flag does {call(f)} need?", f"Which -l option do I link with for {f}?",
-                                         f"How do I link a program that uses {f}?", f"What do I pass to the linker for {call(f)}?"],
+                              questions=[f"What linker flag does {call(f, page)} need?", f"Which -l option do I link with for {f}?",
+                                         f"How do I link a program that uses {f}?", f"What do I pass to the linker for {call(f, page)}?"],
                               answer=m.group("flag"), locate=lead + r".*?\(" + E(m.group("lib")) + r", (?P<a>" +
                               E(m.group("flag")) + r")\)", mention=lead))
     return facts
@@ -329,7 +340,11 @@ def _lead_word(paragraph):
 
 
 def item_name(tag):
-    """The name a tag gives ("O_CLOEXEC (since Linux 2.6.23)" -> O_CLOEXEC; "-n, --lines=NUM" -> -n)."""
+    """The name a tag gives ("O_CLOEXEC (since Linux 2.6.23)" -> O_CLOEXEC; "-n, --lines=NUM" -> -n;
+    a field given with its type, "cookie_read_function_t *read" -> read)."""
+    m = re.fullmatch(r"(?:(?:const|unsigned|signed|struct|union|enum)\s+)*[A-Za-z_]\w*\s*\*?\s*\*?([a-z_]\w*)(?:\[\w*\])?", tag)
+    if m and " " in tag.strip():
+        return m.group(1)
     m = re.match(r"(--?[\w][\w-]*|/[\w./-]+|[A-Za-z_]\w*)", tag)
     return m.group(1) if m else None
 
@@ -339,8 +354,9 @@ def build_items(page, doc):
     f = pname(page)
     facts = []
     for s in page.sections:
-        if s.name in ("ERRORS", "NAME", "SYNOPSIS", "SEE ALSO", "EXAMPLES", "RETURN VALUE"):
-            continue
+        if s.name in ("ERRORS", "NAME", "SYNOPSIS", "SEE ALSO", "EXAMPLES", "RETURN VALUE", "STANDARDS", "CONFORMING TO",
+                      "VERSIONS", "HISTORY", "ATTRIBUTES", "COLOPHON"):
+            continue  # lists of calls by standard or version are not definitions
         word = None
         seen_tags = [flat(to_vocab(b.tag)) for b in s.blocks if b.kind == "item"]
         for b in s.blocks:
@@ -355,7 +371,7 @@ def build_items(page, doc):
             tag = flat(to_vocab(b.tag))
             desc = flat(to_vocab(b.text))
             name = item_name(tag)
-            if not name or seen_tags.count(tag) > 1 or len(tag) > 60:
+            if not name or seen_tags.count(tag) > 1 or len(tag) > 60 or tag.endswith("()"):
                 continue
             if name.startswith("-"):
                 kind, noun = "option", "option"
@@ -370,62 +386,67 @@ def build_items(page, doc):
                 kind, noun = "field", "field" if word == "field" else None
             else:
                 continue
-            rest = tag[len(name):]
+            rest = tag[tag.find(name) + len(name):]
             since = SINCE.search(rest)
             if since:  # "O_CLOEXEC (since Linux 2.6.23)"
                 what, v = since.group("what"), since.group("v")
                 facts.append(Fact(
                     "man_since", "man_since", doc, f"{ref(page)}:{name}", "since",
                     questions=[f"Since which {what} version does {f} support {name}?",
-                               f"When was {name} added to {call(f)}? Which {what} version?",
+                               f"When was {name} added to {call(f, page)}? Which {what} version?",
                                f"Which {what} version introduced {name} for {f}?",
                                f"{name} in {f}: available since which {what} release?"],
                     answer=v, locate=lead + r".*?(?<![\w-])" + E(name) + r"\b[^.]*?\(since " + E(what) + r" (?P<a>" +
                     E(v) + r")\)", mention=lead, extra={"what": what, "name": name}))
+            skip = ("see ", "(see", "as for", "same as", "this is", "equivalent to", "synonym", "like ", "similar to",
+                    "deprecated", "obsolete")
             h = head(desc)
-            if not h or h.startswith(("(", "[")) or h.lower().startswith(("see ", "(see", "as for", "same as", "this is", "equivalent to",
-                                               "synonym", "like ", "similar to", "deprecated", "obsolete")):
-                continue
-            tail = desc[len(h):len(h) + 1]
-            common = dict(mention=lead)
-            what_q = {
-                "option": [f"What does the {name} option of {f} do?", f"What is {f} {name} for?",
-                           f"{f} {name}: what does it do?", f"What happens if I pass {name} to {f}?"],
-                "file": [f"What is {name} in {f}?", f"What does the file {name} hold for {f}?",
-                         f"What is {name} used for, according to {ref(page)}?"],
-                "env": [f"What is the {name} environment variable used for in {f}?", f"What does {name} do for {f}?",
-                        f"{f}: what is {name} for?"],
-                "constant": [f"What does {name} do in {call(f)}?", f"What is {name} for in {f}?",
-                             f"In {call(f)}, what does {name} mean?", f"{f}: meaning of {name}?"]
-                + ([f"What does the {noun} {name} of {f} do?"] if noun else []),
-                "field": [f"What is the {name} field in {f}?", f"What does {name} hold in {f}?",
-                          f"In {ref(page)}, what is {name}?"],
-            }[kind]
-            facts.append(Fact(f"man_item_meaning", "man_item", doc, f"{ref(page)}:{name}", f"{kind}:{name}",
-                              questions=what_q, answer=h, locate=lead + r".*?(?<![\w-])" + E(tag) + r" (?P<a>" + E(h) + ")" +
-                              (E(tail) if tail else ""), **common))
-            # the name, asked by its description
-            first = h.split(" ", 1)[0]
-            verb = base_verb(first)
-            clause = None
+            if h and (h.startswith(("(", "[")) or h.lower().startswith(skip)):
+                h = None
+            if h:
+                tail = desc[len(h):len(h) + 1]
+                what_q = {
+                    "option": [f"What does the {name} option of {f} do?", f"What is {f} {name} for?",
+                               f"{f} {name}: what does it do?", f"What happens if I pass {name} to {f}?"],
+                    "file": [f"What is {name} in {f}?", f"What does the file {name} hold for {f}?",
+                             f"What is {name} used for, according to {ref(page)}?"],
+                    "env": [f"What is the {name} environment variable used for in {f}?", f"What does {name} do for {f}?",
+                            f"{f}: what is {name} for?"],
+                    "constant": [f"What does {name} do in {call(f, page)}?", f"What is {name} for in {f}?",
+                                 f"In {call(f, page)}, what does {name} mean?", f"{f}: meaning of {name}?"]
+                    + ([f"What does the {noun} {name} of {f} do?"] if noun else []),
+                    "field": [f"What is the {name} field in {f}?", f"What does {name} hold in {f}?",
+                              f"In {ref(page)}, what is {name}?"],
+                }[kind]
+                facts.append(Fact("man_item_meaning", "man_item", doc, f"{ref(page)}:{name}", f"{kind}:{name}",
+                                  questions=what_q, answer=h, locate=lead + r".*?(?<![\w-])" + E(tag) + r" (?P<a>" +
+                                  E(h) + ")" + (E(tail) if tail else ""), mention=lead))
+            # the name, asked by its description (longer: it is the question, not the answer)
+            hr = head(desc, max_words=14, min_words=3)
             noun_q = noun or {"option": "option", "file": "file", "env": "environment variable"}.get(kind)
-            if noun_q is None:
+            if not hr or noun_q is None or hr.startswith(("(", "[")) or hr.lower().startswith(skip):
                 continue
+            first = hr.split(" ", 1)[0]
+            verb = base_verb(first)
             if verb and first[0].isupper() and not first.isupper():
-                clause = ("to", verb + h[len(first):])
+                clause = ("to", verb + hr[len(first):])
             elif first.lower() in DETERMINERS:
-                clause = ("that", lower_first(h))
-            if not clause:
+                clause = ("that" if FINITE.search(hr) else "is", lower_first(hr))
+            else:
                 continue
             if clause[0] == "to":
                 qs = [f"Which {noun_q} of {f} do I use to {{c}}?", f"What {noun_q} should I use with {f} to {{c}}?",
                       f"How do I tell {f} to {{c}}? Which {noun_q}?", f"{f}: which {noun_q} is there to {{c}}?"]
-            else:
+            elif clause[0] == "that":  # a sentence: "The file is opened in append mode"
                 qs = [f"Which {noun_q} of {f} means that {{c}}?", f"In {f}, which {noun_q} says that {{c}}?",
                       f"Which {f} {noun_q} is it when {{c}}?"]
-            facts.append(Fact(f"man_item_name", "man_item", doc, f"{ref(page)}:{name}", f"{kind}:{name}",
-                              questions=qs, answer=name, locate=lead + r".*?(?<![\w-])(?P<a>" + E(name) + ")" +
-                              E(tag[len(name):]) + " " + E(h), extra={"clause": clause[1]}, **common))
+            else:  # a noun phrase: "The unified cache block size"
+                qs = [f"Which {noun_q} of {f} is {{c}}?", f"In {f}, which {noun_q} gives {{c}}?",
+                      f"What is the {noun_q} for {{c}} in {f}?"]
+            at = tag.find(name)
+            facts.append(Fact("man_item_name", "man_item", doc, f"{ref(page)}:{name}", f"{kind}:{name}",
+                              questions=qs, answer=name, locate=lead + r".*?(?<![\w-])" + E(tag[:at]) + "(?P<a>" + E(name) +
+                              ")" + E(tag[at + len(name):]) + " " + E(hr), extra={"clause": clause[1]}, mention=lead))
     return facts
 
 
@@ -434,17 +455,31 @@ def build_items(page, doc):
 def build_tables(page, doc):
     lead = page_lead(page)
     facts = []
+    tables = [b for s in page.sections for b in s.blocks if b.kind == "table" and b.header and len(b.rows) >= 2]
+    taken = repeated_keys([[flat(to_vocab(c)) for c in r] for r in b.rows] for b in tables)
     for s in page.sections:
         for b in s.blocks:
-            if b.kind != "table" or not b.header or len(b.rows) < 3:
+            if b.kind != "table" or not b.header or len(b.rows) < 2:
                 continue
             hdr = [flat(to_vocab(c)) for c in b.rows[0]]
             rows = [[flat(to_vocab(c)) for c in r] for r in b.rows[1:]]
             if [h.lower() for h in hdr[:3]] == ["interface", "attribute", "value"]:
                 facts += _attribute_facts(page, doc, rows)
                 continue
-            facts += table_facts("man_table", doc, ref(page), f"{ref(page)}", lead, hdr, rows)
+            if len(rows) < 2:
+                continue
+            facts += table_facts("man_table", doc, ref(page), f"{ref(page)}", lead, hdr, rows, taken=taken)
     return facts
+
+
+def repeated_keys(tables):
+    """(first column, key) pairs found in more than one of a page's tables (rows with the header first)."""
+    seen = {}
+    for n, rows in enumerate(tables):
+        for r in rows[1:]:
+            if r and rows[0]:
+                seen.setdefault((rows[0][0], r[0]), set()).add(n)
+    return {k for k, v in seen.items() if len(v) > 1}
 
 
 def _attribute_facts(page, doc, rows):
@@ -464,13 +499,15 @@ def _attribute_facts(page, doc, rows):
     return facts
 
 
+MARKS = {"X", "x", "Y", "N", "y", "n", "yes", "no", "Yes", "No", "✓", "✔", "•", "*", "?", "B", "C"}
 _KEY = re.compile(r"[\w.+%*<>=!&|^~-]+(?:\(\))?(?: [\w.+-]+(?:\(\))?){0,3}")
 _NOTE = re.compile(r"^\(?\d+\)?$|^\[\d+\]$|^[-—–]$|^\\?\^$")
 
 
-def table_facts(kind, doc, subject, where, lead, hdr, rows, family=None):
+def table_facts(kind, doc, subject, where, lead, hdr, rows, family=None, taken=()):
     """Questions about the cells of a table with a header row: the value of a column for a row's
-    key (its first cell), and the key of a row by a descriptive cell."""
+    key (its first cell), and the key of a row by a descriptive cell. taken: (column, key) pairs
+    that another table of the page has too (a question naming only the key would not say which)."""
     facts = []
     family = family or kind
     if len(hdr) < 2 or not hdr[0] or any(len(h) > 40 for h in hdr):
@@ -479,7 +516,7 @@ def table_facts(kind, doc, subject, where, lead, hdr, rows, family=None):
     if sum(bool(re.fullmatch(r"[0-9A-Fa-fx]+", k)) for k in keys) * 2 >= len(keys):
         return facts  # a table of numbers (character codes): nobody asks "the char of 265"
     for r in rows:
-        if len(r) < 2 or not r[0] or keys.count(r[0]) > 1 or not _KEY.fullmatch(r[0]):
+        if len(r) < 2 or not r[0] or keys.count(r[0]) > 1 or not _KEY.fullmatch(r[0]) or (hdr[0], r[0]) in taken:
             continue
         key = r[0]
         row_lead = lead + r".*?(?<![\w-])" + E(hdr[0]) + ": " + E(key) + r"; "
@@ -487,7 +524,7 @@ def table_facts(kind, doc, subject, where, lead, hdr, rows, family=None):
             h, v = hdr[j], r[j]
             if not h or not v or _NOTE.match(v) or h.lower() in ("notes", "note", "see", "example", "examples"):
                 continue
-            if words(v) <= 8 and v != key and len(v) <= 70:
+            if words(v) <= 8 and v != key and len(v) <= 70 and v not in MARKS:
                 hl = h if h.isupper() and len(h) <= 5 else h.lower()
                 facts.append(Fact(
                     kind + "_cell", family, doc, f"{subject}:{key}", f"col:{h}",
@@ -495,7 +532,7 @@ def table_facts(kind, doc, subject, where, lead, hdr, rows, family=None):
                                f"{where}: {hdr[0].lower()} {key}, which {hl}?",
                                f"What's the {hl} for {key} in {where}?"],
                     answer=v, locate=row_lead + r"(?:[^;]*; )*?" + E(h) + r": (?P<a>" + E(v) + r")[;.]",
-                    mention=r"(?<![\w-])" + E(hdr[0]) + ": " + E(key) + r";"))
+                    mention=r"(?i)(?<![\w-])" + E(key) + r"(?![\w-])"))
             col = [x[j] if len(x) > j else "" for x in rows]
             if words(v) >= 3 and col.count(v) == 1 and h.lower() in ("meaning", "description", "comment", "purpose",
                                                                       "explanation", "effect", "action", "use"):
@@ -505,7 +542,7 @@ def table_facts(kind, doc, subject, where, lead, hdr, rows, family=None):
                                f"Which {hdr[0].lower()} in {where} means: {{c}}?",
                                f"{where}: what {hdr[0].lower()} is described as \"{{c}}\"?"],
                     answer=key, locate=lead + r".*?(?<![\w-])" + E(hdr[0]) + r": (?P<a>" + E(key) + r"); (?:[^;]*; )*?" +
-                    E(h) + ": " + E(v), mention=r"(?<![\w-])" + E(hdr[0]) + ": " + E(key) + r";",
+                    E(h) + ": " + E(v), mention=r"(?i)(?<![\w-])" + E(key) + r"(?![\w-])",
                     extra={"clause": v.rstrip(".")}))
     return facts
 
@@ -663,7 +700,7 @@ def swaps(rng, pages, facts_by_doc, undocumented, per_page=3):
             for c in some([c for c in all_codes if c not in codes_of[d] and c.split(":")[1] not in text_words], per_page):
                 code = c.split(":")[1]
                 out.append(Fact("man_error_meaning", "man_error", d, ref(page), f"error:{code}",
-                                questions=[f"What does {code} mean for {call(f)}?", f"When does {call(f)} fail with {code}?",
+                                questions=[f"What does {code} mean for {call(f, page)}?", f"When does {call(f, page)} fail with {code}?",
                                            f"Why would {f} return {code}?", f"What does the {code} error from {f} indicate?"],
                                 locate=lead + r".*?\b" + E(code) + r"\b", mention=lead))
             # another call's error condition, whose code this call does not list
@@ -673,7 +710,7 @@ def swaps(rng, pages, facts_by_doc, undocumented, per_page=3):
                 for n in sorted(rng.choice(len(others), min(per_page, len(others)), replace=False).tolist()):
                     m = others[n]
                     out.append(Fact("man_error_code", "man_error", d, ref(page), m.attr,
-                                    questions=[f"Which error does {call(f)} return when {{c}}?",
+                                    questions=[f"Which error does {call(f, page)} return when {{c}}?",
                                                f"What errno does {f} set if {{c}}?",
                                                f"What error do I get from {f} when {{c}}?",
                                                f"If {{c}}, which error does {f} give?"],
@@ -691,8 +728,8 @@ def swaps(rng, pages, facts_by_doc, undocumented, per_page=3):
                           per_page):
                 c = c.split(":", 1)[1]
                 out.append(Fact("man_item_meaning", "man_item", d, f"{ref(page)}:{c}", f"constant:{c}",
-                                questions=[f"What does {c} do in {call(f)}?", f"What is {c} for in {f}?",
-                                           f"In {call(f)}, what does {c} mean?"],
+                                questions=[f"What does {c} do in {call(f, page)}?", f"What is {c} for in {f}?",
+                                           f"In {call(f, page)}, what does {c} mean?"],
                                 locate=lead + r".*?\b" + E(c) + r"\b", mention=lead))
         if since_of.get(d):  # a constant of this page without a "(since ...)" note, asked when it came
             sinces = [x for x in facts if x.kind == "man_since"]
@@ -703,7 +740,7 @@ def swaps(rng, pages, facts_by_doc, undocumented, per_page=3):
                 out.append(Fact("man_since", "man_since", d, f"{ref(page)}:{name}", "since",
                                 questions=[f"Since which {what} version does {f} support {name}?",
                                            f"Which {what} version introduced {name} for {f}?",
-                                           f"When was {name} added to {call(f)}? Which {what} version?"],
+                                           f"When was {name} added to {call(f, page)}? Which {what} version?"],
                                 locate=lead + r".*?(?<![\w-])" + E(name) + r"\b[^.]*?\(since ", mention=lead))
         for (dd, fn), ps in sorted(params_of.items()):  # a parameter the call does not take
             if dd != d:

@@ -14,8 +14,8 @@ the function whose value it holds.
 
 import re
 
-from .facts import Fact, first_sentence, flat, head, lower_first, pick, to_vocab, words
-from .manpages import DETERMINERS, _PARAM, _TYPE, base_verb, table_facts
+from .facts import Fact, _balanced, flat, head, lower_first, pick, to_vocab, words
+from .manpages import _PARAM, _TYPE, base_verb, repeated_keys, table_facts
 
 E = re.escape
 NO_PILCROW = r"[^¶]*?"
@@ -105,6 +105,12 @@ def sig_anchor(e, open_end=False):
 
 # --- builders -----------------------------------------------------------------------------
 
+def name_rx(e):
+    """A chunk that names the entry by its own name (any chunk about it: its signature, its
+    __init__, a mention): a distractor may not hold the answer and name it."""
+    return r"(?<![\w-])" + E(e.name) + r"(?![\w-])"
+
+
 def sig_text(e):
     """Its signature from its name on, as the chunk shows it (without "class " before it)."""
     i = e.sig.find(e.display + "(") if e.callable else e.sig.find(e.display)
@@ -131,7 +137,7 @@ def build_defaults(e, doc):
                        f"If I don't pass {p} to {f}, what value does it get?", f"{f}: default {p}?",
                        f"What's the default {p} for {f}?", f"Default for {p} in {e.display}?"],
             answer=d, locate=r"(?<![\w.])" + E(prefix) + r"(?P<a>" + E(d) + r")(?=[,)\]])",
-            mention=r"(?<![\w.])" + E(e.display) + r"\(",
+            mention=name_rx(e),
             extra={"params": [q for q, _ in e.params], "display": e.display, "call": f, "sig": sig}))
     return out
 
@@ -169,10 +175,12 @@ def build_exception(e, doc):
             questions=[f"What is {e.display} a subclass of?", f"Which exception class does {e.display} derive from?",
                        f"What is the base class of {e.display}?", f"{e.display} inherits from which exception?"],
             answer=m.group("a"), locate=sig_anchor(e) + r"\s?(?:A |An )?[Ss]ubclass of (?P<a>" + E(m.group("a")) + r")\b",
-            mention=E(e.display) + "¶"))
-    m = re.match(r"Raised (?P<w>when|if) (?P<c>[^.;]+)", text)
+            mention=name_rx(e)))
+    m = re.match(r"Raised (?P<w>when|if) (?P<c>(?:[^.;]|\.(?=\w))+)", text)  # "e.g." stays in
     if m:
         clause = m.group("c").rstrip(",")
+        if not _balanced(clause):
+            clause = clause.split(" (", 1)[0]
         h = head(clause, max_words=10, min_words=3)
         if h:
             out.append(Fact(
@@ -180,14 +188,14 @@ def build_exception(e, doc):
                 questions=[f"When is {e.display} raised?", f"What makes Python raise {e.display}?",
                            f"In what situation do I get {e.display}?", f"{e.display}: raised when?"],
                 answer=h, locate=sig_anchor(e) + r"\s?Raised " + m.group("w") + r" (?P<a>" + E(h) + ")",
-                mention=E(e.display) + "¶"))
+                mention=name_rx(e)))
         if 3 <= words(clause) <= 16:
             out.append(Fact(
                 "py_exception_name", "py_exception", doc, e.display, "raised",
                 questions=[f"Which exception is raised when {{c}}?", f"What exception does Python raise if {{c}}?",
                            f"What error do I get when {{c}}?", f"Which exception tells me that {{c}}?"],
                 answer=e.name, locate=r"(?<![\w])(?P<a>" + E(e.name) + r")¶\s?Raised " + m.group("w") + " " +
-                E(clause[:40]), mention=E(e.display) + "¶", extra={"clause": lower_first(clause)}))
+                E(clause[:40]), mention=name_rx(e), extra={"clause": lower_first(clause)}))
     return out
 
 
@@ -197,7 +205,7 @@ _PARAM_ADDED = re.compile(r"^: (?:Added the (?P<p1>\w+) (?:parameter|argument|ke
                           r"Added (?P<p3>\w+) (?:parameter|argument)|Added support for the (?P<p4>\w+) (?:parameter|argument))")
 
 
-def build_versions(e, doc):
+def build_versions(e, doc, product="Python"):
     if e.domain not in ("py", "c") or e.dd is None:
         return []
     out = []
@@ -214,26 +222,26 @@ def build_versions(e, doc):
         if kind == "New in version" and rest == "." and "added" not in seen:
             seen.add("added")
             out.append(Fact("py_version_added", "py_version", doc, e.display, "added",
-                            questions=[f"In which Python version was {f} added?", f"Since which version does Python have {f}?",
-                                       f"When was {f} introduced? Which version?", f"{f}: new in which version?",
-                                       f"What is the first Python version with {f}?"],
-                            answer=v, locate=base + r"\.", mention=sig_anchor(e)))
+                            questions=[f"In which {product} version was {f} added?", f"Since which version does {product} have {f}?",
+                                       f"When was {f} introduced? Which {product} version?", f"{f}: new in which version?",
+                                       f"What is the first {product} version with {f}?"],
+                            answer=v, locate=base + r"\.", mention=name_rx(e), extra={"product": product}))
         elif kind == "Deprecated since version" and "deprecated" not in seen:
             seen.add("deprecated")
             out.append(Fact("py_version_deprecated", "py_version", doc, e.display, "deprecated",
-                            questions=[f"Since which version is {f} deprecated?", f"When was {f} deprecated?",
-                                       f"In which Python version did {f} become deprecated?", f"{f}: deprecated since?"],
-                            answer=v, locate=base + r"\b", mention=sig_anchor(e)))
+                            questions=[f"Since which {product} version is {f} deprecated?", f"When was {f} deprecated?",
+                                       f"In which {product} version did {f} become deprecated?", f"{f}: deprecated since?"],
+                            answer=v, locate=base + r"\b", mention=name_rx(e), extra={"product": product}))
         elif kind == "Changed in version":
             pm = _PARAM_ADDED.match(rest)
             p = pm and next(x for x in pm.groups() if x)
             if p and p in params and f"param:{p}" not in seen:
                 seen.add(f"param:{p}")
                 out.append(Fact("py_version_param", "py_version", doc, e.display, f"param:{p}",
-                                questions=[f"In which Python version was the {p} parameter added to {f}?",
+                                questions=[f"In which {product} version was the {p} parameter added to {f}?",
                                            f"Since which version does {f} accept {p}?",
                                            f"When did {f} get its {p} argument?", f"{f}: {p} added in which version?"],
-                                answer=v, locate=base + E(rest[:40]), mention=sig_anchor(e)))
+                                answer=v, locate=base + E(rest[:40]), mention=name_rx(e), extra={"product": product}))
     return out
 
 
@@ -266,15 +274,15 @@ def build_returns(e, doc):
                 out.append(Fact("py_return", "py_return", doc, e.display, f"return:{cond}", questions=qs,
                                 answer=m.group("a"), locate=sig_anchor(e) + NO_PILCROW + E(sentence[:m.start("a")][-40:]) +
                                 r"(?P<a>" + E(m.group("a")) + r")" + E(sentence[m.end("a"):m.end()]),
-                                mention=sig_anchor(e)))
+                                mention=name_rx(e)))
     m = _RET_ANY.match(text)
     if m and not out:
-        a = m.group("a").strip()
+        a = re.sub(r"\s+(?:or|and|but|the|a|an|of|to|with|for|by|in|on|as)$", "", m.group("a").strip())
         if 2 <= words(a) <= 8 and a.count("(") == a.count(")") and not a.startswith(("True", "False", "None")):
             out.append(Fact("py_return", "py_return", doc, e.display, "return:any",
                             questions=[f"What does {f} return?", f"What do I get back from {f}?",
                                        f"What is the return value of {f}?", f"{f} returns what?"],
-                            answer=a, locate=sig_anchor(e) + r"\s?(?:Return|Returns) (?P<a>" + E(a) + r")", mention=sig_anchor(e)))
+                            answer=a, locate=sig_anchor(e) + r"\s?(?:Return|Returns) (?P<a>" + E(a) + r")", mention=name_rx(e)))
     return out
 
 
@@ -292,7 +300,7 @@ def build_capi(e, doc):
                                        f"Is the reference returned by {f} new or borrowed?",
                                        f"What kind of reference does {f} return?", f"{f}: new reference or borrowed?"],
                             answer=m.group(1), locate=sig_anchor(e) + r"\s?Return value: (?P<a>" + E(m.group(1)) + ")",
-                            mention=sig_anchor(e)))
+                            mention=name_rx(e)))
     abi = e.own_children("em", class_="stableabi")
     if abi:
         m = re.search(r"Part of the Stable ABI since version (\d+\.\d+)", text_of(abi[0]))
@@ -302,7 +310,7 @@ def build_capi(e, doc):
                                        f"When did {f} join the stable ABI?", f"{f}: in the Stable ABI since which version?",
                                        f"From which Python version on is {f} in the limited API's stable ABI?"],
                             answer=m.group(1), locate=sig_anchor(e) + NO_PILCROW + r"Part of the Stable ABI since version (?P<a>" +
-                            E(m.group(1)) + r")", mention=sig_anchor(e)))
+                            E(m.group(1)) + r")", mention=name_rx(e)))
     m = re.match(r"^(?P<ret>.+?[\s*])(?<!\w)" + E(f) + r"\((?P<params>.*)\)¶$", e.sig)
     if m:
         ret = m.group("ret").strip()
@@ -310,7 +318,8 @@ def build_capi(e, doc):
             out.append(Fact("capi_return_type", "capi_types", doc, f, "rettype",
                             questions=[f"What type does {f} return?", f"What is the return type of {f}?",
                                        f"{f} returns what C type?"],
-                            answer=ret, locate=r"(?<![\w*])(?P<a>" + E(ret) + r") ?" + E(f) + r"\(", mention=E(f) + r"\("))
+                            answer=ret, locate=r"(?<![\w*])(?P<a>" + E(ret) + r") ?(?<![\w.])" + E(f) + r"\(",
+                            mention=name_rx(e)))
         names = []
         for prm in m.group("params").split(","):
             pm = _PARAM.fullmatch(prm.strip())
@@ -319,28 +328,31 @@ def build_capi(e, doc):
                 out.append(Fact("capi_param_type", "capi_types", doc, f, f"param:{pm.group('n')}",
                                 questions=[f"What is the type of the {pm.group('n')} parameter of {f}?",
                                            f"In {f}, what type is {pm.group('n')}?", f"{f}: type of {pm.group('n')}?"],
-                                answer=pm.group("t").strip(), locate=E(f) + r"\([^)]*?(?<![\w*])(?P<a>" +
-                                E(pm.group("t").strip()) + r") ?" + E(pm.group("n")) + r"\b", mention=E(f) + r"\("))
+                                answer=pm.group("t").strip(), locate=r"(?<![\w.])" + E(f) + r"\([^)]*?(?<![\w*])(?P<a>" +
+                                E(pm.group("t").strip()) + r") ?" + E(pm.group("n")) + r"\b", mention=name_rx(e)))
         for x in out:
             x.extra["params"] = names
     return out
 
 
-def program(e, cli):
+def program(e, cli, relpath=""):
     """The command an option belongs to, from its Sphinx id ("cmdoption-json.tool-sort-keys":
-    json.tool; "cmdoption-check-database": django-admin check); cli = (with a program, without)."""
+    json.tool; "cmdoption-check-database": django-admin check); cli = (with a program, without).
+    Python's build options (using/configure.html) belong to ./configure."""
+    if relpath.endswith("configure.html"):
+        return "./configure"
     rest, suffix = e.id[len("cmdoption-"):], e.name.lstrip("-")
     part = rest[:-(len(suffix) + 1)] if rest.endswith("-" + suffix) else ""
     return cli[0].format(p=part) if part else cli[1]
 
 
-def build_cmdoption(e, doc, cli):
+def build_cmdoption(e, doc, cli, relpath=""):
     if e.domain != "std" or e.objtype != "cmdoption" or e.dd is None:
         return []
     opt = e.name
     if not opt.startswith("-"):
         return []
-    prog = program(e, cli)
+    prog = program(e, cli, relpath)
     p = e.dd.find("p")
     if p is None:
         return []
@@ -350,7 +362,7 @@ def build_cmdoption(e, doc, cli):
     out = [Fact("py_option_meaning", "py_option", doc, f"{prog} {opt}", f"option:{opt}",
                 questions=[f"What does the {opt} option of {prog} do?", f"What is {prog} {opt} for?",
                            f"{prog} {opt}: what does it do?", f"What happens when I run {prog} with {opt}?"],
-                answer=h, locate=E(e.sig) + r"\s?(?P<a>" + E(h) + ")", mention=E(e.sig))]
+                answer=h, locate=E(e.sig) + r"\s?(?P<a>" + E(h) + ")", mention=name_rx(e))]
     first = h.split(" ", 1)[0]
     verb = base_verb(first)
     if verb and first[0].isupper():
@@ -358,7 +370,7 @@ def build_cmdoption(e, doc, cli):
                         questions=[f"Which option of {prog} do I use to {{c}}?", f"How do I make {prog} {{c}}? Which option?",
                                    f"What {prog} option is there to {{c}}?"],
                         answer=opt, locate=r"(?<![\w-])(?P<a>" + E(opt) + r")" + E(e.sig[e.sig.index(opt) + len(opt):]) +
-                        r"\s?" + E(h), mention=E(e.sig), extra={"clause": verb + h[len(first):]}))
+                        r"\s?" + E(h), mention=name_rx(e), extra={"clause": verb + h[len(first):]}))
     return out
 
 
@@ -382,7 +394,7 @@ def build_entry_default(e, doc):
                          questions=[f"What is the default value of {n}?", f"What does {n} default to?",
                                     f"{n}: what is the default?", f"If I don't set {n}, what value does it have?"],
                          answer=v, locate=sig_anchor(e) + NO_PILCROW + r"Default(?: value)?: (?P<a>" + E(v) + ")",
-                         mention=sig_anchor(e))]
+                         mention=name_rx(e))]
     return []
 
 
@@ -423,12 +435,12 @@ def build_glossary(soup, doc, product):
                             questions=[f"What is a {term} in {product}?" if not term[0].isupper() else
                                        f"What is {term} in {product}?", f"What does {term} mean in {product}?",
                                        f"{product} glossary: {term}?", f"Define {term} ({product})"],
-                            answer=d, locate=r"(?<![\w])" + E(term) + r"¶\s?(?P<a>" + E(d) + ")", mention=E(term) + "¶"))
+                            answer=d, locate=r"(?<![\w])" + E(term) + r"¶\s?(?P<a>" + E(d) + ")", mention=r"(?<![\w-])" + E(term) + r"(?![\w-])"))
     return out
 
 
 def build_tables(soup, doc, where):
-    out = []
+    out, tables = [], []
     for table in soup.find_all("table"):
         if table.find_parent("dl") is not None or table.find_parent("table") is not None:
             continue  # inside a definition list, read_html writes it inline: no rows
@@ -440,7 +452,10 @@ def build_tables(soup, doc, where):
         first = table.find("tr")
         if len(rows) < 3 or first is None or first.find("th") is None:
             continue
-        out += table_facts("py_table", doc, where, where, "^", rows[0], rows[1:])
+        tables.append(rows)
+    taken = repeated_keys(tables)
+    for rows in tables:
+        out += table_facts("py_table", doc, where, where, "^", rows[0], rows[1:], taken=taken)
     return out
 
 
@@ -454,20 +469,23 @@ def build(soup, doc, relpath, context, product="Python", cli=("python -m {p}", "
     (defaults, the module), tables and "Default:" sections are read from them."""
     pilcrow = any(a.get_text("") == "¶" for a in soup.find_all("a", class_="headerlink", limit=5))
     module, title = page_info(soup, relpath)
-    where = f"the {module} module" if module else (title if product == "Python" else f"{product}'s {title}")
+    where = f"the {module} module" if module and product == "Python" else (title if product == "Python" else
+                                                                          f"{product}'s {title}")
     facts = []
     for e in entries(soup):
         if not e.sig:
             continue
+        if e.domain == "py" and not e.prename and e.name not in context["unique"]:
+            continue  # "copy()" alone, documented for several classes: a question could not say which
         facts += build_defaults(e, doc)
         facts += build_module(e, doc, context)
         if not pilcrow or "¶" not in e.sig:
             continue
         facts += build_exception(e, doc)
-        facts += build_versions(e, doc)
+        facts += build_versions(e, doc, product)
         facts += build_returns(e, doc)
         facts += build_capi(e, doc)
-        facts += build_cmdoption(e, doc, cli)
+        facts += build_cmdoption(e, doc, cli, relpath)
         facts += build_entry_default(e, doc)
     if pilcrow:
         facts += build_glossary(soup, doc, product)
@@ -486,11 +504,11 @@ def build(soup, doc, relpath, context, product="Python", cli=("python -m {p}", "
                     if m and m.group("rest") == ".":
                         t = text_of(h1).rstrip("¶").strip()
                         facts.append(Fact("py_version_added", "py_version", doc, module, "added",
-                                          questions=[f"In which Python version was the {module} module added?",
-                                                     f"Since which version does Python ship {module}?",
-                                                     f"When was {module} added to the standard library?"],
+                                          questions=[f"In which {product} version was the {module} module added?",
+                                                     f"Since which version does {product} ship {module}?",
+                                                     f"When was the {module} module added? Which version?"],
                                           answer=m.group("v"), locate="^" + E(t) + r"¶\. .*?New in version (?P<a>" +
-                                          E(m.group("v")) + r")\.", mention="^" + E(t)))
+                                          E(m.group("v")) + r")\.", mention="^" + E(t), extra={"product": product}))
                     break
     return facts
 
@@ -505,12 +523,25 @@ def modules(soup):
 
 # --- unanswerable ---------------------------------------------------------------------------
 
-def swaps(rng, facts_by_doc, foreign, share):
-    """Unanswerable facts: a parameter default of a function that has no such parameter (a
-    sibling's), or one it takes without a default; the version a function without a version
-    note was added in; the module of a name no page documents (a C library call); the Stable
-    ABI version of a C function that names none."""
+def swaps(rng, facts_by_doc, foreign, per_page=3):
+    """Unanswerable facts (candidates: the build keeps as many as it needs): a parameter default
+    of a function that has no such parameter (a sibling's), or one it takes without a default;
+    the version a function without a version note was added in; the module of a name no page
+    documents (a C library call); the Stable ABI version, the reference kind or a parameter's type
+    of a C function that names none; an option of another program."""
     out = []
+
+    def some(cands, n):
+        cands = sorted(set(cands))
+        if not cands:
+            return []
+        return [cands[i] for i in sorted(rng.choice(len(cands), min(n, len(cands)), replace=False).tolist())]
+
+    options = {}
+    for d, facts in facts_by_doc.items():
+        for f in facts:
+            if f.kind == "py_option_meaning":
+                options.setdefault(f.entity.rsplit(" ", 1)[0], set()).add(f.attr.split(":", 1)[1])
     for d in sorted(facts_by_doc):
         facts = facts_by_doc[d]
         defaults = [f for f in facts if f.kind == "py_default"]
@@ -519,13 +550,12 @@ def swaps(rng, facts_by_doc, foreign, share):
             by_entity.setdefault(f.entity, []).append(f)
         pool = sorted({f.attr.split(":", 1)[1] for f in defaults})
         for ent in sorted(by_entity):
-            if rng.random() > share:
-                continue
             fs = by_entity[ent]
             params = fs[0].extra["params"]
             f_name = fs[0].extra["call"]
             sig_rx = r"(?<![\w.])" + E(fs[0].extra["display"]) + r"\("
-            required = [p for p in params if p not in {x.attr.split(":", 1)[1] for x in fs} and not p.startswith("*")]
+            with_default = {x.attr.split(":", 1)[1] for x in fs}
+            required = [p for p in params if p not in with_default and not p.startswith("*")]
             cands = [p for p in pool if p not in params]
             choice = None
             if required and (not cands or rng.random() < 0.35):
@@ -536,30 +566,60 @@ def swaps(rng, facts_by_doc, foreign, share):
                 out.append(Fact("py_default", "py_param", d, ent, f"default:{choice}",
                                 questions=[f"What is the default value of the {choice} parameter of {f_name}?",
                                            f"What does {choice} default to in {f_name}?",
-                                           f"If I don't pass {choice} to {f_name}, what value does it get?"],
+                                           f"If I don't pass {choice} to {f_name}, what value does it get?",
+                                           f"{f_name}: default {choice}?"],
                                 locate=sig_rx + _BAL + r"(?<![\w.])" + E(choice) + r"=", mention=fs[0].mention))
-        # a function of this page with no version note
+        # functions of this page with no version note, asked when they came
         versioned = {f.entity for f in facts if f.kind == "py_version_added"}
         plain = sorted({f.entity for f in facts if f.kind in ("py_default", "py_return", "py_module")} - versioned)
-        if plain and versioned and rng.random() < share * 4:
-            ent = pick(rng, plain)
-            out.append(Fact("py_version_added", "py_version", d, ent, "added",
-                            questions=[f"In which Python version was {ent}() added?", f"When was {ent} introduced? Which version?",
-                                       f"{ent}: new in which version?"],
-                            locate=E(ent) + NO_PILCROW + r"New in version", mention=E(ent)))
-        abi = {f.entity for f in facts if f.kind == "capi_stable_abi"}
-        capi = sorted({f.entity for f in facts if f.family == "capi_refcount" or f.family == "capi_types"} - abi)
-        if capi and abi and rng.random() < share * 4:
-            ent = pick(rng, capi)
+        if versioned:
+            product = next(f.extra["product"] for f in facts if f.kind == "py_version_added")
+            for ent in some(plain, per_page):
+                call = ent + "()" if any(f.entity == ent and f.kind == "py_default" for f in facts) else ent
+                out.append(Fact("py_version_added", "py_version", d, ent, "added",
+                                questions=[f"In which {product} version was {call} added?",
+                                           f"When was {call} introduced? Which {product} version?",
+                                           f"{call}: new in which version?", f"Since which version does {product} have {call}?"],
+                                locate=r"(?<![\w.])" + E(ent) + NO_PILCROW + r"New in version", mention=E(ent)))
+        # C functions: the Stable ABI version, the reference kind, a parameter's type
+        capi = {}
+        for f in facts:
+            if f.family in ("capi_refcount", "capi_types", "capi_abi"):
+                capi.setdefault(f.entity, []).append(f)
+        abi = {e for e, fs in capi.items() if any(f.kind == "capi_stable_abi" for f in fs)}
+        for ent in some([e for e in capi if e not in abi], 2 if abi else 0):
             out.append(Fact("capi_stable_abi", "capi_abi", d, ent, "abi",
                             questions=[f"Since which version is {ent} part of the Stable ABI?",
-                                       f"When did {ent} join the stable ABI?"],
-                            locate=E(ent) + r"\(" + NO_PILCROW + r"Stable ABI since", mention=E(ent) + r"\("))
-        mods = [f for f in facts if f.kind == "py_module"]
-        if mods and foreign and rng.random() < share * 3:
-            name = pick(rng, foreign)
-            out.append(Fact("py_module", "py_module", d, name, "module",
-                            questions=[f"Which module provides {name}()?", f"What module is the {name}() function in?",
-                                       f"Which module do I import to get {name}()?"],
-                            locate=r"\b" + E(name) + r"\(", mention=r"\b" + E(name) + r"\b"))
+                                       f"When did {ent} join the stable ABI?", f"{ent}: in the Stable ABI since which version?"],
+                            locate=r"(?<![\w.])" + E(ent) + r"\(" + NO_PILCROW + r"Stable ABI since", mention=E(ent) + r"\("))
+        noref = [e for e, fs in capi.items() if not any(f.kind == "capi_refcount" for f in fs)
+                 and any(f.kind == "capi_return_type" and "PyObject" not in f.answer for f in fs)]
+        for ent in some(noref, 2):
+            out.append(Fact("capi_refcount", "capi_refcount", d, ent, "refcount",
+                            questions=[f"Does {ent} return a new or a borrowed reference?",
+                                       f"What kind of reference does {ent} return?", f"{ent}: new reference or borrowed?"],
+                            locate=r"(?<![\w.])" + E(ent) + r"\([^¶]*¶\s?Return value:", mention=E(ent) + r"\("))
+        cparams = sorted({f.attr.split(":", 1)[1] for f in facts if f.kind == "capi_param_type"})
+        for ent in some([e for e, fs in capi.items() if any(f.kind == "capi_param_type" for f in fs)], 2):
+            have = set(next(f for f in capi[ent] if f.kind == "capi_param_type").extra.get("params", []))
+            for p in some([p for p in cparams if p not in have], 1):
+                out.append(Fact("capi_param_type", "capi_types", d, ent, f"param:{p}",
+                                questions=[f"What is the type of the {p} parameter of {ent}?", f"In {ent}, what type is {p}?"],
+                                locate=r"(?<![\w.])" + E(ent) + r"\([^)]*\b" + E(p) + r"\b", mention=E(ent) + r"\("))
+        # an option of another program
+        progs = sorted({f.entity.rsplit(" ", 1)[0] for f in facts if f.kind == "py_option_meaning"})
+        for prog in progs:
+            others = [o for q, os_ in options.items() if q != prog for o in os_ if o not in options[prog]]
+            for o in some(others, 2):
+                out.append(Fact("py_option_meaning", "py_option", d, f"{prog} {o}", f"option:{o}",
+                                questions=[f"What does the {o} option of {prog} do?", f"What is {prog} {o} for?",
+                                           f"{prog} {o}: what does it do?"],
+                                locate=r"(?<![\w-])" + E(o) + r"(?![\w-])", mention=r"(?<![\w-])" + E(o) + r"(?![\w-])"))
+        # the module of a name no page documents
+        if foreign and any(f.kind == "py_module" for f in facts):
+            for name in some(foreign, 2):
+                out.append(Fact("py_module", "py_module", d, name, "module",
+                                questions=[f"Which module provides {name}()?", f"What module is the {name}() function in?",
+                                           f"Which module do I import to get {name}()?"],
+                                locate=r"\b" + E(name) + r"\(", mention=r"\b" + E(name) + r"\b"))
     return out

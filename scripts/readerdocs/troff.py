@@ -238,7 +238,7 @@ class _Parser:
         self.pre = []
 
     # -- requests -------------------------------------------------------------------------
-    def request(self, name, rest, raw):
+    def request(self, name, rest):
         a = args(rest)
         text_a = [inline(x) for x in a]
         if name == "TH":
@@ -318,8 +318,7 @@ class _Parser:
             elif self.pre is not None:
                 self.pre.append("")
         elif name == "br":
-            if not self.fill and self.pre is not None:
-                pass
+            pass  # a line break: in a filled paragraph the chunker joins lines anyway
         elif name in ("B", "I", "SM", "SB"):
             if a:  # without arguments the next line is in that font: it comes as text
                 self.add_text(" ".join(text_a))
@@ -506,7 +505,7 @@ def parse(source):
                     continue  # .B alone: the tag is on the next line
                 p.add_text(("".join(a) if len(name) == 2 else " ".join(a)))
                 continue
-            p.request(name, rest, line)
+            p.request(name, rest)
             continue
         if p.pending and p.pending.startswith("heading:"):
             kind = p.pending.split(":")[1]
