@@ -36,7 +36,7 @@ def main():
     parser.add_argument("--n-embd", type=int, default=128)
     parser.add_argument("--block-size", type=int, default=320)
     parser.add_argument("--dropout", type=float, default=0.0)
-    parser.add_argument("--causal", action="store_true", help="attention left to right only (ablation)")
+    parser.add_argument("--attention", default="both", choices=("both", "causal", "split"))
     parser.add_argument("--no-match", action="store_true", help="no question-match types (ablation)")
     parser.add_argument("--init", help="start from this reader's weights")
     parser.add_argument("--resume")
@@ -66,7 +66,7 @@ def main():
         vocab = Vocab(CHARSETS["latin"])
         config = SpanReaderConfig(vocab_size=len(vocab), n_layer=args.n_layer, n_head=args.n_head,
                                   n_embd=args.n_embd, block_size=args.block_size, dropout=args.dropout,
-                                  causal=args.causal, match_features=not args.no_match)
+                                  attention=args.attention, match_features=not args.no_match)
         model = SpanReader(config)
         model.init_weights(np.random.default_rng([settings.seed, 0]))
     state.setdefault("data", [os.path.relpath(p, ROOT) for p in args.data])
@@ -80,7 +80,7 @@ def main():
     if not args.quiet:
         c = model.config
         print(f"{model.num_params:,} parameters ({c.n_layer} layers, {c.n_head} heads, {c.n_embd} wide, block "
-              f"{c.block_size}, {'causal' if c.causal else 'both directions'}, "
+              f"{c.block_size}, attention {c.attention}, "
               f"{'question-match types' if c.match_features else 'no match types'}); {len(train):,} training "
               f"and {len(val):,} validation questions", file=sys.stderr)
     trainer = Trainer(model, train_split, val_split, settings, args.out, save, Trainable.of(model),

@@ -23,12 +23,12 @@ def padded_mask(rng, B, T):
     return np.arange(T)[None, :] < lengths[:, None]
 
 
-@pytest.mark.parametrize("causal", [False, True])
-def test_masked_attention(rng, causal):
+@pytest.mark.parametrize("attention", ["both", "causal", "split"])
+def test_masked_attention(rng, attention):
     B, T, C, H = 3, 6, 8, 2
     qkv = rng.normal(size=(B, T, 3 * C))
     w = rng.normal(size=(B, T, C))
-    bias = S.key_bias(padded_mask(rng, B, T), causal, np.float64)
+    bias = S.key_bias(padded_mask(rng, B, T), attention, H, np.float64)
     f = lambda: float(np.sum(S.attention_masked_forward(qkv, H, bias)[0] * w))
     _, cache = S.attention_masked_forward(qkv, H, bias)
     assert_close(S.attention_masked_backward(w, cache), numerical_grad(f, qkv))
@@ -46,8 +46,13 @@ def test_masked_attention_ignores_padding_and_sees_both_ways(rng):
     later = qkv.copy()
     later[1, 5, C:] = 3.0  # the last position's key and value: every query sees it, the first too
     assert not np.allclose(S.attention_masked_forward(later, H, S.key_bias(mask))[0][1, 0], out[1, 0])
-    causal = S.attention_masked_forward(later, H, S.key_bias(mask, causal=True))[0]
-    np.testing.assert_allclose(causal[1, :5], S.attention_masked_forward(qkv, H, S.key_bias(mask, True))[0][1, :5])
+    causal = S.attention_masked_forward(later, H, S.key_bias(mask, "causal"))[0]
+    np.testing.assert_allclose(causal[1, :5], S.attention_masked_forward(qkv, H, S.key_bias(mask, "causal"))[0][1, :5])
+    split = S.attention_masked_forward(later, H, S.key_bias(mask, "split", H))[0]
+    before = S.attention_masked_forward(qkv, H, S.key_bias(mask, "split", H))[0]
+    hd = C // H  # the left-looking head of the first position cannot see the last; the right-looking one can
+    np.testing.assert_allclose(split[1, 0, :hd], before[1, 0, :hd])
+    assert not np.allclose(split[1, 0, hd:], before[1, 0, hd:])
 
 
 def test_span_loss(rng):
@@ -70,9 +75,9 @@ def test_span_loss(rng):
     assert not grad[~allowed].any()  # what may not be chosen gets no gradient
 
 
-def small_reader(causal=False, dropout=0.0, dtype=np.float64):
+def small_reader(attention="both", dropout=0.0, dtype=np.float64):
     cfg = SpanReaderConfig(vocab_size=len(CHARSETS["latin"]) + 1, n_layer=2, n_head=2, n_embd=8, block_size=64,
-                           causal=causal, dropout=dropout)
+                           attention=attention, dropout=dropout)
     model = SpanReader(cfg, dtype=dtype)
     model.init_weights(np.random.default_rng(0))
     model.params[...] += np.random.default_rng(1).normal(0, 0.3, model.params.shape)
@@ -88,9 +93,9 @@ def pairs_batch():
     return make_batch([g1, g2], vocab.bos)
 
 
-@pytest.mark.parametrize("causal", [False, True])
-def test_whole_reader_gradient(causal):
-    model = small_reader(causal)
+@pytest.mark.parametrize("attention", ["both", "causal", "split"])
+def test_whole_reader_gradient(attention):
+    model = small_reader(attention)
     batch, targets = pairs_batch()
     _, _, cache = model.forward(batch, targets)
     model.grads[...] = 0

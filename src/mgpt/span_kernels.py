@@ -3,9 +3,9 @@
 The reader reads one (question, chunk) pair per row, padded to the batch's longest, and scores
 every character as the answer's start or end. Two kernels are its own:
 
-- attention over the whole pair, in both directions: every position sees every real position
-  of its row (an additive bias keeps padding out, and adds the causal mask for the one-direction
-  ablation);
+- attention over the whole pair: every position sees every real position of its row, directly
+  or (split) through heads that look left and heads that look right (an additive bias keeps
+  padding out and sets each head's direction);
 - the span loss: a softmax over a group of rows' allowed positions (the chunks read for one
   question, and their null positions), scored on the marginal probability of the target positions
   (every place the answer stands, or the nulls when no chunk holds it).
@@ -22,17 +22,27 @@ from .kernels import merge_heads, softmax_lastaxis, split_heads, split_qkv
 
 # --- attention over a padded pair, both directions ------------------------------------------
 
-def key_bias(key_mask, causal=False, dtype=np.float32):
-    """Additive bias (B, 1, T, T) or (B, 1, 1, T): 0 where a query may look, -inf elsewhere.
+ATTENTIONS = ("both", "causal", "split")
 
-    key_mask (B, T) is True at real positions; with causal, query i also sees keys 0..i only.
+
+def key_bias(key_mask, attention="both", n_head=1, dtype=np.float32):
+    """Additive bias, broadcast to (B, H, T, T): 0 where a query may look, -inf elsewhere.
+
+    key_mask (B, T) is True at real positions. attention "both": every real position; "causal":
+    keys 0..i for query i (left to right, the one-direction ablation); "split": the first half of
+    the heads look left (keys 0..i), the others right (keys i..T-1), so every position still sees
+    the whole row (through both halves) and each head knows which way it looks, as a causal head
+    does without position embeddings.
     """
-    bias = np.where(key_mask, 0.0, -np.inf).astype(dtype)[:, None, None, :]
-    if causal:
+    seen = key_mask[:, None, None, :]
+    if attention != "both":
         T = key_mask.shape[1]
-        future = np.where(np.arange(T)[None, :] <= np.arange(T)[:, None], 0.0, -np.inf).astype(dtype)
-        bias = bias + future
-    return bias
+        left = np.arange(T)[None, :] <= np.arange(T)[:, None]  # (query, key): the key is not after the query
+        heads = left[None] if attention == "causal" else np.concatenate(
+            [np.broadcast_to(left, (n_head // 2, T, T)), np.broadcast_to(left.T, (n_head - n_head // 2, T, T))])
+        # a padding position looking right sees only padding: let it see itself, so no softmax row is empty
+        seen = (seen & heads) | np.eye(T, dtype=bool)
+    return np.where(seen, 0.0, -np.inf).astype(dtype)
 
 
 def attention_masked_forward(qkv, n_head, bias):

@@ -1,7 +1,7 @@
 """The span reader: a second kind of model, made of the GPT's kernels and blocks, that points.
 
     (question, chunk) -> wte[ids] + wpe[pos] + wtype[types]          one pair per row
-        -> n_layer x block, attention in both directions              (causal in the ablation)
+        -> n_layer x block, attention over the whole pair (span_kernels.key_bias: both, split, causal)
         -> rmsnorm -> @ span (C, 2) -> start and end scores per character
 
 A row is [BOS] question [BOS] chunk, padded. Position 0 is the null: its start and end scores
@@ -22,6 +22,7 @@ import numpy as np
 
 from . import kernels as K
 from . import span_kernels as S
+from .errors import MgptError
 from .model import GPT, GPTConfig, parameter_shapes as gpt_shapes
 
 READER_PRESET = dict(n_layer=4, n_head=4, n_embd=128, block_size=320)  # `train --kind span-reader`'s sizes
@@ -30,12 +31,16 @@ N_TYPES = 6  # see pairs.py: separator, question, question word in the chunk, ch
 
 @dataclass
 class SpanReaderConfig(GPTConfig):
-    causal: bool = False  # attention from left to right only (the one-direction ablation)
+    attention: str = "both"  # span_kernels.ATTENTIONS: both ways, heads split by direction, or left to right
     match_features: bool = True  # types mark chunk words that occur in the question
 
     def __post_init__(self):
         super().__post_init__()
-        self.causal, self.match_features = bool(self.causal), bool(self.match_features)
+        if self.attention not in S.ATTENTIONS:
+            raise MgptError(f"attention must be one of {', '.join(S.ATTENTIONS)}, got {self.attention!r}")
+        if self.attention == "split" and self.n_head < 2:
+            raise MgptError("split attention needs at least two heads: half look left, half right")
+        self.match_features = bool(self.match_features)
 
 
 def parameter_shapes(config, layers=None):
@@ -82,7 +87,7 @@ class SpanReader(GPT):
         self._dropout_rng = rng
         x = K.embedding_forward(p["wte"], batch.ids) + p["wpe"][:T] + K.embedding_forward(p["wtype"], batch.types)
         x, emb_mask = K.dropout_forward(x, drop, rng)
-        bias = S.key_bias(batch.key_mask, cfg.causal, x.dtype)
+        bias = S.key_bias(batch.key_mask, cfg.attention, cfg.n_head, x.dtype)
         x, layers = self._blocks_forward(x, masked_attention_pair(cfg.n_head, bias), drop, rng,
                                          keep=for_backward and targets is not None)
         xf, lnf_cache = K.rmsnorm_forward(x, p["lnf"])

@@ -129,6 +129,9 @@ def info(path, reader, path_only, as_json):
     click.echo(json.dumps(record, ensure_ascii=False) if as_json else "\n".join(lines))
 
 
+READING = {"both": "both ways", "split": "both ways (heads split by direction)", "causal": "left to right"}
+
+
 def model_info(path):
     from ..checkpoint import load_model
 
@@ -155,7 +158,7 @@ def model_info(path):
 
         record["min_confidence"] = reader_confidence(ck)
         lines.append(f"reads        one question and one chunk a row, attention "
-                     f"{'left to right' if cfg.causal else 'both ways'}, "
+                     f"{READING[cfg.attention]}, "
                      f"{'question-match features' if cfg.match_features else 'no match features'}; points at the "
                      f"answer's start and end, abstains under confidence {record['min_confidence']:g}")
     if "prompt_template" in state:  # what `ask` sends it (mgpt.retrieval.prompt)

@@ -16,6 +16,7 @@ from ..kernels import ACTIVATIONS
 from ..lora import DEFAULT_TARGETS, TARGETS, LoraConfig
 from ..model import DEFAULT_PRESET, PRESETS, GPTConfig
 from ..settings import TrainSettings
+from ..span_kernels import ATTENTIONS
 from .common import POSITIVE_INT, explicit_options
 from .runs import Run, check_outputs, read_corpus_on, resumed, run_training, settings_from, training_options
 
@@ -41,8 +42,9 @@ LORA_DEFAULTS = TrainSettings(steps=1000, lr=2e-3, min_lr=2e-4, warmup=50, weigh
 @click.option("--kind", type=click.Choice(KINDS), default="gpt",
               help="gpt: a language model; span-reader: a reader that points at answers in retrieved chunks "
                    "(CORPUS: JSON lines of examples, as rag-examples writes them; docs/RAG.md).")
-@click.option("--attention", type=click.Choice(("both", "causal")), default="both",
-              help="span-reader: attention over the whole (question, chunk) pair, or left to right only.")
+@click.option("--attention", type=click.Choice(ATTENTIONS), default="both",
+              help="span-reader: attention over the whole (question, chunk) pair, by heads split into those "
+                   "that look left and right, or left to right only.")
 @click.option("--match-features/--no-match-features", default=True,
               help="span-reader: mark the chunk's words that the question holds.")
 def train(ctx, corpus, out, preset, mode, resume, init_path, vocab_set, kind, attention, match_features, log_path,
@@ -109,7 +111,7 @@ def new_span_reader(preset, vocab_set, attention, match_features, config_flags, 
     settings = settings_from(options, explicit)
     sizes = {**READER_PRESET, **({} if "preset" not in explicit else PRESETS[preset])}
     sizes.update({k: v for k, v in config_flags.items() if v is not None})
-    model = SpanReader(SpanReaderConfig(vocab_size=len(vocab), causal=attention == "causal",
+    model = SpanReader(SpanReaderConfig(vocab_size=len(vocab), attention=attention,
                                         match_features=match_features, **sizes))
     model.init_weights(np.random.default_rng([settings.seed, 0]))
     return model_run(model, vocab, "pairs", settings, val_fraction, start=None,
