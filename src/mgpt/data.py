@@ -253,20 +253,26 @@ def answer_starts(text, marker):
     return starts
 
 
+def held_out(n, val_fraction, seed, what, remedy):
+    """(training indices, validation indices) of n items, each sorted: a seeded val_fraction of them
+    (at least one when the fraction is not 0) held out."""
+    order = np.random.default_rng([seed, 7]).permutation(n)
+    n_val = int(round(n * val_fraction))
+    if val_fraction > 0 and n_val == 0:
+        n_val = 1
+    if n - n_val < 1:
+        raise MgptError(f"corpus has {n} {what}: too few to hold out {val_fraction:.0%} for validation; "
+                        f"{remedy} or lower --val-fraction")
+    return sorted(order[n_val:]), sorted(order[:n_val])
+
+
 def split_corpus(text, vocab, mode, val_fraction, seed, block_size, answer_after=None):
     """Returns (train, val). docs: random documents to val (seeded); stream: the tail to val."""
     if mode == "docs":
         docs = encode_docs(text, vocab)
         starts = answer_starts(text, answer_after) if answer_after else None
-        order = np.random.default_rng([seed, 7]).permutation(len(docs))
-        n_val = int(round(len(docs) * val_fraction))
-        if val_fraction > 0 and n_val == 0:
-            n_val = 1
-        if len(docs) - n_val < 1:
-            raise MgptError(f"corpus has {len(docs)} document(s): too few to hold out "
-                            f"{val_fraction:.0%} for validation; add text or lower --val-fraction")
         parts = []
-        for chosen in (sorted(order[n_val:]), sorted(order[:n_val])):
+        for chosen in held_out(len(docs), val_fraction, seed, "document(s)", "add text"):
             parts.append(Split(docs=[docs[i] for i in chosen],
                                scored_from=None if starts is None else [starts[i] for i in chosen]))
         return tuple(parts)

@@ -208,16 +208,11 @@ def parse_examples(text, name):
 
 
 def split_examples(examples, vocab, match_features, val_fraction, seed):
-    """(train, val) PairSplits: a seeded val_fraction of the questions held out."""
-    order = np.random.default_rng([seed, 7]).permutation(len(examples))
-    n_val = int(round(len(examples) * val_fraction))
-    if val_fraction > 0 and n_val == 0:
-        n_val = 1
-    if len(examples) - n_val < 1:
-        raise MgptError(f"{len(examples)} example(s): too few to hold out {val_fraction:.0%} for validation; "
-                        f"add examples or lower --val-fraction")
-    return tuple(PairSplit([examples[i] for i in sorted(part)], vocab, match_features)
-                 for part in (order[n_val:], order[:n_val]))
+    """(train, val) PairSplits: a seeded val_fraction of the questions held out (data.held_out)."""
+    from .data import held_out
+
+    return tuple(PairSplit([examples[i] for i in part], vocab, match_features)
+                 for part in held_out(len(examples), val_fraction, seed, "example(s)", "add examples"))
 
 
 class PairSplit:
