@@ -52,8 +52,9 @@ def main():
     import numpy as np  # noqa: F401  (after the environment is settled)
 
     from mgpt.checkpoint import load_model
-    from mgpt.data import read_corpus, split_corpus
+    from mgpt.data import split_corpus
     from mgpt.evaluate import evaluate_split
+    from mgpt.prepared import Corpus
 
     spec = dict(RUNS[args.run])
     spec["flags"] = spec["flags"] + args.extra.split()
@@ -73,8 +74,9 @@ def main():
         wall = time.perf_counter() - started
         ck = load_model(out)
         last = load_model(out.replace(".npz", "-last.npz"))
-        _, val = split_corpus(read_corpus([path]), ck.vocab, ck.mode, 0.1, args.seed, ck.model.config.block_size)
         records = [json.loads(line) for line in open(log)]
+    with Corpus([path]) as corpus:  # the split training used, from the corpus it prepared
+        _, val = split_corpus(corpus.prepared(), ck.vocab, ck.mode, 0.1, args.seed, ck.model.config.block_size)
     steps = [r for r in records if r["event"] == "step"]
     curve = [{k: r[k] for k in ("step", "train_loss", "val_loss", "elapsed_s")}
              for r in records if r["event"] == "eval"]

@@ -17,10 +17,12 @@ import numpy as np
 from hypothesis import strategies as st
 
 from mgpt.checkpoint import load_adapter, load_model, save_adapter, save_model
-from mgpt.data import Vocab, read_corpus
+from mgpt.corpus import Source, read_text
+from mgpt.data import Vocab
 from mgpt.errors import MgptError
 from mgpt.lora import Adapter, LoraConfig, validate
 from mgpt.model import GPT, GPTConfig
+from mgpt.prepared import prepare
 
 
 def valid_checkpoint_members():
@@ -174,12 +176,16 @@ def read_corpus_bytes(data, folder):
     path = os.path.join(folder, "corpus.txt")
     with open(path, "wb") as f:
         f.write(data)
+    sources = [Source(path, path)]
     try:
-        text = read_corpus([path])
+        prepared = prepare(sources, os.path.join(folder, "cache"), progress=False)
     except MgptError as e:
         assert "\n" not in str(e)
         return
-    Vocab.checked("".join(sorted(set(text))))  # what it accepted, a model could be saved and loaded with
+    Vocab.checked(prepared.chars)  # what it accepted, a model could be saved and loaded with
+    codes = np.array([ord(c) for c in prepared.chars], dtype=np.uint32)
+    text = np.frombuffer(read_text(sources).encode("utf-32-le"), dtype=np.uint32)
+    assert np.array_equal(codes[prepared.tokens], text)  # the prepared ids are the text as read
 
 
 @st.composite

@@ -62,14 +62,20 @@ def cli(dump, argv):
 def same_batches(dump, mode, global_batch, steps):
     from mgpt.data import Vocab, pad_rows, split_corpus
     from mgpt.model import GPT, GPTConfig
+    from mgpt.prepared import Corpus
     from mgpt.settings import TrainSettings
 
     world = distributed.world()
     b = global_batch // world.size
     text = "\n".join(NAMES) + "\n" if mode == "docs" else " ".join(NAMES * 3) + "\n"
+    if world.is_root:
+        with open(f"{dump}.{mode}.txt", "w") as f:
+            f.write(text)
+    world.barrier()
     vocab = Vocab.from_text(text, mode)
     config = GPTConfig(vocab_size=len(vocab), n_layer=2, n_head=2, n_embd=16, block_size=8, dropout=0.0)
-    train_split, _ = split_corpus(text, vocab, mode, 0.0, 1, config.block_size)
+    with Corpus([f"{dump}.{mode}.txt"], world=world) as corpus:
+        train_split, _ = split_corpus(corpus.prepared(), vocab, mode, 0.0, 1, config.block_size)
     model = GPT(config)
     model.init_weights(np.random.default_rng(3))
     shared = np.random.default_rng(11)  # the same draws on every rank
@@ -79,11 +85,11 @@ def same_batches(dump, mode, global_batch, steps):
         def _next_batch(self):
             T = config.block_size
             if mode == "docs":
-                rows = [split_corpus_doc(train_split.docs[i], T, shared)
-                        for i in shared.integers(0, len(train_split.docs), global_batch)]
+                rows = [split_corpus_doc(train_split, i, T, shared)
+                        for i in shared.integers(0, len(train_split), global_batch)]
             else:
-                starts = shared.integers(0, len(train_split.stream) - T, global_batch)
-                rows = [train_split.stream[s:s + T + 1] for s in starts]
+                starts = shared.integers(0, len(train_split) - T, global_batch)
+                rows = [train_split.window(0, s, s + T + 1) for s in starts]
             return pad_rows(rows[world.rank * b:(world.rank + 1) * b])
 
         def _train_step(self, lr):
@@ -100,12 +106,13 @@ def same_batches(dump, mode, global_batch, steps):
     np.savez(f"{dump}.rank{world.rank}.npz", grads=np.array(grads), losses=np.array(losses), params=model.params)
 
 
-def split_corpus_doc(doc, T, rng):
-    """A document as sample_batch cuts it: whole, or a random window of T + 1 when longer."""
-    if len(doc) > T + 1:
-        start = int(rng.integers(0, len(doc) - T))
-        doc = doc[start:start + T + 1]
-    return doc
+def split_corpus_doc(split, i, T, rng):
+    """Document i as DocsSplit.sample cuts it: whole, or a random window of T + 1 when longer."""
+    size = split.size(i)
+    if size > T + 1:
+        start = int(rng.integers(0, size - T))
+        return split.window(i, start, start + T + 1)
+    return split.window(i, 0, size)
 
 
 if __name__ == "__main__":

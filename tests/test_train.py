@@ -1,4 +1,4 @@
-"""Units of the data pipeline, optimizer, schedule, checkpoints and training loop."""
+"""Units of the data pipeline (splits and batches of prepared corpora; test_corpus.py: preparing), optimizer, schedule, checkpoints and training loop."""
 
 import errno
 import os
@@ -15,11 +15,12 @@ from click.testing import CliRunner
 
 from mgpt import checkpoint
 from mgpt.cli import cli
-from mgpt.data import (Split, Vocab, choose_mode, encode_docs, eval_windows, pad_rows, read_corpus,
-                       sample_batch, split_corpus)
+from mgpt.corpus import Source, read_text
+from mgpt.data import DocsSplit, StreamSplit, Vocab, choose_mode, pad_rows, split_corpus
 from mgpt.errors import MgptError
 from mgpt.kernels import IGNORE_INDEX
 from mgpt.optim import AdamW, clip_grad_norm, learning_rate, true_runs
+from mgpt.prepared import prepare
 
 WORDS = ("anna bella carla dora emma fiona greta hanna ida julia karla lena maria nora olga paula "
          "rosa sara tina ursula vera wanda xenia yara zora adam boris carl david emil felix georg "
@@ -33,16 +34,28 @@ TINY = ["--n-layer", "1", "--n-embd", "16", "--n-head", "2", "--block-size", "8"
 
 # --- corpus, vocabulary, modes ------------------------------------------------------------
 
+def prepared(folder, text, name="corpus.txt"):
+    """text written to folder/name and prepared into folder/cache."""
+    path = folder / name
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return prepare([Source(str(path), name)], str(folder / "cache"), progress=False)
+
+
+def decoded(corpus):
+    return "".join(corpus.chars[i] for i in corpus.tokens)
+
+
 def test_read_corpus_joins_files_and_normalizes_newlines(tmp_path):
     (tmp_path / "a.txt").write_bytes(b"one\r\ntwo")
     (tmp_path / "b.txt").write_bytes("tr\u00e9s\n".encode())
-    assert read_corpus([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]) == "one\ntwo\ntr\u00e9s\n"
+    sources = [Source(str(tmp_path / name), name) for name in ("a.txt", "b.txt")]
+    assert read_text(sources) == "one\ntwo\ntr\u00e9s\n"
+    assert decoded(prepare(sources, str(tmp_path / "cache"), progress=False)) == "one\ntwo\ntr\u00e9s\n"
 
 
 def test_read_corpus_utf8_error_offset(tmp_path):
-    (tmp_path / "x.txt").write_bytes("\u00e9t\u00e9 ".encode() + b"\xe9")  # 2+1+2+1 bytes, then bad
     with pytest.raises(MgptError, match=r"x\.txt: not valid UTF-8 at byte offset 6\b"):
-        read_corpus([str(tmp_path / "x.txt")])
+        prepared(tmp_path, "\u00e9t\u00e9 ".encode() + b"\xe9", "x.txt")  # 2+1+2+1 bytes, then bad
 
 
 def test_vocab_round_trip_and_bos():
@@ -54,76 +67,94 @@ def test_vocab_round_trip_and_bos():
         v.check_known("zed", "prompt")
 
 
-def test_choose_mode():
-    assert choose_mode(NAMES, "auto")[0] == "docs"
-    assert choose_mode("para one line\nmore\n\npara two\n", "auto")[0] == "stream"
-    assert choose_mode("x" * 200 + "\n" + "y" * 200 + "\n", "auto")[0] == "stream"
-    assert choose_mode(NAMES, "stream") == ("stream", "as asked (--mode)")
+def test_choose_mode(tmp_path):
+    mode = lambda text: choose_mode(prepared(tmp_path, text).lines, "auto")[0]
+    assert mode(NAMES) == "docs"
+    assert mode("para one line\nmore\n\npara two\n") == "stream"
+    assert mode("x" * 200 + "\n" + "y" * 200 + "\n") == "stream"
+    assert choose_mode(prepared(tmp_path, NAMES).lines, "stream") == ("stream", "as asked (--mode)")
 
 
 # --- splits ------------------------------------------------------------------------------
 
-def as_tuples(docs):
-    return sorted(tuple(int(t) for t in d) for d in docs)
+def as_tuples(split):
+    return sorted(tuple(int(t) for t in split.window(i, 0, split.size(i))) for i in range(len(split)))
+
+
+def encode_docs(text, v):
+    return [[v.bos, *v.encode(line), v.bos] for line in text.split("\n") if line.strip()]
 
 
 @pytest.mark.parametrize("fraction,n_val", [(0.1, 4), (0.25, 10), (0.5, 20), (0.01, 1), (0.0, 0)])
-def test_split_docs_fraction(fraction, n_val):
+def test_split_docs_fraction(tmp_path, fraction, n_val):
     v = Vocab.from_text(NAMES, "docs")
-    train, val = split_corpus(NAMES, v, "docs", fraction, seed=1, block_size=8)
-    assert len(val.docs) == n_val and len(train.docs) == len(WORDS) - n_val
-    assert as_tuples(train.docs + val.docs) == as_tuples(encode_docs(NAMES, v))
-    for d in train.docs + val.docs:
-        assert d[0] == v.bos and d[-1] == v.bos
+    train, val = split_corpus(prepared(tmp_path, NAMES), v, "docs", fraction, seed=1, block_size=8)
+    assert len(val) == n_val and len(train) == len(WORDS) - n_val
+    assert sorted(as_tuples(train) + as_tuples(val)) == sorted(tuple(d) for d in encode_docs(NAMES, v))
+    for split in (train, val):
+        for i in range(len(split)):
+            d = split.window(i, 0, split.size(i))
+            assert d[0] == v.bos and d[-1] == v.bos
 
 
-def test_split_docs_is_seeded():
+def test_split_docs_is_seeded(tmp_path):
     v = Vocab.from_text(NAMES, "docs")
-    val = {seed: as_tuples(split_corpus(NAMES, v, "docs", 0.25, seed, 8)[1].docs) for seed in (1, 2)}
-    assert val[1] == as_tuples(split_corpus(NAMES, v, "docs", 0.25, 1, 8)[1].docs)
+    corpus = prepared(tmp_path, NAMES)
+    val = {seed: as_tuples(split_corpus(corpus, v, "docs", 0.25, seed, 8)[1]) for seed in (1, 2)}
+    assert val[1] == as_tuples(split_corpus(corpus, v, "docs", 0.25, 1, 8)[1])
     assert val[1] != val[2]
 
 
-def test_split_docs_too_few():
+def test_split_docs_too_few(tmp_path):
     v = Vocab.from_text("ab\n", "docs")
     with pytest.raises(MgptError, match="too few"):
-        split_corpus("ab\n", v, "docs", 0.1, 0, 8)
+        split_corpus(prepared(tmp_path, "ab\n"), v, "docs", 0.1, 0, 8)
 
 
-def test_split_stream_tail():
+def test_split_stream_tail(tmp_path):
     v = Vocab.from_text(TEXT, "stream")
     tokens = v.encode(TEXT)
+    corpus = prepared(tmp_path, TEXT)
     for fraction in (0.1, 0.3):
-        train, val = split_corpus(TEXT, v, "stream", fraction, seed=1, block_size=8)
+        train, val = split_corpus(corpus, v, "stream", fraction, seed=1, block_size=8)
         n_val = int(len(tokens) * fraction)
-        assert len(val.stream) == n_val
-        np.testing.assert_array_equal(train.stream, tokens[:len(tokens) - n_val])
-        np.testing.assert_array_equal(val.stream, tokens[len(tokens) - n_val:])
+        assert len(val) == n_val
+        np.testing.assert_array_equal(train.window(0, 0, len(train)), tokens[:len(tokens) - n_val])
+        np.testing.assert_array_equal(val.window(0, 0, len(val)), tokens[len(tokens) - n_val:])
         # the seed does not matter in stream mode: the tail is the tail
-        np.testing.assert_array_equal(split_corpus(TEXT, v, "stream", fraction, 99, 8)[1].stream, val.stream)
+        other = split_corpus(corpus, v, "stream", fraction, 99, 8)[1]
+        np.testing.assert_array_equal(other.window(0, 0, len(other)), val.window(0, 0, len(val)))
 
 
-def test_split_stream_too_short():
+def test_split_stream_too_short(tmp_path):
     v = Vocab.from_text(TEXT, "stream")
     with pytest.raises(MgptError, match="stream mode needs at least"):
-        split_corpus(TEXT[:20], v, "stream", 0.0, 0, block_size=20)
+        split_corpus(prepared(tmp_path, TEXT[:19] + "\n", "a.txt"), v, "stream", 0.0, 0, block_size=20)
     with pytest.raises(MgptError, match="validation tail"):
-        split_corpus(TEXT[:100], v, "stream", 0.05, 0, block_size=8)
+        split_corpus(prepared(tmp_path, TEXT[:99] + "\n", "b.txt"), v, "stream", 0.05, 0, block_size=8)
 
 
 # --- batches ------------------------------------------------------------------------------
 
+def docs_split(docs, bos):
+    """A DocsSplit of BOS-wrapped documents given as arrays."""
+    inner = [np.asarray(d[1:-1]) for d in docs]
+    lengths = np.array([len(d) for d in inner], dtype=np.int64)
+    index = np.stack([np.cumsum(lengths) - lengths, lengths], axis=1)
+    return DocsSplit(np.concatenate(inner).astype(np.uint8), index, np.arange(len(docs)), bos)
+
+
 def test_sample_batch_stream():
     tokens = np.arange(100, dtype=np.int32)
-    x, y = sample_batch(Split(stream=tokens), 6, 10, np.random.default_rng(0))
+    x, y = StreamSplit(tokens).sample(6, 10, np.random.default_rng(0))
     assert x.shape == y.shape == (6, 10)
     np.testing.assert_array_equal(y[:, :-1], x[:, 1:])
     np.testing.assert_array_equal(np.diff(x, axis=1), 1)  # contiguous windows of the stream
     np.testing.assert_array_equal(y[:, -1], x[:, -1] + 1)
-    x2, _ = sample_batch(Split(stream=tokens), 6, 10, np.random.default_rng(0))
+    x2, _ = StreamSplit(tokens).sample(6, 10, np.random.default_rng(0))
     np.testing.assert_array_equal(x, x2)
     # every window can be drawn: the first (from token 0) and the last (whose target is token 99)
-    x, y = sample_batch(Split(stream=tokens), 2000, 10, np.random.default_rng(1))
+    x, y = StreamSplit(tokens).sample(2000, 10, np.random.default_rng(1))
     assert sorted(set(x[:, 0].tolist())) == list(range(0, 90))
 
 
@@ -133,7 +164,7 @@ def test_sample_batch_docs_pads_with_ignore_index():
             np.array([bos, 1, 2, 3, 4, 5, bos], np.int32)]
     rng = np.random.default_rng(3)
     for _ in range(20):
-        x, y = sample_batch(Split(docs=docs), 5, 16, rng)
+        x, y = docs_split(docs, bos).sample(5, 16, rng)
         assert x.shape == y.shape and x.shape[0] == 5
         T = x.shape[1]
         for row_x, row_y in zip(x, y):
@@ -147,11 +178,13 @@ def test_sample_batch_docs_pads_with_ignore_index():
 
 
 def test_sample_batch_docs_long_document_gets_a_window():
-    doc = np.arange(30, dtype=np.int32)
-    x, y = sample_batch(Split(docs=[doc]), 8, 5, np.random.default_rng(0))
-    assert x.shape == y.shape == (8, 5)
+    doc = np.array([99, *range(28), 99], dtype=np.int32)
+    x, y = docs_split([doc], 99).sample(200, 5, np.random.default_rng(0))
+    assert x.shape == y.shape == (200, 5)
     np.testing.assert_array_equal(y[:, :-1], x[:, 1:])
-    np.testing.assert_array_equal(np.diff(x, axis=1), 1)
+    windows = {tuple(doc[s:s + 6]) for s in range(len(doc) - 5)}
+    drawn = {tuple(row) + (int(last),) for row, last in zip(x, y[:, -1])}
+    assert drawn == windows  # each row a window of the document with its BOS, every window drawn
 
 
 def test_pad_rows():
@@ -160,15 +193,21 @@ def test_pad_rows():
     np.testing.assert_array_equal(y, [[6, 7], [6, IGNORE_INDEX]])
 
 
-def test_eval_windows_score_every_character_once():
+def eval_targets(split, block_size):
+    items, starts, stops, _ = split.eval_rows(block_size)
+    return [split.window(i, a, b) for i, a, b in zip(items, starts, stops)]
+
+
+def test_eval_rows_score_every_character_once():
     tokens = np.arange(23, dtype=np.int32)
-    rows, _ = eval_windows(Split(stream=tokens), 5)
+    rows = eval_targets(StreamSplit(tokens), 5)
     targets = np.concatenate([r[1:] for r in rows])
     np.testing.assert_array_equal(targets, tokens[1:])
     assert all(len(r) <= 6 for r in rows)
     docs = [np.arange(4), np.arange(12)]
-    rows, _ = eval_windows(Split(docs=docs), 5)
+    rows = eval_targets(docs_split(docs, 99), 5)
     assert sum(len(r) - 1 for r in rows) == 3 + 11
+    np.testing.assert_array_equal(np.concatenate([r[1:] for r in rows]), [1, 2, 99, *range(1, 11), 99])
 
 
 # --- schedule, clipping, AdamW ------------------------------------------------------------

@@ -1,15 +1,13 @@
-"""Corpora: reading (files, stdin, UTF-8 checks), the character vocabulary, modes, splits, batches.
+"""The character vocabulary, modes, splits and batches of a prepared corpus (prepared.py).
 
 Two ways to cut text into training examples:
-- docs: each non-empty line is a document wrapped in BOS, like microgpt and makemore;
+- docs: each non-blank line is a document wrapped in BOS, like microgpt and makemore;
 - stream: one contiguous text sampled in random windows, like nanoGPT.
+A split draws its batches from the corpus's memory-mapped ids: only the rows of a batch are ever
+read, so a corpus of any size costs the same memory.
 """
 
 import hashlib
-import os
-import re
-import sys
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -19,6 +17,8 @@ from .kernels import IGNORE_INDEX
 MODES = ("auto", "docs", "stream")
 BOS = "<BOS>"  # how the BOS token is shown to people; it is never a character of the text
 PLACEHOLDER = "\ufffd"  # U+FFFD REPLACEMENT CHARACTER: stands for any character a vocabulary lacks
+TEXT_CONTROLS = "\t\n\x0b\x0c"  # the control characters a text may hold: tab, newline, vertical tab, form feed
+SHORT_LINE = 64  # auto mode: a corpus of lines this short (99% of them) is a list of documents
 
 # Named character sets for `train --vocab`: a model that must read any ordinary document (the
 # reader) gets a fixed vocabulary instead of its corpus's characters, with the placeholder for
@@ -33,51 +33,6 @@ CHARSETS = {
 }
 
 
-def read_corpus(paths):
-    """Concatenates the files (or stdin for '-'), each ending with a newline, as one string."""
-    if not paths:
-        raise MgptError("no corpus given: pass one or more files, or - to read stdin")
-    parts = []
-    for path in paths:
-        if path == "-":
-            data, name = sys.stdin.buffer.read(), "<stdin>"
-        else:
-            name = path
-            if not os.path.exists(path):
-                raise MgptError(f"{path}: no such file")
-            if os.path.isdir(path):
-                raise MgptError(f"{path}: is a directory; pass the text files inside it (e.g. {path}/*.txt)")
-            try:
-                with open(path, "rb") as f:
-                    data = f.read()
-            except OSError as e:
-                raise MgptError(f"{path}: cannot read ({e.strerror})") from None
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise MgptError(
-                f"{name}: not valid UTF-8 at byte offset {e.start}; convert it first "
-                f"(e.g. iconv -f latin1 -t utf-8)"
-            ) from None
-        text = text.replace("\r\n", "\n").replace("\r", "\n")  # every line end becomes a newline
-        control = _CONTROL.search(text)
-        if control:
-            offset = len(text[:control.start()].encode("utf-8"))
-            raise MgptError(f"{name}: control character {control.group()!r} at character {control.start()} "
-                            f"(about byte {offset}); this looks like binary data, not text")
-        if text and not text.endswith("\n"):
-            text += "\n"
-        parts.append(text)
-    text = "".join(parts)
-    if not text.strip():
-        what = "empty" if not text else "whitespace only"
-        raise MgptError(f"corpus {', '.join(paths)} is {what}: there is nothing to learn from")
-    return text
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
-
-
 def text_fingerprint(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -88,9 +43,9 @@ def show_chars(chars, limit=20):
     return ", ".join(repr(c) for c in chars[:limit]) + (" ..." if len(chars) > limit else "")
 
 
-def fed_text(text, mode):
+def fed_chars(chars, mode):
     """The characters a model of this mode is fed: docs mode never feeds the newlines between lines."""
-    return text.replace("\n", "") if mode == "docs" else text
+    return chars.replace("\n", "") if mode == "docs" else chars
 
 
 class Vocab:
@@ -112,13 +67,13 @@ class Vocab:
 
     @classmethod
     def checked(cls, chars):
-        """A vocabulary read from a file: no repeated character, no control character but tab
-        and newline (they would make ids ambiguous or text unprintable)."""
+        """A vocabulary read from a file: no repeated character, no control character but tab,
+        newline, vertical tab and form feed (they would make ids ambiguous or text unprintable)."""
         if not chars:
             raise ValueError("the vocabulary is empty")
         if len(set(chars)) != len(chars):
             raise ValueError("the vocabulary repeats a character")
-        bad = [c for c in chars if (ord(c) < 32 and c not in "\t\n") or ord(c) == 127 or 0xD800 <= ord(c) < 0xE000]
+        bad = [c for c in chars if (ord(c) < 32 and c not in TEXT_CONTROLS) or ord(c) == 127 or 0xD800 <= ord(c) < 0xE000]
         if bad:
             raise ValueError(f"the vocabulary holds control characters {show_chars(bad)}")
         return cls(chars)
@@ -177,117 +132,212 @@ class Vocab:
         return "".join(self.chars[i] for i in ids if i != self.bos)
 
     def describe(self):
-        return "".join(self.chars).replace("\n", "\\n").replace("\t", "\\t") + " + " + BOS
+        shown = "".join(self.chars)
+        for c, escaped in (("\n", "\\n"), ("\t", "\\t"), ("\x0b", "\\x0b"), ("\x0c", "\\x0c")):
+            shown = shown.replace(c, escaped)
+        return shown + " + " + BOS
 
 
-def choose_mode(text, mode):
-    """Returns (mode, reason). auto picks docs for a list of short items, stream for running text."""
-    lines = text.strip("\n").split("\n")
-    nonempty = [line for line in lines if line.strip()]
+def choose_mode(lines, mode):
+    """Returns (mode, reason). auto picks docs for a list of short items, stream for running text;
+    `lines` are a prepared corpus's line statistics (corpus.Lines)."""
     if mode != "auto":
         return mode, "as asked (--mode)"
-    # blank lines between items mean paragraphs: running text
-    inner_blank = any(not line.strip() for line in lines)
-    lengths = np.array([len(line) for line in nonempty])
-    short = np.mean(lengths <= 64) >= 0.99
-    if not inner_blank and short and len(nonempty) >= 2:
-        return "docs", (f"{len(nonempty)} lines with no blank lines between them, "
-                        f"{np.mean(lengths):.1f} characters on average: a list of documents")
-    why = "blank lines separate paragraphs" if inner_blank else "lines are long"
+    n, blank_inside = lines["lines"], lines["blank_inside"]  # blank lines between items mean paragraphs
+    if not blank_inside and n >= 2 and lines["short"] / n >= 0.99:
+        return "docs", (f"{n} lines with no blank lines between them, {lines['chars'] / n:.1f} characters on "
+                        f"average: a list of documents")
+    why = "blank lines separate paragraphs" if blank_inside else "lines are long"
     return "stream", f"{why}: running text"
 
 
-@dataclass
-class Split:
-    """One split of the corpus: a token stream (stream mode) or a list of documents (docs mode).
+def id_map(chars, vocab):
+    """Corpus id -> model id: the placeholder's for a character the vocabulary lacks (when it has
+    one), -1 for the newline in docs mode (never fed); None where the two are the same."""
+    fallback = vocab.index.get(PLACEHOLDER, -1)
+    lut = np.array([vocab.index.get(c, fallback) for c in chars], dtype=np.int32)
+    return None if np.array_equal(lut, np.arange(len(vocab.chars))) else lut
+
+
+def model_ids(ids, lut):
+    """int32 model ids of corpus ids (a slice or gather of the memory map)."""
+    return lut[ids] if lut is not None else np.asarray(ids, dtype=np.int32)
+
+
+def scored(targets):
+    """What a batch's loss is a mean over: the targets that are not padding."""
+    return int(np.count_nonzero(targets != IGNORE_INDEX))
+
+
+class StreamSplit:
+    """Running text: windows of one array of ids."""
+
+    scored = staticmethod(scored)
+
+    def __init__(self, ids, lut=None):
+        self.ids, self.lut = ids, lut
+
+    def __len__(self):
+        return len(self.ids)
+
+    @property
+    def num_tokens(self):
+        """Characters to predict: every one but the first."""
+        return max(len(self.ids) - 1, 0)
+
+    def window(self, _, start, stop):
+        return model_ids(self.ids[start:stop], self.lut)
+
+    def sample(self, batch_size, block_size, rng):
+        """x (B, T) and y (B, T): random windows of the text, y shifted by one."""
+        starts = rng.integers(0, len(self.ids) - block_size, size=batch_size)
+        windows = model_ids(self.ids[starts[:, None] + np.arange(block_size + 1)], self.lut)
+        return windows[:, :-1], windows[:, 1:]
+
+    def eval_rows(self, block_size):
+        """(item, start, stop, first scored) of consecutive windows: window i predicts
+        text[iT+1 : (i+1)T+1] from text[iT : (i+1)T], as nanoGPT's val loss."""
+        starts = np.arange(0, len(self.ids) - 1, block_size)
+        zeros = np.zeros_like(starts)
+        return zeros, starts, np.minimum(starts + block_size + 1, len(self.ids)), zeros
+
+
+class DocsSplit:
+    """Documents as spans of one array of ids: document i is [BOS] + ids[start:start + length] +
+    [BOS], (start, length) = docs[members[i]] (docs: the corpus's index of non-blank lines).
 
     `scored_from[i]`, when given, is the first target position of document i that counts in the
     loss (see answer_starts); targets before it are context the model reads but is not scored on.
     """
-    stream: np.ndarray = None
-    docs: list = None
-    scored_from: list = None
+
+    scored = staticmethod(scored)
+
+    def __init__(self, ids, docs, members, bos, lut=None, scored_from=None):
+        self.ids, self.docs, self.members, self.bos = ids, docs, members, bos
+        self.lut, self.scored_from = lut, scored_from
 
     def __len__(self):
-        return len(self.stream) if self.stream is not None else len(self.docs)
+        return len(self.members)
 
-    def start(self, i):
-        return 0 if self.scored_from is None else self.scored_from[i]
+    def size(self, i):
+        """Document i's length with its two BOS."""
+        return int(self.docs[self.members[i], 1]) + 2
 
-    def sample(self, batch_size, block_size, rng):
-        return sample_batch(self, batch_size, block_size, rng)
-
-    @staticmethod
-    def scored(targets):
-        """What a batch's loss is a mean over: the targets that are not padding."""
-        return int(np.count_nonzero(targets != IGNORE_INDEX))
+    def first(self, i):
+        return 0 if self.scored_from is None else int(self.scored_from[i])
 
     @property
     def num_tokens(self):
-        """Characters to predict: every one but the first in stream mode, each document's own
-        characters plus its closing BOS in docs mode (only those after the marker with
-        --answer-after)."""
-        if self.stream is not None:
-            return max(len(self.stream) - 1, 0)
-        return sum(len(d) - 1 - self.start(i) for i, d in enumerate(self.docs))
+        """Each document's characters plus its closing BOS (only those after the marker with
+        --answer-after), counted a slice of the index at a time."""
+        step = 1 << 20
+        chars = sum(int(self.docs[self.members[a:a + step], 1].sum()) for a in range(0, len(self), step))
+        return chars + len(self) - (0 if self.scored_from is None else int(np.sum(self.scored_from)))
+
+    def window(self, i, start, stop):
+        """Positions start..stop-1 of document i with its BOS."""
+        begin, length = (int(v) for v in self.docs[self.members[i]])
+        row = np.full(stop - start, self.bos, dtype=np.int32)
+        lo, hi = max(start, 1), min(stop, length + 1)  # the positions that hold characters
+        if hi > lo:
+            row[lo - start:hi - start] = model_ids(self.ids[begin + lo - 1:begin + hi - 1], self.lut)
+        return row
+
+    def sample(self, batch_size, block_size, rng):
+        """x (B, T) and y (B, T), IGNORE_INDEX where padded: each row to the longest document in the
+        batch (at most block_size), so a batch of short names costs only what it holds; a longer
+        document gives a random window."""
+        picks = rng.integers(0, len(self), size=batch_size)
+        rows, firsts = [], []
+        for i in picks:
+            size, first, start = self.size(i), self.first(i), 0
+            if size > block_size + 1:
+                start = int(rng.integers(0, size - block_size))
+                first = max(first - start, 0)
+            rows.append(self.window(i, start, min(start + block_size + 1, size)))
+            firsts.append(first)
+        return pad_rows(rows, firsts)
+
+    def eval_rows(self, block_size):
+        """(item, start, stop, first scored) of each document cut into consecutive windows; a window
+        with nothing scored is left out."""
+        sizes = self.docs[self.members, 1] + 2
+        counts = (sizes - 2) // block_size + 1
+        items = np.repeat(np.arange(len(self)), counts)
+        starts = (np.arange(len(items)) - np.repeat(np.cumsum(counts) - counts, counts)) * block_size
+        stops = np.minimum(starts + block_size + 1, sizes[items])
+        firsts = np.zeros_like(starts) if self.scored_from is None else np.asarray(self.scored_from)[items]
+        keep = stops - 1 > firsts
+        return items[keep], starts[keep], stops[keep], np.maximum(firsts[keep] - starts[keep], 0)
 
 
-def encode_docs(text, vocab):
-    """Each non-empty line becomes [BOS] + line + [BOS]."""
-    return [np.concatenate(([vocab.bos], vocab.encode(line), [vocab.bos])).astype(np.int32)
-            for line in doc_lines(text)]
-
-
-def doc_lines(text):
-    return [line for line in text.split("\n") if line.strip()]
-
-
-def answer_starts(text, marker):
-    """Per document, the first scored target: the character after the last `marker` in its line
-    (the answer of a prompt/answer line, as instruction tuning scores only the response); a
-    line without the marker is scored whole."""
-    starts = []
-    for line in doc_lines(text):
-        at = line.rfind(marker)
-        starts.append(0 if at < 0 else at + len(marker))
-    return starts
-
-
-def held_out(n, val_fraction, seed, what, remedy):
-    """(training indices, validation indices) of n items, each sorted: a seeded val_fraction of them
-    (at least one when the fraction is not 0) held out."""
-    order = np.random.default_rng([seed, 7]).permutation(n)
+def held_out_count(n, val_fraction, what, remedy):
+    """How many of n items a val_fraction holds out: at least one when the fraction is not 0."""
     n_val = int(round(n * val_fraction))
     if val_fraction > 0 and n_val == 0:
         n_val = 1
     if n - n_val < 1:
         raise MgptError(f"corpus has {n} {what}: too few to hold out {val_fraction:.0%} for validation; "
                         f"{remedy} or lower --val-fraction")
-    return sorted(order[n_val:]), sorted(order[:n_val])
+    return n_val
 
 
-def split_corpus(text, vocab, mode, val_fraction, seed, block_size, answer_after=None):
-    """Returns (train, val). docs: random documents to val (seeded); stream: the tail to val."""
+def held_out(n, val_fraction, seed, what, remedy):
+    """(training indices, validation indices) of n items, each sorted: a seeded val_fraction of them
+    held out."""
+    n_val = held_out_count(n, val_fraction, what, remedy)
+    order = np.random.default_rng([seed, 7]).permutation(n)
+    return np.sort(order[n_val:]), np.sort(order[:n_val])
+
+
+def answer_starts(corpus, vocab, marker):
+    """Per document of the corpus, the first scored target: the character after the last `marker`
+    in its line (the answer of a prompt/answer line, as instruction tuning scores only the
+    response); a line without the marker is scored whole."""
+    docs = corpus.docs()
+    found = corpus.occurrences(marker) if all(c in vocab.index for c in marker) else np.zeros(0, np.int64)
+    if not len(found):
+        return np.zeros(len(docs), dtype=np.int64)
+    begins = docs[:, 0]
+    last = np.searchsorted(found, begins + docs[:, 1] - len(marker), side="right") - 1  # the last that fits
+    at = found[np.maximum(last, 0)]
+    return np.where((last >= 0) & (at >= begins), at - begins + len(marker), 0)
+
+
+def split_corpus(corpus, vocab, mode, val_fraction, seed, block_size, answer_after=None):
+    """Returns (train, val) of a prepared corpus. docs: random documents to val (seeded; the split
+    is kept beside the corpus); stream: the tail to val."""
+    lut = id_map(corpus.chars, vocab)
     if mode == "docs":
-        docs = encode_docs(text, vocab)
-        starts = answer_starts(text, answer_after) if answer_after else None
-        parts = []
-        for chosen in held_out(len(docs), val_fraction, seed, "document(s)", "add text"):
-            parts.append(Split(docs=[docs[i] for i in chosen],
-                               scored_from=None if starts is None else [starts[i] for i in chosen]))
-        return tuple(parts)
-    tokens = vocab.encode(text)
+        docs = corpus.docs()
+        n = len(docs)
+        n_val = held_out_count(n, val_fraction, "document(s)", "add text")
+        members = corpus.derived(f"split-{seed}-{val_fraction!r}.bin", np.int64, (n,), lambda f: f.write(
+            np.concatenate(held_out(n, val_fraction, seed, "document(s)", "add text")).tobytes()))
+        starts = answer_starts(corpus, vocab, answer_after) if answer_after else None
+        return tuple(DocsSplit(corpus.tokens, docs, part, vocab.bos, lut, None if starts is None else starts[part])
+                     for part in (members[:n - n_val], members[n - n_val:]))
+    tokens = corpus.tokens
     n_val = int(len(tokens) * val_fraction)
-    train, val = tokens[:len(tokens) - n_val], tokens[len(tokens) - n_val:]
     window = block_size + 1
-    if len(train) < window:
+    if len(tokens) - n_val < window:
         raise MgptError(f"corpus is {len(tokens)} characters: stream mode needs at least block_size + 1 = "
                         f"{window} for training (plus --val-fraction for validation); add text, "
                         f"lower --block-size, or use --mode docs")
-    if val_fraction > 0 and len(val) < window:
-        raise MgptError(f"the validation tail is {len(val)} characters, shorter than one window of "
+    if val_fraction > 0 and n_val < window:
+        raise MgptError(f"the validation tail is {n_val} characters, shorter than one window of "
                         f"{window}; add text or raise --val-fraction")
-    return Split(stream=train), Split(stream=val)
+    return StreamSplit(tokens[:len(tokens) - n_val], lut), StreamSplit(tokens[len(tokens) - n_val:], lut)
+
+
+def whole_corpus(corpus, vocab, mode, answer_after=None):
+    """All of a prepared corpus as one split, as `mgpt eval` scores it."""
+    lut = id_map(corpus.chars, vocab)
+    if mode == "docs":
+        docs = corpus.docs()
+        return DocsSplit(corpus.tokens, docs, np.arange(len(docs)), vocab.bos, lut,
+                         answer_starts(corpus, vocab, answer_after) if answer_after else None)
+    return StreamSplit(corpus.tokens, lut)
 
 
 def rank_rng(entropy, rank):
@@ -301,29 +351,6 @@ def rank_rng(entropy, rank):
     return np.random.default_rng(np.random.SeedSequence(entropy, spawn_key=(rank,)))
 
 
-def sample_batch(split, batch_size, block_size, rng):
-    """Random training examples: x (B, T) inputs and y (B, T) targets, IGNORE_INDEX where padded.
-
-    docs mode pads each row to the longest document in the batch (at most block_size), so a
-    batch of short names costs only what it holds; a longer document gives a random window.
-    """
-    if split.stream is not None:
-        starts = rng.integers(0, len(split.stream) - block_size, size=batch_size)
-        windows = split.stream[starts[:, None] + np.arange(block_size + 1)]
-        return windows[:, :-1], windows[:, 1:]
-    picks = rng.integers(0, len(split.docs), size=batch_size)
-    rows, starts = [], []
-    for i in picks:
-        doc, scored = split.docs[i], split.start(i)
-        if len(doc) > block_size + 1:
-            start = int(rng.integers(0, len(doc) - block_size))
-            doc = doc[start:start + block_size + 1]
-            scored = max(scored - start, 0)
-        rows.append(doc)
-        starts.append(scored)
-    return pad_rows(rows, starts)
-
-
 def pad_rows(rows, starts=None):
     """x (B, T) and y (B, T) of rows of unequal length; y is IGNORE_INDEX where padded and before
     each row's first scored target (`starts`)."""
@@ -335,28 +362,3 @@ def pad_rows(rows, starts=None):
         x[b, :len(row) - 1] = row[:-1]
         y[b, first:len(row) - 1] = row[1 + first:]
     return x, y
-
-
-def eval_windows(split, block_size):
-    """(rows, starts): every scored character of the split predicted once, in consecutive
-    block_size windows; starts[i] is row i's first scored target (see pad_rows).
-
-    stream: window i predicts text[iT+1 : (i+1)T+1] from text[iT : (i+1)T] (as nanoGPT's val
-    loss); docs: each document with its BOS, cut into consecutive windows when longer.
-    """
-    rows, starts = [], []
-    if split.stream is not None:
-        tokens = split.stream
-        for start in range(0, len(tokens) - 1, block_size):
-            rows.append(tokens[start:start + block_size + 1])
-            starts.append(0)
-    else:
-        for i, doc in enumerate(split.docs):
-            scored = split.start(i)
-            for start in range(0, len(doc) - 1, block_size):
-                window = doc[start:start + block_size + 1]
-                if start + len(window) - 1 > scored:  # a window with nothing scored is skipped
-                    rows.append(window)
-                    starts.append(max(scored - start, 0))
-    keep = [i for i, r in enumerate(rows) if len(r) > 1]
-    return [rows[i] for i in keep], [starts[i] for i in keep]

@@ -166,6 +166,17 @@ def world():
     return _world
 
 
+def root_first(world, make):
+    """make() on rank 0, then on every other rank, which finds what rank 0 made (a prepared corpus
+    in a cache every rank sees) instead of making it again at the same time."""
+    if world.is_root:
+        result = make()
+    world.barrier()
+    if not world.is_root:
+        result = make()
+    return result
+
+
 def joined():
     """The world if one was created, else None (for error paths, which must not create one)."""
     return _world

@@ -9,12 +9,12 @@ import math
 import numpy as np
 
 from . import distributed
-from .data import Split, answer_starts, encode_docs, eval_windows, fed_text, pad_rows, rank_rng
+from .data import fed_chars, pad_rows, rank_rng, scored as count_scored, whole_corpus
 from .errors import MgptError
 from .runtime import tune_allocator
 
 
-def loss_sums(model, batches, scored=Split.scored):
+def loss_sums(model, batches, scored=count_scored):
     """(sum of per-token losses, token count) of (x, y) batches, without dropout; scored(y) counts
     what a batch's loss is a mean over."""
     total, count = 0.0, 0
@@ -33,11 +33,12 @@ def mean_loss(model, batches):
 
 
 def evaluate_split(model, split, batch_size=32):
-    """Mean loss over every character of a split (consecutive block windows); see eval_windows."""
+    """Mean loss over every scored character of a split, in consecutive block windows (a split's
+    eval_rows), batched by length so that similar rows share a batch with little padding."""
     tune_allocator()
-    rows, starts = eval_windows(split, model.config.block_size)
-    order = sorted(range(len(rows)), key=lambda i: len(rows[i]))  # similar lengths batch with little padding
-    batches = (pad_rows([rows[i] for i in chunk], [starts[i] for i in chunk])
+    items, starts, stops, firsts = split.eval_rows(model.config.block_size)
+    order = np.argsort(stops - starts, kind="stable")
+    batches = (pad_rows([split.window(items[k], starts[k], stops[k]) for k in chunk], firsts[chunk])
                for chunk in (order[j:j + batch_size] for j in range(0, len(order), batch_size)))
     return mean_loss(model, batches)
 
@@ -59,16 +60,12 @@ def estimate_losses(model, train_split, val_split, settings, step, world=distrib
     return {name: float(sums[2 * i] / max(sums[2 * i + 1], 1)) for i, name in enumerate(names)}
 
 
-def evaluate_text(model, vocab, mode, text, answer_after=None):
-    """Loss over every character of text, as `mgpt eval` reports it (see eval_windows); with
-    answer_after (a model trained with --answer-after), over each line's answer only."""
-    vocab.check_known(fed_text(text, mode), "corpus")
-    if mode == "docs":
-        split = Split(docs=encode_docs(text, vocab),
-                      scored_from=answer_starts(text, answer_after) if answer_after else None)
-    else:
-        split = Split(stream=vocab.encode(text))
-    if split.num_tokens == 0 or (split.stream is not None and len(split.stream) < 2):
+def evaluate_corpus(model, vocab, mode, corpus, answer_after=None):
+    """Loss over every character of a prepared corpus, as `mgpt eval` reports it (see eval_rows);
+    with answer_after (a model trained with --answer-after), over each line's answer only."""
+    vocab.check_known(fed_chars(corpus.chars, mode), "corpus")
+    split = whole_corpus(corpus, vocab, mode, answer_after)
+    if split.num_tokens == 0:
         raise MgptError("corpus is too short to evaluate: it needs at least two characters")
     loss = evaluate_split(model, split)
     return {"loss": loss, "bpc": loss / math.log(2), "perplexity": math.exp(loss),

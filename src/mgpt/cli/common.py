@@ -50,6 +50,11 @@ def explicit_options(ctx, names):
     return {n for n in names if given(ctx, n)}
 
 
+def cache_dir_option():
+    return click.option("--cache-dir", metavar="DIR",
+                        help="Where prepared corpora are kept [default: $MGPT_CACHE, else ~/.cache/mgpt/corpora].")
+
+
 def adapter_option(f):
     return click.option("--adapter", "adapters", multiple=True, help=ADAPTER_HELP)(f)
 

@@ -11,7 +11,7 @@ import sys
 import click
 
 from ..errors import MgptError
-from .common import ADAPTER_HELP, POSITIVE_INT, adapter_option, note, sampling_options
+from .common import ADAPTER_HELP, POSITIVE_INT, adapter_option, cache_dir_option, note, sampling_options
 
 
 # --- sample -------------------------------------------------------------------------------
@@ -69,7 +69,8 @@ def sample(ckpt, prompt, num, max_new_tokens, temperature, top_k, top_p, seed, a
 @click.argument("corpus", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @adapter_option
-def eval_command(ckpt, corpus, as_json, adapters):
+@cache_dir_option()
+def eval_command(ckpt, corpus, as_json, adapters, cache_dir):
     """Loss, bits per character and perplexity of a model on CORPUS.
 
     \b
@@ -80,11 +81,12 @@ def eval_command(ckpt, corpus, as_json, adapters):
       mgpt eval --ckpt base.npz --adapter domain.npz domain_test.txt
     """
     from ..checkpoint import load_with_adapters
-    from ..data import read_corpus
-    from ..evaluate import evaluate_text
+    from ..evaluate import evaluate_corpus
+    from ..prepared import Corpus
 
     ck = load_with_adapters(ckpt, adapters).require_language_model("score text (mgpt rag-eval measures it)")
-    result = evaluate_text(ck.model, ck.vocab, ck.mode, read_corpus(corpus), ck.state.get("answer_after"))
+    with Corpus(corpus, cache_dir) as data:
+        result = evaluate_corpus(ck.model, ck.vocab, ck.mode, data.prepared(), ck.state.get("answer_after"))
     if as_json:
         click.echo(json.dumps(result))
     else:

@@ -14,7 +14,7 @@ import click
 from .. import distributed
 from ..errors import MgptError
 from ..settings import TrainSettings
-from .common import FRACTION, NONNEG_FLOAT, NONNEG_INT, POSITIVE_FLOAT, POSITIVE_INT, given, note
+from .common import FRACTION, NONNEG_FLOAT, NONNEG_INT, POSITIVE_FLOAT, POSITIVE_INT, cache_dir_option, given, note
 
 SETTINGS = tuple(f.name for f in fields(TrainSettings))
 
@@ -67,6 +67,7 @@ def training_options(defaults):
                           "e.g. ' A: ') [default: the whole line; finetune-lora: as its base]."),
         click.option("--resume", help="Continue a run exactly from its checkpoint (NAME-last.npz)."),
         click.option("--log", "log_path", type=click.Path(dir_okay=False), help="Write one JSON object per step/eval here."),
+        cache_dir_option(),
         click.option("-q", "--quiet", is_flag=True, help="No progress bar or notes."),
         click.pass_context,
     ]
@@ -78,8 +79,9 @@ def training_options(defaults):
     return decorate
 
 
-def run_training(ctx, world, text, run, out, log_path, quiet, drop_unknown, answer_after):
-    """Vocabulary, split, checks across ranks, the Trainer, and the run itself."""
+def run_training(ctx, world, corpus, run, out, log_path, quiet, drop_unknown, answer_after):
+    """Vocabulary, split, checks across ranks, the Trainer, and the run itself, on `corpus`
+    (a prepared.Corpus)."""
     from ..checkpoint import PAIRS
     from ..data import split_corpus, text_fingerprint
     from ..pairs import parse_examples, split_examples
@@ -88,14 +90,18 @@ def run_training(ctx, world, text, run, out, log_path, quiet, drop_unknown, answ
     marker = answer_marker(ctx, run.inherited, answer_after, run.mode, run.source)
     notes = list(run.notes)
     if run.mode == PAIRS:  # a span reader: the corpus is JSON lines of examples (mgpt/pairs.py)
+        text = corpus.text()
         examples = parse_examples(text, "corpus")
         train_split, val_split = split_examples(examples, run.vocab, run.model.config.match_features,
                                                 run.val_fraction, run.settings.seed)
+        fingerprint = text_fingerprint(text)
     else:
-        text = fit_vocab(text, run.vocab, run.mode, drop_unknown, notes)
-        train_split, val_split = split_corpus(text, run.vocab, run.mode, run.val_fraction, run.settings.seed,
+        prepared = fit_vocab(corpus, run.vocab, run.mode, drop_unknown, notes)
+        train_split, val_split = split_corpus(prepared, run.vocab, run.mode, run.val_fraction, run.settings.seed,
                                               run.model.config.block_size, marker)
-    meta = {"mode": run.mode, "val_fraction": run.val_fraction, "corpus_sha256": text_fingerprint(text),
+        fingerprint = prepared.sha256
+        notes.insert(0, prepared.describe())
+    meta = {"mode": run.mode, "val_fraction": run.val_fraction, "corpus_sha256": fingerprint,
             "train_tokens": train_split.num_tokens, **run.meta}
     if marker:
         meta["answer_after"] = marker
@@ -170,35 +176,26 @@ def check_outputs(out, log_path, inputs=()):
                 raise MgptError(f"{option} {path} would overwrite {input_option} {source}; choose another {option}")
 
 
-def fit_vocab(text, vocab, mode, drop_unknown, notes):
-    """The corpus in the model's vocabulary: unknown characters are an error, or dropped if asked,
-    or read as the placeholder when the vocabulary has one."""
-    from ..data import PLACEHOLDER, fed_text, show_chars
+def fit_vocab(corpus, vocab, mode, drop_unknown, notes):
+    """The prepared corpus in the model's vocabulary: unknown characters are an error, or dropped if
+    asked (the corpus prepared again without them), or read as the placeholder when the vocabulary
+    has one."""
+    from ..data import PLACEHOLDER, fed_chars, show_chars
 
-    missing = vocab.unknown(fed_text(text, mode))
+    prepared = corpus.prepared()
+    missing = vocab.unknown(fed_chars(prepared.chars, mode))
     if not missing:
-        return text
-    if vocab.has_placeholder and not drop_unknown:
-        count = sum(text.count(c) for c in missing)
-        notes.append(f"read {count:,} occurrence(s) of {len(missing)} character(s) the vocabulary lacks as "
-                     f"{PLACEHOLDER}: {show_chars(missing)}")
-        return "".join(PLACEHOLDER if c in set(missing) else c for c in text)
-    if not drop_unknown:
+        return prepared
+    if not drop_unknown and not vocab.has_placeholder:
         raise MgptError(f"corpus has {len(missing)} character(s) the model's vocabulary lacks: "
                         f"{show_chars(missing)}; remove them or pass --drop-unknown to skip them")
-    dropped = sum(text.count(c) for c in missing)
-    notes.append(f"dropped {dropped:,} occurrence(s) of {len(missing)} character(s) the model's vocabulary "
-                 f"lacks: {show_chars(missing)}")
-    return "".join(c for c in text if c not in set(missing))
-
-
-def read_corpus_on(world, paths):
-    """Every rank reads the files itself; stdin reaches only rank 0 under mpiexec, which shares it."""
-    from ..data import read_corpus
-
-    if world.size > 1 and "-" in paths:
-        return world.bcast_object(read_corpus(paths) if world.is_root else None)
-    return read_corpus(paths)
+    counts = dict(zip(prepared.chars, prepared.counts().tolist()))
+    occurrences = f"{sum(counts[c] for c in missing):,} occurrence(s) of {len(missing)} character(s)"
+    if not drop_unknown:
+        notes.append(f"read {occurrences} the vocabulary lacks as {PLACEHOLDER}: {show_chars(missing)}")
+        return prepared
+    notes.append(f"dropped {occurrences} the model's vocabulary lacks: {show_chars(missing)}")
+    return corpus.prepared(drop="".join(missing))
 
 
 def parallel_notes(world, settings, state=None, resume=None):

@@ -2,8 +2,8 @@
 
 Both share every training option (schedule, evaluation, checkpoints, resume, log, signals) and
 the run set-up (runs.py); they differ in what trains: the whole model, or only a LoRA adapter
-on a frozen base. Under mpiexec both train data-parallel: every rank reads the same files, only
-rank 0 writes.
+on a frozen base. Under mpiexec both train data-parallel: rank 0 prepares the corpus, every rank
+maps the prepared file, only rank 0 writes. `prepare` prepares a corpus ahead of them.
 """
 
 import click
@@ -15,10 +15,11 @@ from ..errors import MgptError
 from ..kernels import ACTIVATIONS
 from ..lora import DEFAULT_TARGETS, TARGETS, LoraConfig
 from ..model import DEFAULT_PRESET, PRESETS, GPTConfig
+from ..prepared import Corpus
 from ..settings import TrainSettings
 from ..span_kernels import ATTENTIONS
-from .common import POSITIVE_INT, explicit_options
-from .runs import Run, check_outputs, read_corpus_on, resumed, run_training, settings_from, training_options
+from .common import POSITIVE_INT, cache_dir_option, explicit_options
+from .runs import Run, check_outputs, resumed, run_training, settings_from, training_options
 
 CONFIG_OPTIONS = ("n_layer", "n_head", "n_embd", "block_size", "activation", "dropout")
 KINDS = ("gpt", "span-reader")
@@ -48,7 +49,7 @@ LORA_DEFAULTS = TrainSettings(steps=1000, lr=2e-3, min_lr=2e-4, warmup=50, weigh
 @click.option("--match-features/--no-match-features", default=True,
               help="span-reader: mark the chunk's words that the question holds.")
 def train(ctx, corpus, out, preset, mode, resume, init_path, vocab_set, kind, attention, match_features, log_path,
-          quiet, drop_unknown, val_fraction, answer_after, **options):
+          quiet, drop_unknown, val_fraction, answer_after, cache_dir, **options):
     """Train a model on CORPUS (files, or - for stdin).
 
     \b
@@ -72,26 +73,26 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, vocab_set, kind, at
                         f"vocabulary, drop --vocab")
     if world.is_root:
         check_outputs(out, log_path, inputs=[("--init", init_path)])
-    text = read_corpus_on(world, corpus)
     config_flags = {k: options.pop(k) for k in CONFIG_OPTIONS}
-    if resume or init_path:
-        run = continued_model(ctx, world, text, resume, init_path, preset, mode, config_flags, options, explicit,
-                              val_fraction)
-    elif kind == "span-reader":
-        run = new_span_reader(preset, vocab_set, attention, match_features, config_flags, options, explicit,
-                              val_fraction, mode)
-    else:
-        run = new_model(text, preset, mode, vocab_set, config_flags, options, explicit, val_fraction)
-    run_training(ctx, world, text, run, out, log_path, quiet, drop_unknown, answer_after)
+    with Corpus(corpus, cache_dir, world, progress=not quiet) as data:
+        if resume or init_path:
+            run = continued_model(ctx, world, data, resume, init_path, preset, mode, config_flags, options, explicit,
+                                  val_fraction)
+        elif kind == "span-reader":
+            run = new_span_reader(preset, vocab_set, attention, match_features, config_flags, options, explicit,
+                                  val_fraction, mode)
+        else:
+            run = new_model(data.prepared(), preset, mode, vocab_set, config_flags, options, explicit, val_fraction)
+        run_training(ctx, world, data, run, out, log_path, quiet, drop_unknown, answer_after)
 
 
-def new_model(text, preset, mode, vocab_set, config_flags, options, explicit, val_fraction):
+def new_model(prepared, preset, mode, vocab_set, config_flags, options, explicit, val_fraction):
     """A model initialised from the seed: the preset's sizes, with the flags given over them."""
     from ..data import Vocab, choose_mode
     from ..model import GPT
 
-    mode, reason = choose_mode(text, mode)
-    vocab = Vocab.from_charset(vocab_set) if vocab_set else Vocab.from_text(text, mode)
+    mode, reason = choose_mode(prepared.lines, mode)
+    vocab = Vocab.from_charset(vocab_set) if vocab_set else Vocab.from_text(prepared.chars, mode)
     settings = settings_from(options, explicit)
     model = GPT(GPTConfig.from_preset(preset, len(vocab), **config_flags))
     model.init_weights(np.random.default_rng([settings.seed, 0]))
@@ -119,9 +120,9 @@ def new_span_reader(preset, vocab_set, attention, match_features, config_flags, 
                             f"{'question-match features' if match_features else 'no match features'}"])
 
 
-def continued_model(ctx, world, text, resume, init_path, preset, mode, config_flags, options, explicit, val_fraction):
+def continued_model(ctx, world, data, resume, init_path, preset, mode, config_flags, options, explicit, val_fraction):
     """The model of --resume (its run continued) or of --init (a new run from its weights)."""
-    from ..checkpoint import load_model
+    from ..checkpoint import PAIRS, load_model
     from ..data import text_fingerprint
 
     ck = load_model(resume or init_path)
@@ -137,7 +138,8 @@ def continued_model(ctx, world, text, resume, init_path, preset, mode, config_fl
                          notes=[f"full fine-tuning from {init_path} ({ck.mode} mode)"], inherited=ck.state,
                          source=source, meta={"init_from": {"path": init_path, "fingerprint": ck.fingerprint}, **kept})
     settings, val_fraction, state, notes = resumed(ctx, world, ck, options, explicit, val_fraction, resume)
-    if ck.state.get("corpus_sha256") not in (None, text_fingerprint(text)):
+    fingerprint = text_fingerprint(data.text()) if ck.mode == PAIRS else data.prepared().sha256
+    if ck.state.get("corpus_sha256") not in (None, fingerprint):
         notes.insert(0, "warning: this corpus differs from the one the checkpoint was trained on; "
                         "the run continues on the new text")
     return model_run(ck.model, ck.vocab, ck.mode, settings, val_fraction, start=start, notes=notes, resume=state,
@@ -181,6 +183,35 @@ def plural(n, word):
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
+# --- prepare ------------------------------------------------------------------------------
+
+@click.command()
+@click.argument("corpus", nargs=-1, required=True)
+@cache_dir_option()
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def prepare(corpus, cache_dir, quiet):
+    """Prepare CORPUS (files) once: its token ids, kept in the cache that train, finetune-lora and
+    eval read.
+
+    \b
+    train prepares a corpus the first time it reads it; prepare does it ahead, e.g. before a
+    long run or an MPI job. A corpus that changes is prepared again.
+    Examples:
+      mgpt prepare big.txt
+      MGPT_CACHE=/shared/mgpt mgpt prepare big.txt   # a folder every machine of an MPI job sees
+    """
+    from ..data import choose_mode
+
+    if "-" in corpus:
+        raise MgptError("prepare keeps files prepared; stdin is prepared by the command that reads it "
+                        "(e.g. mgpt train -)")
+    with Corpus(corpus, cache_dir, progress=not quiet) as data:
+        prepared = data.prepared()
+        mode, reason = choose_mode(prepared.lines, "auto")
+        click.echo(prepared.describe())
+        click.echo(f"{prepared.lines['lines']:,} non-blank lines; --mode auto would train in {mode} mode ({reason})")
+
+
 # --- finetune-lora ------------------------------------------------------------------------
 
 @click.command(name="finetune-lora", context_settings={"show_default": True})
@@ -193,7 +224,7 @@ def plural(n, word):
 @click.option("--lora-dropout", type=click.FloatRange(0, 1, max_open=True), default=0.0, help="Dropout on the adapter's input.")
 @click.option("--rslora", is_flag=True, help="Scale by alpha/sqrt(rank) instead of alpha/rank.")
 def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lora_dropout, rslora,
-                  resume, log_path, quiet, drop_unknown, val_fraction, answer_after, **options):
+                  resume, log_path, quiet, drop_unknown, val_fraction, answer_after, cache_dir, **options):
     """Train a LoRA adapter on CORPUS over a frozen base model.
 
     \b
@@ -212,7 +243,6 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
     if world.is_root:
         check_outputs(out, log_path, inputs=[("--base", base_path)])
     base = load_model(base_path)
-    text = read_corpus_on(world, corpus)
     wanted = LoraConfig(rank, alpha if alpha is not None else 2.0 * rank, parse_targets(targets), parse_layers(layers),
                         lora_dropout, rslora)
     if resume:
@@ -226,7 +256,8 @@ def finetune_lora(ctx, corpus, out, base_path, rank, alpha, targets, layers, lor
         adapter = Adapter(validate(wanted, base.model.config), base.model.config)
         adapter.init_weights(np.random.default_rng([settings.seed, 1]))
         run = adapter_run(base, adapter, settings, val_fraction, start=None, inherited=base.state)
-    run_training(ctx, world, text, run, out, log_path, quiet, drop_unknown, answer_after)
+    with Corpus(corpus, cache_dir, world, progress=not quiet) as data:
+        run_training(ctx, world, data, run, out, log_path, quiet, drop_unknown, answer_after)
 
 
 def adapter_run(base, adapter, settings, val_fraction, start, **more):
