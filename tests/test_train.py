@@ -1,4 +1,5 @@
-"""Units of the data pipeline (splits and batches of prepared corpora; test_corpus.py: preparing), optimizer, schedule, checkpoints and training loop."""
+"""Units of the data pipeline (splits and batches of prepared corpora; test_corpus.py: preparing them),
+optimizer, schedule, checkpoints and training loop."""
 
 import errno
 import os
@@ -140,8 +141,7 @@ def docs_split(docs, bos):
     """A DocsSplit of BOS-wrapped documents given as arrays."""
     inner = [np.asarray(d[1:-1]) for d in docs]
     lengths = np.array([len(d) for d in inner], dtype=np.int64)
-    index = np.stack([np.cumsum(lengths) - lengths, lengths], axis=1)
-    return DocsSplit(np.concatenate(inner).astype(np.uint8), index, np.arange(len(docs)), bos)
+    return DocsSplit(np.concatenate(inner).astype(np.uint8), np.stack([np.cumsum(lengths) - lengths, lengths], 1), bos)
 
 
 def test_sample_batch_stream():

@@ -3,8 +3,8 @@
 Two ways to cut text into training examples:
 - docs: each non-blank line is a document wrapped in BOS, like microgpt and makemore;
 - stream: one contiguous text sampled in random windows, like nanoGPT.
-A split draws its batches from the corpus's memory-mapped ids: only the rows of a batch are ever
-read, so a corpus of any size costs the same memory.
+A split draws its batches from the corpus's ids in their file (prepared.FileArray; an array in
+tests): only the rows of a batch are ever read, so a corpus of any size costs the same memory.
 """
 
 import hashlib
@@ -73,7 +73,8 @@ class Vocab:
             raise ValueError("the vocabulary is empty")
         if len(set(chars)) != len(chars):
             raise ValueError("the vocabulary repeats a character")
-        bad = [c for c in chars if (ord(c) < 32 and c not in TEXT_CONTROLS) or ord(c) == 127 or 0xD800 <= ord(c) < 0xE000]
+        bad = [c for c in chars
+               if (ord(c) < 32 and c not in TEXT_CONTROLS) or ord(c) == 127 or 0xD800 <= ord(c) < 0xE000]
         if bad:
             raise ValueError(f"the vocabulary holds control characters {show_chars(bad)}")
         return cls(chars)
@@ -160,7 +161,7 @@ def id_map(chars, vocab):
 
 
 def model_ids(ids, lut):
-    """int32 model ids of corpus ids (a slice or gather of the memory map)."""
+    """int32 model ids of corpus ids."""
     return lut[ids] if lut is not None else np.asarray(ids, dtype=np.int32)
 
 
@@ -191,7 +192,7 @@ class StreamSplit:
     def sample(self, batch_size, block_size, rng):
         """x (B, T) and y (B, T): random windows of the text, y shifted by one."""
         starts = rng.integers(0, len(self.ids) - block_size, size=batch_size)
-        windows = model_ids(self.ids[starts[:, None] + np.arange(block_size + 1)], self.lut)
+        windows = model_ids(np.stack([self.ids[s:s + block_size + 1] for s in starts]), self.lut)
         return windows[:, :-1], windows[:, 1:]
 
     def eval_rows(self, block_size):
@@ -204,7 +205,7 @@ class StreamSplit:
 
 class DocsSplit:
     """Documents as spans of one array of ids: document i is [BOS] + ids[start:start + length] +
-    [BOS], (start, length) = docs[members[i]] (docs: the corpus's index of non-blank lines).
+    [BOS], (start, length) = rows[i].
 
     `scored_from[i]`, when given, is the first target position of document i that counts in the
     loss (see answer_starts); targets before it are context the model reads but is not scored on.
@@ -212,36 +213,40 @@ class DocsSplit:
 
     scored = staticmethod(scored)
 
-    def __init__(self, ids, docs, members, bos, lut=None, scored_from=None):
-        self.ids, self.docs, self.members, self.bos = ids, docs, members, bos
-        self.lut, self.scored_from = lut, scored_from
+    def __init__(self, ids, rows, bos, lut=None, scored_from=None):
+        self.ids, self.rows, self.bos, self.lut, self.scored_from = ids, rows, bos, lut, scored_from
 
     def __len__(self):
-        return len(self.members)
+        return len(self.rows)
 
     def size(self, i):
         """Document i's length with its two BOS."""
-        return int(self.docs[self.members[i], 1]) + 2
+        return int(self.rows[i][1]) + 2
 
     def first(self, i):
         return 0 if self.scored_from is None else int(self.scored_from[i])
 
+    def lengths(self):
+        """Every document's length, read a slice of the rows at a time."""
+        step = 1 << 20
+        parts = [self.rows[a:a + step][:, 1] for a in range(0, len(self), step)]
+        return np.concatenate([np.zeros(0, np.int64), *parts])
+
     @property
     def num_tokens(self):
         """Each document's characters plus its closing BOS (only those after the marker with
-        --answer-after), counted a slice of the index at a time."""
-        step = 1 << 20
-        chars = sum(int(self.docs[self.members[a:a + step], 1].sum()) for a in range(0, len(self), step))
-        return chars + len(self) - (0 if self.scored_from is None else int(np.sum(self.scored_from)))
+        --answer-after)."""
+        skipped = 0 if self.scored_from is None else int(np.sum(self.scored_from))
+        return int(self.lengths().sum()) + len(self) - skipped
 
-    def window(self, i, start, stop):
-        """Positions start..stop-1 of document i with its BOS."""
-        begin, length = (int(v) for v in self.docs[self.members[i]])
-        row = np.full(stop - start, self.bos, dtype=np.int32)
+    def window(self, i, start, stop, row=None):
+        """Positions start..stop-1 of document i with its BOS (row: its (start, length), if read)."""
+        begin, length = (int(v) for v in (self.rows[i] if row is None else row))
+        out = np.full(stop - start, self.bos, dtype=np.int32)
         lo, hi = max(start, 1), min(stop, length + 1)  # the positions that hold characters
         if hi > lo:
-            row[lo - start:hi - start] = model_ids(self.ids[begin + lo - 1:begin + hi - 1], self.lut)
-        return row
+            out[lo - start:hi - start] = model_ids(self.ids[begin + lo - 1:begin + hi - 1], self.lut)
+        return out
 
     def sample(self, batch_size, block_size, rng):
         """x (B, T) and y (B, T), IGNORE_INDEX where padded: each row to the longest document in the
@@ -250,18 +255,19 @@ class DocsSplit:
         picks = rng.integers(0, len(self), size=batch_size)
         rows, firsts = [], []
         for i in picks:
-            size, first, start = self.size(i), self.first(i), 0
+            row = self.rows[i]
+            size, first, start = int(row[1]) + 2, self.first(i), 0
             if size > block_size + 1:
                 start = int(rng.integers(0, size - block_size))
                 first = max(first - start, 0)
-            rows.append(self.window(i, start, min(start + block_size + 1, size)))
+            rows.append(self.window(i, start, min(start + block_size + 1, size), row))
             firsts.append(first)
         return pad_rows(rows, firsts)
 
     def eval_rows(self, block_size):
         """(item, start, stop, first scored) of each document cut into consecutive windows; a window
         with nothing scored is left out."""
-        sizes = self.docs[self.members, 1] + 2
+        sizes = self.lengths() + 2
         counts = (sizes - 2) // block_size + 1
         items = np.repeat(np.arange(len(self)), counts)
         starts = (np.arange(len(items)) - np.repeat(np.cumsum(counts) - counts, counts)) * block_size
@@ -290,33 +296,34 @@ def held_out(n, val_fraction, seed, what, remedy):
     return np.sort(order[n_val:]), np.sort(order[:n_val])
 
 
-def answer_starts(corpus, vocab, marker):
-    """Per document of the corpus, the first scored target: the character after the last `marker`
-    in its line (the answer of a prompt/answer line, as instruction tuning scores only the
-    response); a line without the marker is scored whole."""
-    docs = corpus.docs()
-    found = corpus.occurrences(marker) if all(c in vocab.index for c in marker) else np.zeros(0, np.int64)
+def answer_starts(found, rows, marker):
+    """Per document (rows: their (start, length)), the first scored target: the character after the
+    last `marker` in its line (the answer of a prompt/answer line, as instruction tuning scores only
+    the response); a line without the marker is scored whole. found: where the marker starts in
+    the corpus, in order."""
+    rows = rows[:]
     if not len(found):
-        return np.zeros(len(docs), dtype=np.int64)
-    begins = docs[:, 0]
-    last = np.searchsorted(found, begins + docs[:, 1] - len(marker), side="right") - 1  # the last that fits
+        return np.zeros(len(rows), dtype=np.int64)
+    begins = rows[:, 0]
+    last = np.searchsorted(found, begins + rows[:, 1] - len(marker), side="right") - 1  # the last that fits
     at = found[np.maximum(last, 0)]
     return np.where((last >= 0) & (at >= begins), at - begins + len(marker), 0)
 
 
 def split_corpus(corpus, vocab, mode, val_fraction, seed, block_size, answer_after=None):
-    """Returns (train, val) of a prepared corpus. docs: random documents to val (seeded; the split
-    is kept beside the corpus); stream: the tail to val."""
+    """Returns (train, val) of a prepared corpus. docs: random documents to val (seeded; the rows
+    of each part are kept beside the corpus); stream: the tail to val."""
     lut = id_map(corpus.chars, vocab)
     if mode == "docs":
         docs = corpus.docs()
         n = len(docs)
         n_val = held_out_count(n, val_fraction, "document(s)", "add text")
-        members = corpus.derived(f"split-{seed}-{val_fraction!r}.bin", np.int64, (n,), lambda f: f.write(
-            np.concatenate(held_out(n, val_fraction, seed, "document(s)", "add text")).tobytes()))
-        starts = answer_starts(corpus, vocab, answer_after) if answer_after else None
-        return tuple(DocsSplit(corpus.tokens, docs, part, vocab.bos, lut, None if starts is None else starts[part])
-                     for part in (members[:n - n_val], members[n - n_val:]))
+        rows = corpus.derived(f"split-{seed}-{val_fraction!r}.bin", np.int64, (n, 2),
+                              lambda f: write_split(f, docs, val_fraction, seed))
+        found = marker_at(corpus, vocab, answer_after)
+        return tuple(DocsSplit(corpus.tokens, part, vocab.bos, lut,
+                               None if found is None else answer_starts(found, part, answer_after))
+                     for part in (rows.part(0, n - n_val), rows.part(n - n_val, n)))
     tokens = corpus.tokens
     n_val = int(len(tokens) * val_fraction)
     window = block_size + 1
@@ -327,16 +334,34 @@ def split_corpus(corpus, vocab, mode, val_fraction, seed, block_size, answer_aft
     if val_fraction > 0 and n_val < window:
         raise MgptError(f"the validation tail is {n_val} characters, shorter than one window of "
                         f"{window}; add text or raise --val-fraction")
-    return StreamSplit(tokens[:len(tokens) - n_val], lut), StreamSplit(tokens[len(tokens) - n_val:], lut)
+    return (StreamSplit(tokens.part(0, len(tokens) - n_val), lut),
+            StreamSplit(tokens.part(len(tokens) - n_val, len(tokens)), lut))
+
+
+def write_split(f, docs, val_fraction, seed):
+    """The rows of the training documents, then those of the validation documents, each part in
+    corpus order: read a slice of the index at a time."""
+    for part in held_out(len(docs), val_fraction, seed, "document(s)", "add text"):
+        for a in range(0, len(part), 1 << 20):
+            members = part[a:a + (1 << 20)]  # ascending: one read spans them
+            f.write(docs[members[0]:members[-1] + 1][members - members[0]].tobytes())
+
+
+def marker_at(corpus, vocab, marker):
+    """Where --answer-after's marker starts in the corpus (None without one): nowhere if the
+    vocabulary lacks one of its characters, as the text it reads could not hold it."""
+    if not marker:
+        return None
+    return corpus.occurrences(marker) if all(c in vocab.index for c in marker) else np.zeros(0, np.int64)
 
 
 def whole_corpus(corpus, vocab, mode, answer_after=None):
     """All of a prepared corpus as one split, as `mgpt eval` scores it."""
     lut = id_map(corpus.chars, vocab)
     if mode == "docs":
-        docs = corpus.docs()
-        return DocsSplit(corpus.tokens, docs, np.arange(len(docs)), vocab.bos, lut,
-                         answer_starts(corpus, vocab, answer_after) if answer_after else None)
+        docs, found = corpus.docs(), marker_at(corpus, vocab, answer_after)
+        starts = None if found is None else answer_starts(found, docs, answer_after)
+        return DocsSplit(corpus.tokens, docs, vocab.bos, lut, starts)
     return StreamSplit(corpus.tokens, lut)
 
 

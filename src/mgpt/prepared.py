@@ -1,15 +1,19 @@
-"""Corpora prepared once, kept in a cache and memory-mapped by every run and every MPI rank.
+"""Corpora prepared once, kept in a cache, and read where a batch needs them by every run and
+every MPI rank.
 
 Reading and encoding a large corpus at every start costs minutes and gigabytes, on every rank.
-Preparing it (corpus.py's two passes) costs that once; a memory map costs nothing afterwards, and
-every rank maps the same pages. An entry is trusted only when whole: its files are renamed into
-place and its manifest, written last, names the sources' size, mtime and a sampled hash, so a
-changed corpus is prepared again and an interrupted preparation is never used.
+Preparing it (corpus.py's two passes) costs that once; afterwards a run reads only the windows
+it draws (FileArray), from the page cache that every rank shares. An entry is trusted only when
+whole: its files are renamed into place and its manifest, written last, names the sources' size,
+mtime and a sampled hash, so a changed corpus is prepared again and an interrupted preparation
+is never used.
 """
 
+import copy
 import fcntl
 import hashlib
 import json
+import operator
 import os
 import shutil
 import sys
@@ -23,7 +27,7 @@ from .corpus import CHUNK, Lines, Source, encode, id_dtype, open_source, read_te
 from .distributed import Single, root_first
 from .errors import MgptError
 
-FORMAT = 1  # of the manifest: an entry of another format is prepared again
+FORMAT = 2  # of the entry: one of another format is prepared again (2: docs-mode splits kept as rows)
 PROGRESS_FROM = 16 << 20  # a corpus this large shows a bar while prepared; a smaller one takes a second
 SAMPLED, SAMPLE_BYTES = 16, 1 << 16  # the blocks hashed to notice a changed file of the same size and mtime
 MANIFEST, TOKENS, DOCS, COUNTS = "manifest.json", "tokens.bin", "docs.bin", "counts.bin"
@@ -90,9 +94,7 @@ def _valid(entry, signatures):
 
 
 def _build(entry, sources, signatures, drop, progress):
-    for name in os.listdir(entry):  # an older preparation, or one interrupted: nothing of it is kept
-        if name != "lock":
-            os.unlink(os.path.join(entry, name))
+    _clear(entry, lambda name: name != "lock")  # an older preparation, or one interrupted
     total = sum(s["size"] for s in signatures)
     with _bar(2 * total, f"preparing {', '.join(s.name for s in sources)}", progress) as advance:
         chars, sha256 = scan(sources, advance)
@@ -108,6 +110,13 @@ def _build(entry, sources, signatures, drop, progress):
                 "tokens": count, "sha256": sha256, "lines": lines}
     _publish(entry, MANIFEST, lambda f: f.write(json.dumps(manifest, indent=1).encode("utf-8")))
     return manifest
+
+
+def _clear(entry, which):
+    """Removes the entry's files `which` names; only a process that holds the lock alone may."""
+    for name in os.listdir(entry):
+        if which(name):
+            os.unlink(os.path.join(entry, name))
 
 
 @contextmanager
@@ -164,20 +173,51 @@ def _size(path):
         return None
 
 
-def _map(path, dtype, shape):
-    if not np.prod(shape):  # mmap refuses an empty file
-        return np.zeros(shape, dtype=dtype)
-    return np.memmap(path, dtype=dtype, mode="r", shape=shape)
+class FileArray:
+    """An array kept in a file, read where it is indexed (os.pread: an int or a slice of rows),
+    never memory-mapped.
+
+    On a kernel whose page cache holds large folios (Linux 6.x on ext4), each page fault of a
+    mapped file maps a whole folio, up to 2 MB: the first step of a 1 GB corpus, 36 random windows,
+    grew a mapping's resident memory by 70 MB. A read leaves the data in the page cache, which
+    every process and MPI rank shares, and this process's own memory as it was.
+    """
+
+    def __init__(self, path, dtype, shape):
+        self.file = open(path, "rb")  # kept open: stdin's scratch folder may go while it is read
+        self.dtype, self.shape, self.first = np.dtype(dtype), tuple(shape), 0
+        self.row_bytes = self.dtype.itemsize * int(np.prod(self.shape[1:]))
+
+    def __len__(self):
+        return self.shape[0]
+
+    def part(self, start, stop):
+        """Rows start..stop-1 as an array of their own (nothing is read)."""
+        view = copy.copy(self)
+        view.first, view.shape = self.first + start, (stop - start, *self.shape[1:])
+        return view
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            i = operator.index(key)
+            i += len(self) if i < 0 else 0
+            return self[i:i + 1][0]
+        start, stop, step = key.indices(len(self))
+        if step != 1:
+            raise ValueError("a FileArray reads contiguous rows only")
+        size, offset = max(stop - start, 0) * self.row_bytes, (self.first + start) * self.row_bytes
+        data = os.pread(self.file.fileno(), size, offset)
+        return np.frombuffer(data, dtype=self.dtype).reshape(-1, *self.shape[1:])
 
 
 class Prepared:
-    """A prepared corpus: its characters, hash and line statistics, its ids memory-mapped."""
+    """A prepared corpus: its characters, hash and line statistics, its ids in a FileArray."""
 
     def __init__(self, entry, manifest, sources, seconds=None):
         self.entry, self.sources, self.seconds = entry, sources, seconds  # seconds: None if prepared earlier
         self.chars, self.sha256, self.lines = manifest["chars"], manifest["sha256"], manifest["lines"]
         self.dtype = np.dtype(manifest["dtype"])
-        self.tokens = _map(os.path.join(entry, TOKENS), self.dtype, (manifest["tokens"],))
+        self.tokens = FileArray(os.path.join(entry, TOKENS), self.dtype, (manifest["tokens"],))
 
     def describe(self):
         names = ", ".join(s.name for s in self.sources)
@@ -185,22 +225,24 @@ class Prepared:
         return f"{names}: {len(self.tokens):,} characters, {len(self.chars)} distinct; {when} ({self.entry})"
 
     def id_chunks(self):
-        """The ids in chunks, read rather than mapped: a pass over them leaves no mapped pages behind."""
+        """The ids in chunks, for a pass over all of them."""
         with open(os.path.join(self.entry, TOKENS), "rb") as f:
             while data := f.read(CHUNK):
                 yield np.frombuffer(data, dtype=self.dtype)
 
     def derived(self, name, dtype, shape, write):
-        """An array kept beside the ids (write(f) makes its bytes, once, under the entry's lock), mapped."""
+        """A FileArray kept beside the ids: write(f) makes its bytes, once, under the entry's lock (so
+        write must not derive another array)."""
         path = os.path.join(self.entry, name)
         whole = int(np.prod(shape)) * np.dtype(dtype).itemsize
         with _locked(self.entry, shared=True):
             if _size(path) == whole:
-                return _map(path, dtype, shape)
+                return FileArray(path, dtype, shape)
         with _locked(self.entry):
             if _size(path) != whole:
+                _clear(self.entry, lambda name: name.startswith(".tmp-"))  # left by a process that was killed
                 _publish(self.entry, name, write)
-            return _map(path, dtype, shape)
+            return FileArray(path, dtype, shape)
 
     def docs(self):
         """(n, 2): the start and length of each non-blank line, the documents of docs mode."""
@@ -218,7 +260,7 @@ class Prepared:
             for ids in self.id_chunks():
                 total += np.bincount(ids, minlength=len(self.chars))
             f.write(total.tobytes())
-        return self.derived(COUNTS, np.int64, (len(self.chars),), write)
+        return self.derived(COUNTS, np.int64, (len(self.chars),), write)[:]
 
     def occurrences(self, chars):
         """Where the string chars starts in the text, in order (every occurrence, overlaps included)."""
