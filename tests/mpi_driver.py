@@ -1,10 +1,11 @@
 """Run under `mpiexec` by tests/test_mpi.py: the real training code, with a window on every rank.
 
-    python mpi_driver.py cli DUMP [--fail-rank R --fail-step K] [--inf-rank R --inf-step K] -- ARGS...
+    python mpi_driver.py cli DUMP [--fail-rank R --fail-step K] [--inf-rank R --inf-step K] [--count-builds 1] -- ARGS...
         runs `mgpt ARGS` (the CLI, as a user would) and has each rank write the parameters it
         trained to DUMP.rankN.npy (with an adapter, the base model's to DUMP.base.rankN.npy); with --fail-rank,
         rank R raises a RuntimeError at step K; with --inf-rank, rank R's own training loss at
-        step K is infinite.
+        step K is infinite; with --count-builds, each rank writes how many corpora it prepared
+        (rather than found prepared) to DUMP.builds.rankN.
     python mpi_driver.py same-batches DUMP MODE GLOBAL_BATCH STEPS
         trains on batches drawn from one RNG shared by every rank: rank r of n takes rows
         r*b:(r+1)*b of each GLOBAL_BATCH (b = GLOBAL_BATCH / n), re-padded as its own batch, so
@@ -15,7 +16,7 @@ import sys
 
 import numpy as np
 
-from mgpt import distributed
+from mgpt import distributed, prepared
 from mgpt.model import GPT
 from mgpt.train import Trainable, Trainer
 
@@ -29,15 +30,22 @@ def cli(dump, argv):
     while argv[0] != "--":
         injected[argv[0]] = int(argv[1])
         argv = argv[2:]
-    run, train_step, forward = Trainer.run, Trainer._train_step, GPT.forward
-    rank, taking = distributed.world().rank, {}
+    run, train_step, forward, build = Trainer.run, Trainer._train_step, GPT.forward, prepared._build
+    rank, taking, builds = distributed.world().rank, {}, []
 
     def dumping_run(self):
         result = run(self)
         np.save(f"{dump}.rank{rank}.npy", self.params)
         if self.model.adapter is not None:
             np.save(f"{dump}.base.rank{rank}.npy", self.model.params)
+        if injected.get("--count-builds"):
+            with open(f"{dump}.builds.rank{rank}", "w") as f:
+                f.write(str(len(builds)))
         return result
+
+    def counted_build(*args):
+        builds.append(args)
+        return build(*args)
 
     def failing_step(self, lr):
         taking["step"] = self.step + 1
@@ -53,6 +61,7 @@ def cli(dump, argv):
         return result
 
     Trainer.run, Trainer._train_step, GPT.forward = dumping_run, failing_step, blowing_forward
+    prepared._build = counted_build
     from mgpt.cli import main
 
     sys.argv = ["mgpt", *argv[1:]]

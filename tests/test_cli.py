@@ -78,9 +78,9 @@ ENV = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_N
        "PYTHONIOENCODING": "utf-8"}
 
 
-def mgpt_run(*args, cwd=None, input=None, timeout=120):
+def mgpt_run(*args, cwd=None, input=None, timeout=120, env=ENV):
     return subprocess.run([sys.executable, "-m", "mgpt", *map(str, args)], cwd=cwd, input=input,
-                          capture_output=True, text=True, env=ENV, timeout=timeout)
+                          capture_output=True, text=True, env=env, timeout=timeout)
 
 
 def mgpt_popen(*args, cwd=None):

@@ -111,6 +111,23 @@ def test_ranks_hold_identical_parameters_and_only_rank_0_writes(work):
 
 @needs_mpi
 @pytest.mark.parametrize("mode", ["docs", "stream"])
+def test_rank_0_prepares_the_corpus_and_every_rank_reads_it(work, mode):
+    """Rank 0 prepares while the other waits, then finds it prepared: one entry, one preparation,
+    the same bytes as one process trains (the corpus as every rank reads it is the same)."""
+    env = {**ENV, "MGPT_CACHE": str(work / "cache")}
+    ok(launch(mpi(sys.executable, DRIVER, "cli", "dump", "--count-builds", "1", "--", "train", "names.txt", "-o",
+                  "m.npz", *TINY, "--steps", "6", "--mode", mode, "-q"), cwd=work, env=env))
+    assert [(work / f"dump.builds.rank{r}").read_text() for r in (0, 1)] == ["1", "0"]
+    [entry] = os.listdir(work / "cache")
+    assert "tokens.bin" in os.listdir(work / "cache" / entry)
+    ok(launch(mpi(sys.executable, DRIVER, "cli", "again", "--count-builds", "1", "--", "train", "names.txt", "-o",
+                  "m2.npz", *TINY, "--steps", "6", "--mode", mode, "-q"), cwd=work, env=env))
+    assert [(work / f"again.builds.rank{r}").read_text() for r in (0, 1)] == ["0", "0"]
+    assert (work / "m.npz").read_bytes() == (work / "m2.npz").read_bytes()
+
+
+@needs_mpi
+@pytest.mark.parametrize("mode", ["docs", "stream"])
 def test_two_ranks_with_batch_b_match_one_rank_with_batch_2b(work, mode):
     """The same rows: rank r takes rows r*b:(r+1)*b of the 2b batch. In docs mode the two halves
     pad to different lengths and hold different token counts, which only a token-weighted
