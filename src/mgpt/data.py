@@ -8,6 +8,7 @@ tests): only the rows of a batch are ever read, so a corpus of any size costs th
 """
 
 import hashlib
+from functools import cached_property
 
 import numpy as np
 
@@ -228,16 +229,17 @@ class DocsSplit:
 
     def lengths(self):
         """Every document's length, read a slice of the rows at a time."""
-        step = 1 << 20
-        parts = [self.rows[a:a + step][:, 1] for a in range(0, len(self), step)]
-        return np.concatenate([np.zeros(0, np.int64), *parts])
+        return np.concatenate([np.zeros(0, np.int64), *(part[:, 1].copy() for part in self._parts())])
 
-    @property
+    def _parts(self, step=1 << 20):
+        return (self.rows[a:a + step] for a in range(0, len(self), step))
+
+    @cached_property
     def num_tokens(self):
         """Each document's characters plus its closing BOS (only those after the marker with
         --answer-after)."""
         skipped = 0 if self.scored_from is None else int(np.sum(self.scored_from))
-        return int(self.lengths().sum()) + len(self) - skipped
+        return sum(int(part[:, 1].sum()) for part in self._parts()) + len(self) - skipped
 
     def window(self, i, start, stop, row=None):
         """Positions start..stop-1 of document i with its BOS (row: its (start, length), if read)."""
@@ -291,9 +293,15 @@ def held_out_count(n, val_fraction, what, remedy):
 def held_out(n, val_fraction, seed, what, remedy):
     """(training indices, validation indices) of n items, each sorted: a seeded val_fraction of them
     held out."""
-    n_val = held_out_count(n, val_fraction, what, remedy)
-    order = np.random.default_rng([seed, 7]).permutation(n)
-    return np.sort(order[n_val:]), np.sort(order[:n_val])
+    val = held_out_mask(n, held_out_count(n, val_fraction, what, remedy), seed)
+    return np.flatnonzero(~val), np.flatnonzero(val)
+
+
+def held_out_mask(n, n_val, seed):
+    """True for the n_val of n items that the seed holds out."""
+    val = np.zeros(n, dtype=bool)
+    val[np.random.default_rng([seed, 7]).permutation(n)[:n_val]] = True
+    return val
 
 
 def answer_starts(found, rows, marker):
@@ -319,7 +327,7 @@ def split_corpus(corpus, vocab, mode, val_fraction, seed, block_size, answer_aft
         n = len(docs)
         n_val = held_out_count(n, val_fraction, "document(s)", "add text")
         rows = corpus.derived(f"split-{seed}-{val_fraction!r}.bin", np.int64, (n, 2),
-                              lambda f: write_split(f, docs, val_fraction, seed))
+                              lambda f: write_split(f, docs, n_val, seed))
         found = marker_at(corpus, vocab, answer_after)
         return tuple(DocsSplit(corpus.tokens, part, vocab.bos, lut,
                                None if found is None else answer_starts(found, part, answer_after))
@@ -338,13 +346,13 @@ def split_corpus(corpus, vocab, mode, val_fraction, seed, block_size, answer_aft
             StreamSplit(tokens.part(len(tokens) - n_val, len(tokens)), lut))
 
 
-def write_split(f, docs, val_fraction, seed):
+def write_split(f, docs, n_val, seed):
     """The rows of the training documents, then those of the validation documents, each part in
-    corpus order: read a slice of the index at a time."""
-    for part in held_out(len(docs), val_fraction, seed, "document(s)", "add text"):
-        for a in range(0, len(part), 1 << 20):
-            members = part[a:a + (1 << 20)]  # ascending: one read spans them
-            f.write(docs[members[0]:members[-1] + 1][members - members[0]].tobytes())
+    corpus order, read a slice of the index at a time."""
+    val, step = held_out_mask(len(docs), n_val, seed), 1 << 20
+    for held in (False, True):
+        for a in range(0, len(docs), step):
+            f.write(docs[a:a + step][val[a:a + step] == held].tobytes())
 
 
 def marker_at(corpus, vocab, marker):
