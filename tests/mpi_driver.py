@@ -117,7 +117,7 @@ def same_batches(dump, mode, global_batch, steps):
 
 def split_corpus_doc(split, i, T, rng):
     """Document i as DocsSplit.sample cuts it: whole, or a random window of T + 1 when longer."""
-    size = split.size(i)
+    size = int(split.rows[i][1]) + 2
     if size > T + 1:
         start = int(rng.integers(0, size - T))
         return split.window(i, start, start + T + 1)

@@ -78,8 +78,13 @@ def test_choose_mode(tmp_path):
 
 # --- splits ------------------------------------------------------------------------------
 
+def whole(split, i):
+    """Document i of a DocsSplit with its two BOS."""
+    return split.window(i, 0, int(split.rows[i][1]) + 2)
+
+
 def as_tuples(split):
-    return sorted(tuple(int(t) for t in split.window(i, 0, split.size(i))) for i in range(len(split)))
+    return sorted(tuple(int(t) for t in whole(split, i)) for i in range(len(split)))
 
 
 def encode_docs(text, v):
@@ -94,7 +99,7 @@ def test_split_docs_fraction(tmp_path, fraction, n_val):
     assert sorted(as_tuples(train) + as_tuples(val)) == sorted(tuple(d) for d in encode_docs(NAMES, v))
     for split in (train, val):
         for i in range(len(split)):
-            d = split.window(i, 0, split.size(i))
+            d = whole(split, i)
             assert d[0] == v.bos and d[-1] == v.bos
 
 
@@ -193,21 +198,16 @@ def test_pad_rows():
     np.testing.assert_array_equal(y, [[6, 7], [6, IGNORE_INDEX]])
 
 
-def eval_targets(split, block_size):
-    items, starts, stops, _ = split.eval_rows(block_size)
-    return [split.window(i, a, b) for i, a, b in zip(items, starts, stops)]
-
-
-def test_eval_rows_score_every_character_once():
+def test_eval_windows_score_every_character_once():
     tokens = np.arange(23, dtype=np.int32)
-    rows = eval_targets(StreamSplit(tokens), 5)
-    targets = np.concatenate([r[1:] for r in rows])
-    np.testing.assert_array_equal(targets, tokens[1:])
-    assert all(len(r) <= 6 for r in rows)
+    rows = [row for row, _ in StreamSplit(tokens).eval_windows(5)]
+    assert [len(r) for r in rows] == [3, 6, 6, 6, 6]  # the short last window first, as it is batched
+    np.testing.assert_array_equal(np.concatenate([r[1:] for r in rows[1:] + rows[:1]]), tokens[1:])
+    assert len(list(StreamSplit(tokens[:21]).eval_windows(5))) == 4  # 20 targets: no short window
     docs = [np.arange(4), np.arange(12)]
-    rows = eval_targets(docs_split(docs, 99), 5)
+    rows = [row for row, _ in docs_split(docs, 99).eval_windows(5)]
     assert sum(len(r) - 1 for r in rows) == 3 + 11
-    np.testing.assert_array_equal(np.concatenate([r[1:] for r in rows]), [1, 2, 99, *range(1, 11), 99])
+    np.testing.assert_array_equal(np.concatenate([r[1:] for r in rows]), [99, 1, 2, 99, *range(1, 11)])  # shortest first
 
 
 # --- schedule, clipping, AdamW ------------------------------------------------------------

@@ -9,6 +9,7 @@ tests): only the rows of a batch are ever read, so a corpus of any size costs th
 
 import hashlib
 from functools import cached_property
+from itertools import chain
 
 import numpy as np
 
@@ -196,12 +197,14 @@ class StreamSplit:
         windows = model_ids(np.stack([self.ids[s:s + block_size + 1] for s in starts]), self.lut)
         return windows[:, :-1], windows[:, 1:]
 
-    def eval_rows(self, block_size):
-        """(item, start, stop, first scored) of consecutive windows: window i predicts
+    def eval_windows(self, block_size):
+        """(row, first scored target) of consecutive windows, shortest first as they are batched
+        (only the last can be short), made as they are used: window i predicts
         text[iT+1 : (i+1)T+1] from text[iT : (i+1)T], as nanoGPT's val loss."""
-        starts = np.arange(0, len(self.ids) - 1, block_size)
-        zeros = np.zeros_like(starts)
-        return zeros, starts, np.minimum(starts + block_size + 1, len(self.ids)), zeros
+        n, starts = len(self.ids), range(0, len(self.ids) - 1, block_size)
+        if len(starts) and n - starts[-1] < block_size + 1:
+            starts = chain(starts[-1:], starts[:-1])
+        return ((self.window(0, s, min(s + block_size + 1, n)), 0) for s in starts)
 
 
 class DocsSplit:
@@ -219,10 +222,6 @@ class DocsSplit:
 
     def __len__(self):
         return len(self.rows)
-
-    def size(self, i):
-        """Document i's length with its two BOS."""
-        return int(self.rows[i][1]) + 2
 
     def first(self, i):
         return 0 if self.scored_from is None else int(self.scored_from[i])
@@ -266,17 +265,19 @@ class DocsSplit:
             firsts.append(first)
         return pad_rows(rows, firsts)
 
-    def eval_rows(self, block_size):
-        """(item, start, stop, first scored) of each document cut into consecutive windows; a window
-        with nothing scored is left out."""
+    def eval_windows(self, block_size):
+        """(row, first scored target) of each document cut into consecutive windows, shortest first
+        as they are batched (a stable sort: in document order within a length); a window with
+        nothing scored is left out."""
         sizes = self.lengths() + 2
         counts = (sizes - 2) // block_size + 1
         items = np.repeat(np.arange(len(self)), counts)
         starts = (np.arange(len(items)) - np.repeat(np.cumsum(counts) - counts, counts)) * block_size
         stops = np.minimum(starts + block_size + 1, sizes[items])
         firsts = np.zeros_like(starts) if self.scored_from is None else np.asarray(self.scored_from)[items]
-        keep = stops - 1 > firsts
-        return items[keep], starts[keep], stops[keep], np.maximum(firsts[keep] - starts[keep], 0)
+        keep = np.flatnonzero(stops - 1 > firsts)
+        order = keep[np.argsort(stops[keep] - starts[keep], kind="stable")]
+        return ((self.window(items[k], starts[k], stops[k]), max(int(firsts[k] - starts[k]), 0)) for k in order)
 
 
 def held_out_count(n, val_fraction, what, remedy):

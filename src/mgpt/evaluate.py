@@ -5,6 +5,7 @@ nothing of the optimizer or the loop, so `mgpt eval` never loads them.
 """
 
 import math
+from itertools import islice
 
 import numpy as np
 
@@ -34,12 +35,11 @@ def mean_loss(model, batches):
 
 def evaluate_split(model, split, batch_size=32):
     """Mean loss over every scored character of a split, in consecutive block windows (a split's
-    eval_rows), batched by length so that similar rows share a batch with little padding."""
+    eval_windows), shortest first, so that similar rows share a batch with little padding."""
     tune_allocator()
-    items, starts, stops, firsts = split.eval_rows(model.config.block_size)
-    order = np.argsort(stops - starts, kind="stable")
-    batches = (pad_rows([split.window(items[k], starts[k], stops[k]) for k in chunk], firsts[chunk])
-               for chunk in (order[j:j + batch_size] for j in range(0, len(order), batch_size)))
+    windows = split.eval_windows(model.config.block_size)
+    batches = (pad_rows([row for row, _ in chunk], [first for _, first in chunk])
+               for chunk in iter(lambda: list(islice(windows, batch_size)), []))
     return mean_loss(model, batches)
 
 
@@ -61,7 +61,7 @@ def estimate_losses(model, train_split, val_split, settings, step, world=distrib
 
 
 def evaluate_corpus(model, vocab, mode, corpus, answer_after=None):
-    """Loss over every character of a prepared corpus, as `mgpt eval` reports it (see eval_rows);
+    """Loss over every character of a prepared corpus, as `mgpt eval` reports it (see eval_windows);
     with answer_after (a model trained with --answer-after), over each line's answer only."""
     vocab.check_known(fed_chars(corpus.chars, mode), "corpus")
     split = whole_corpus(corpus, vocab, mode, answer_after)
