@@ -106,8 +106,8 @@ def _build(entry, sources, signatures, drop, progress):
         if (st.st_size, st.st_mtime_ns) != (signature["size"], signature["mtime_ns"]):
             os.unlink(os.path.join(entry, TOKENS))
             raise MgptError(f"{source.name} changed while it was being prepared; run again once it is written")
-    manifest = {"format": FORMAT, "sources": signatures, "drop": drop, "chars": kept, "dtype": id_dtype(len(kept)).name,
-                "tokens": count, "sha256": sha256, "lines": lines}
+    manifest = {"format": FORMAT, "sources": signatures, "drop": drop, "chars": kept,
+                "dtype": id_dtype(len(kept)).name, "tokens": count, "sha256": sha256, "lines": lines}
     _publish(entry, MANIFEST, lambda f: f.write(json.dumps(manifest, indent=1).encode("utf-8")))
     return manifest
 
@@ -122,7 +122,7 @@ def _clear(entry, which):
 @contextmanager
 def _locked(entry, shared=False):
     """Preparing and deriving hold the entry's lock alone; opening shares it (so no file is replaced
-    under a run that is mapping it). A process that dies releases it."""
+    between reading the manifest and opening the files it names). A process that dies releases it."""
     try:
         fd = os.open(os.path.join(entry, "lock"), os.O_RDWR | os.O_CREAT, 0o666)
     except OSError as e:
@@ -136,15 +136,21 @@ def _locked(entry, shared=False):
 
 
 def _publish(entry, name, write):
-    """write(f) into a temporary file, fsync, then renamed to name: never a half-written file."""
+    """write(f) into a temporary file, fsync, renamed to name, the folder synced: never a
+    half-written file, and a file is on disk before the next one (the manifest last) is written."""
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=entry)
     try:
         with os.fdopen(fd, "wb") as f:
-            os.fchmod(f.fileno(), 0o666 & ~_UMASK)  # mkstemp makes 0600 files: a shared cache needs the usual mode
+            os.fchmod(f.fileno(), 0o666 & ~_UMASK)  # mkstemp makes 0600 files; a shared cache needs the usual
             result = write(f)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, os.path.join(entry, name))
+        folder = os.open(entry, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
         return result
     except OSError as e:
         raise MgptError(f"cannot write the prepared corpus in {entry} ({e.strerror}); free some space or set "

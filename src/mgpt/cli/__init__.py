@@ -65,7 +65,8 @@ def cli():
     """
 
 
-for command in (train.train, train.finetune_lora, train.prepare, model.sample, model.eval_command, model.info, model.merge_lora,
+for command in (train.train, train.finetune_lora, train.prepare,
+                model.sample, model.eval_command, model.info, model.merge_lora,
                 rag.index, rag.retrieve, rag.ask, rag.rag_examples, rageval.rag_eval,  # pymilvus only when they run
                 plot.plot, plot.attention, serve.serve):  # and plot's matplotlib, serve's FastAPI
     cli.add_command(command)

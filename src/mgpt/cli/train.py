@@ -2,8 +2,8 @@
 
 Both share every training option (schedule, evaluation, checkpoints, resume, log, signals) and
 the run set-up (runs.py); they differ in what trains: the whole model, or only a LoRA adapter
-on a frozen base. Under mpiexec both train data-parallel: rank 0 prepares the corpus, every rank
-maps the prepared file, only rank 0 writes. `prepare` prepares a corpus ahead of them.
+on a frozen base. Both read the corpus prepared (prepared.py: rank 0 prepares it under mpiexec,
+every rank reads the prepared file); only rank 0 writes. `prepare` prepares a corpus ahead.
 """
 
 import click
@@ -55,6 +55,7 @@ def train(ctx, corpus, out, preset, mode, resume, init_path, vocab_set, kind, at
     \b
     Examples:
       mgpt train corpora/census1990_first_names.txt -o names.npz --steps 1000
+      mgpt train big.txt -o big.npz       # prepared once into the cache (see mgpt prepare)
       cat notes/*.txt | mgpt train - -o notes.npz --preset small
       mgpt train shakespeare.txt -o s.npz --resume s-last.npz   # continue a run
       mgpt train domain.txt --init base.npz -o tuned.npz        # full fine-tuning
