@@ -1,6 +1,6 @@
 """The span reader's kernels and the whole reader against finite differences in float64, and what
-its inputs mean: padding invisible, both directions seen, the null a target when no chunk holds
-the answer."""
+its inputs mean: padding and the other pairs of a row invisible, both directions seen, the null a
+target when no chunk holds the answer, packed rows reading as rows of their own."""
 
 import numpy as np
 import pytest
@@ -18,9 +18,11 @@ def rng():
     return np.random.default_rng(0)
 
 
-def padded_mask(rng, B, T):
-    lengths = rng.integers(2, T + 1, size=B)
-    return np.arange(T)[None, :] < lengths[:, None]
+def padded_segments(rng, B, T):
+    """Two pairs packed in each row, then padding (-1)."""
+    ends = np.sort(rng.integers(1, T + 1, size=(B, 2)), axis=1)
+    at = np.arange(T)[None, :]
+    return np.where(at < ends[:, :1], 0, np.where(at < ends[:, 1:], 1, -1))
 
 
 @pytest.mark.parametrize("attention", ["both", "causal", "split"])
@@ -28,7 +30,7 @@ def test_masked_attention(rng, attention):
     B, T, C, H = 3, 6, 8, 2
     qkv = rng.normal(size=(B, T, 3 * C))
     w = rng.normal(size=(B, T, C))
-    bias = S.key_bias(padded_mask(rng, B, T), attention, H, np.float64)
+    bias = S.key_bias(padded_segments(rng, B, T), attention, H, np.float64)
     f = lambda: float(np.sum(S.attention_masked_forward(qkv, H, bias)[0] * w))
     _, cache = S.attention_masked_forward(qkv, H, bias)
     assert_close(S.attention_masked_backward(w, cache), numerical_grad(f, qkv))
@@ -37,8 +39,8 @@ def test_masked_attention(rng, attention):
 def test_masked_attention_ignores_padding_and_sees_both_ways(rng):
     B, T, C, H = 2, 6, 8, 2
     qkv = rng.normal(size=(B, T, 3 * C))
-    mask = np.ones((B, T), bool)
-    mask[0, 4:] = False
+    mask = np.zeros((B, T), int)
+    mask[0, 4:] = -1  # padding
     out, _ = S.attention_masked_forward(qkv, H, S.key_bias(mask))
     changed = qkv.copy()
     changed[0, 4:] = 7.0  # padding's keys and values
@@ -56,19 +58,23 @@ def test_masked_attention_ignores_padding_and_sees_both_ways(rng):
 
 
 def test_span_loss(rng):
-    G, N = 3, 7
-    logits = rng.normal(size=(G, N))
-    allowed = rng.random((G, N)) < 0.8
-    allowed[:, 0] = True
-    target = np.zeros((G, N), bool)
-    target[0, 0] = True
-    target[1, [0, 3]] = allowed[1, [0, 3]]
-    target[1, 0] = True
-    target[2, 0] = True
-    f = lambda: S.span_loss_forward(logits, allowed, target)[0]
-    loss, cache = S.span_loss_forward(logits, allowed, target)
-    expected = np.mean([np.log(np.exp(logits[g][allowed[g]]).sum()) - np.log(np.exp(logits[g][target[g]]).sum())
-                        for g in range(G)])
+    G, N = 3, 20
+    logits = rng.normal(size=N)
+    question = rng.integers(0, G, size=N)
+    question[-1] = -1  # padding: never allowed
+    allowed = rng.random(N) < 0.8
+    allowed[-1] = False
+    target = np.zeros(N, bool)
+    for g in range(G):  # every question has a target: its first allowed position, and one more for question 1
+        mine = np.flatnonzero(allowed & (question == g))
+        if not len(mine):
+            allowed[np.flatnonzero(question == g)[0]] = True
+            mine = np.flatnonzero(allowed & (question == g))
+        target[mine[:2 if g == 1 else 1]] = True
+    f = lambda: S.span_loss_forward(logits, allowed, target, question, G)[0]
+    loss, cache = S.span_loss_forward(logits, allowed, target, question, G)
+    expected = np.mean([np.log(np.exp(logits[allowed & (question == g)]).sum())
+                        - np.log(np.exp(logits[target & (question == g)]).sum()) for g in range(G)])
     assert loss == pytest.approx(expected, rel=1e-12)
     grad = S.span_loss_backward(cache)
     assert_close(grad, numerical_grad(f, logits))
@@ -84,19 +90,23 @@ def small_reader(attention="both", dropout=0.0, dtype=np.float64):
     return model
 
 
-def pairs_batch():
+def pairs_groups():
     vocab = Vocab(CHARSETS["latin"])
     q = "How heavy is the Aster?"
     g1 = [encode_pair(vocab, q, "Aster weighs 2 kg.", 64, spans=[(13, 17)]),
           encode_pair(vocab, q, "Brae: 3 kg", 64)]
     g2 = [encode_pair(vocab, "Price?", "No prices here.", 64)]
-    return make_batch([g1, g2], vocab.bos)
+    return [g1, g2], vocab.bos
+
+
+def pairs_batch(width=None):
+    return make_batch(*pairs_groups(), width)
 
 
 @pytest.mark.parametrize("attention", ["both", "causal", "split"])
 def test_whole_reader_gradient(attention):
     model = small_reader(attention)
-    batch, targets = pairs_batch()
+    batch, targets = pairs_batch(width=64)  # the first question's two pairs share a row
     _, _, cache = model.forward(batch, targets)
     model.grads[...] = 0
     model.backward(cache)
@@ -117,17 +127,47 @@ def test_whole_reader_gradient_with_dropout():
 
 def test_batch_targets():
     batch, targets = pairs_batch()
-    assert batch.group == 2 and batch.ids.shape[0] == 4 and targets.questions == 2
+    assert batch.ids.shape[0] == 3 and targets.questions == 2 and batch.places == [(0, 0), (1, 0), (2, 0)]
     # question 1: the answer "2 kg" in its first chunk; question 2: no chunk holds one, so its null
     at = 2 + len("How heavy is the Aster?")
     assert np.flatnonzero(targets.start[0]).tolist() == [at + 13]
     assert np.flatnonzero(targets.end[0]).tolist() == [at + 16]
     assert not targets.start[1].any()
-    assert np.flatnonzero(targets.start[2]).tolist() == [0] and not targets.may_start[3].any()
+    assert np.flatnonzero(targets.start[2]).tolist() == [0]
     # "Aster weighs 2 kg.": starts and ends only at word edges, and the nulls
     assert np.flatnonzero(targets.may_start[0]).tolist() == [0] + [at + i for i in (0, 6, 13, 15)]
     assert np.flatnonzero(targets.may_end[0]).tolist() == [0] + [at + i for i in (4, 11, 13, 16, 17)]
-    assert batch.key_mask[3].tolist() == [True] + [False] * (batch.ids.shape[1] - 1)  # the group's empty row
+    n = len("Price?") + 2 + len("No prices here.")
+    assert targets.question[2].tolist() == [1] * n + [-1] * (batch.ids.shape[1] - n)
+    assert batch.segments[2].tolist() == [0] * n + [-1] * (batch.ids.shape[1] - n)
+
+
+def test_packing_fills_rows_first_fit():
+    from mgpt.pairs import pack
+
+    assert pack([30, 50, 20, 45, 10], 64) == [(2, 0), (0, 0), (2, 30), (1, 0), (0, 50)]
+    assert pack([64, 64], 64) == [(0, 0), (1, 0)]
+
+
+@pytest.mark.parametrize("attention", ["both", "causal", "split"])
+def test_packed_rows_read_as_rows_of_their_own(attention):
+    """Pairs packed side by side get the scores, the loss and the gradient they get alone."""
+    model = small_reader(attention)
+    alone, alone_targets = pairs_batch()
+    packed, packed_targets = pairs_batch(width=64)
+    assert packed.ids.shape[0] == 2 and packed.places[1] == (1, 0)  # the longest pair alone, two in the other row
+    scores_alone, loss_alone, cache = model.forward(alone, alone_targets)
+    model.grads[...] = 0
+    model.backward(cache)
+    grads_alone = model.grads.copy()
+    scores_packed, loss_packed, cache = model.forward(packed, packed_targets)
+    model.grads[...] = 0
+    model.backward(cache)
+    for (r, at), (ra, _) in zip(packed.places, alone.places):
+        n = int((alone.segments[ra] == 0).sum())
+        np.testing.assert_allclose(scores_packed[r, at:at + n], scores_alone[ra, :n], rtol=1e-12, atol=1e-12)
+    assert loss_packed == pytest.approx(loss_alone, rel=1e-12)
+    np.testing.assert_allclose(model.grads, grads_alone, rtol=1e-9, atol=1e-12)
 
 
 def test_character_types():

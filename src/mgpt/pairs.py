@@ -107,34 +107,52 @@ def encode_pair(vocab, question, chunk, block_size, match_features=True, spans=(
                tuple(chunk_at + e - 1 for _, e in kept))
 
 
-def make_batch(groups, bos):
-    """groups: a list (one per question) of lists of Rows -> (PairBatch, SpanTargets). Every group
-    gets as many rows as the largest (empty rows: no chunk, nothing allowed). The target is every
-    answer start and end of the group's rows, or the nulls of its rows when none holds the answer."""
-    group = max(len(g) for g in groups)
-    T = max(len(r.ids) for g in groups for r in g)
-    R = len(groups) * group
+def pack(lengths, width):
+    """(row, offset) for pieces of these lengths (each <= width) in rows of `width`: longest first,
+    each into the first row with room (first-fit decreasing), so rows are nearly full."""
+    places, fill = [None] * len(lengths), []
+    for i in sorted(range(len(lengths)), key=lambda i: -lengths[i]):
+        row = next((r for r, used in enumerate(fill) if used + lengths[i] <= width), len(fill))
+        if row == len(fill):
+            fill.append(0)
+        places[i] = (row, fill[row])
+        fill[row] += lengths[i]
+    return places
+
+
+def make_batch(groups, bos, width=None):
+    """groups: a list (one per question) of lists of Rows -> (PairBatch, SpanTargets). With a
+    width, pairs are packed side by side in rows of that width (training: a batch pays for its
+    characters, not for padding); without, each pair has a row of its own (reading). The target is
+    every answer start and end of the group's pairs, or their nulls when none holds the answer."""
+    pairs = [(q, row) for q, rows in enumerate(groups) for row in rows]
+    lengths = [len(row.ids) for _, row in pairs]
+    places = pack(lengths, width) if width else [(i, 0) for i in range(len(pairs))]
+    R = max(r for r, _ in places) + 1
+    T = max(offset + n for (_, offset), n in zip(places, lengths))
     ids = np.full((R, T), bos, np.int32)
     types = np.zeros((R, T), np.int8)
-    key_mask = np.zeros((R, T), bool)
-    key_mask[:, 0] = True  # an empty row still has a key, so no softmax row is empty
+    positions = np.zeros((R, T), np.int32)
+    segments = np.full((R, T), -1, np.int32)
+    question = np.full((R, T), -1, np.int32)
     may_start, may_end, start, end = (np.zeros((R, T), bool) for _ in range(4))
-    for gi, rows in enumerate(groups):
-        base = gi * group
-        answered = any(r.starts for r in rows)
-        for ri, row in enumerate(rows):
-            r, n = base + ri, len(row.ids)
-            ids[r, :n], types[r, :n], key_mask[r, :n] = row.ids, row.types, True
-            may_start[r, 0] = may_end[r, 0] = True
-            may_start[r, row.chunk_at:n], may_end[r, row.chunk_at:n] = row.may_start, row.may_end
-            if answered:
-                start[r, list(row.starts)] = True
-                end[r, list(row.ends)] = True
-            else:
-                start[r, 0] = end[r, 0] = True
+    answered = [any(row.starts for row in rows) for rows in groups]
+    in_row = [0] * R
+    for (q, row), (r, at), n in zip(pairs, places, lengths):
+        here = slice(at, at + n)
+        ids[r, here], types[r, here], positions[r, here] = row.ids, row.types, np.arange(n)
+        segments[r, here], question[r, here] = in_row[r], q
+        in_row[r] += 1
+        may_start[r, at] = may_end[r, at] = True
+        may_start[r, at + row.chunk_at:at + n], may_end[r, at + row.chunk_at:at + n] = row.may_start, row.may_end
+        if answered[q]:
+            start[r, [at + i for i in row.starts]] = True
+            end[r, [at + i for i in row.ends]] = True
+        else:
+            start[r, at] = end[r, at] = True
     # an answer that begins or ends off the edges (a value glued to a word) is allowed where it stands
-    return PairBatch(ids, types, key_mask, group), SpanTargets(may_start | start, may_end | end, start, end,
-                                                               len(groups))
+    return (PairBatch(ids, types, positions, segments, places),
+            SpanTargets(may_start | start, may_end | end, start, end, question, len(groups)))
 
 
 class Example(NamedTuple):
@@ -236,7 +254,7 @@ class PairSplit:
 
     def sample(self, batch_size, block_size, rng):
         picks = rng.integers(0, len(self.examples), size=batch_size)
-        return make_batch([self.rows(self.examples[i], block_size) for i in picks], self.vocab.bos)
+        return make_batch([self.rows(self.examples[i], block_size) for i in picks], self.vocab.bos, block_size)
 
     @staticmethod
     def scored(targets):

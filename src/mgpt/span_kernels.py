@@ -1,13 +1,13 @@
 """Forward/backward kernel pairs of the span reader (span_reader.py), beside the GPT's (kernels.py).
 
-The reader reads one (question, chunk) pair per row, padded to the batch's longest, and scores
-every character as the answer's start or end. Two kernels are its own:
+The reader reads (question, chunk) pairs, one or several packed side by side in each row, and
+scores every character as the answer's start or end. Two kernels are its own:
 
-- attention over the whole pair: every position sees every real position of its row, directly
-  or (split) through heads that look left and heads that look right (an additive bias keeps
-  padding out and sets each head's direction);
-- the span loss: a softmax over a group of rows' allowed positions (the chunks read for one
-  question, and their null positions), scored on the marginal probability of the target positions
+- attention over the whole pair: every position sees every position of its own pair (its
+  segment of the row), directly or (split) through heads that look left and heads that look
+  right (an additive bias keeps other pairs and padding out and sets each head's direction);
+- the span loss: a softmax over the allowed positions of one question's pairs (the chunks read
+  for it, and their null positions), scored on the marginal probability of the target positions
   (every place the answer stands, or the nulls when no chunk holds it).
 
 Same conventions as kernels.py: plain arrays, the dtype of the inputs, (B, T, C) activations.
@@ -25,23 +25,23 @@ from .kernels import merge_heads, softmax_lastaxis, split_heads, split_qkv
 ATTENTIONS = ("both", "causal", "split")
 
 
-def key_bias(key_mask, attention="both", n_head=1, dtype=np.float32):
+def key_bias(segments, attention="both", n_head=1, dtype=np.float32):
     """Additive bias, broadcast to (B, H, T, T): 0 where a query may look, -inf elsewhere.
 
-    key_mask (B, T) is True at real positions. attention "both": every real position; "causal":
-    keys 0..i for query i (left to right, the one-direction ablation); "split": the first half of
-    the heads look left (keys 0..i), the others right (keys i..T-1), so every position still sees
-    the whole row (through both halves) and each head knows which way it looks, as a causal head
-    does without position embeddings.
+    segments (B, T) int numbers the pairs packed in a row (padding is a segment of its own, -1):
+    a query sees the keys of its own segment. attention "both": all of them; "causal": those not
+    after it (left to right, the one-direction ablation); "split": the first half of the heads
+    look left, the others right, so every position still sees its whole pair (through both
+    halves) and each head knows which way it looks, as a causal head does without position
+    embeddings. A query always sees itself, so no softmax row is empty.
     """
-    seen = key_mask[:, None, None, :]
+    seen = segments[:, None, :, None] == segments[:, None, None, :]  # (B, 1, query, key)
     if attention != "both":
-        T = key_mask.shape[1]
+        T = segments.shape[1]
         left = np.arange(T)[None, :] <= np.arange(T)[:, None]  # (query, key): the key is not after the query
         heads = left[None] if attention == "causal" else np.concatenate(
             [np.broadcast_to(left, (n_head // 2, T, T)), np.broadcast_to(left.T, (n_head - n_head // 2, T, T))])
-        # a padding position looking right sees only padding: let it see itself, so no softmax row is empty
-        seen = (seen & heads) | np.eye(T, dtype=bool)
+        seen = seen & heads
     return np.where(seen, 0.0, -np.inf).astype(dtype)
 
 
@@ -77,28 +77,36 @@ def attention_masked_backward(dout, cache):
 
 # --- the span loss: -log P(target positions) under a softmax over the allowed ones ----------
 
-def _masked_logsumexp(logits, mask):
-    """(log sum over mask of exp(logits), exp(logits - that) zero off the mask), row by row."""
-    shift = np.where(mask, logits, -np.inf).max(axis=-1, keepdims=True)
-    e = np.where(mask, np.exp(logits - shift), 0.0).astype(logits.dtype)
-    sums = e.sum(axis=-1, keepdims=True)
-    return (np.log(sums) + shift)[:, 0], e / sums
+def _segment_logsumexp(logits, mask, segment, n_segments):
+    """Per segment, (log sum over its masked positions of exp(logits), and per position exp(logits
+    - that), zero off the mask): a softmax within each segment, all segments in one pass."""
+    at = np.flatnonzero(mask)
+    x, seg = logits[at], segment[at]
+    shift = np.full(n_segments, -np.inf, logits.dtype)
+    np.maximum.at(shift, seg, x)
+    e = np.exp(x - shift[seg])
+    sums = np.bincount(seg, weights=e, minlength=n_segments)
+    p = np.zeros_like(logits)
+    p[at] = e / sums[seg]
+    return np.log(sums) + shift, p
 
 
-def span_loss_forward(logits, allowed, target):
-    """logits (G, N), allowed and target (G, N) bool, target within allowed and never empty.
+def span_loss_forward(logits, allowed, target, question, n_questions):
+    """logits (N,), allowed and target (N,) bool, question (N,) int: the question each position
+    reads for (any number where nothing is allowed). Every question has a target, within allowed.
 
-    Returns (mean over rows of logsumexp(allowed) - logsumexp(target), cache): the negative log of
-    the probability the softmax over `allowed` gives the target set (Clark and Gardner 2017's
-    shared normalisation over a question's chunks; several targets where the answer stands twice).
+    Returns (mean over questions of logsumexp(allowed) - logsumexp(target), cache): the negative
+    log of the probability the softmax over a question's allowed positions gives its target set
+    (Clark and Gardner 2017's shared normalisation over a question's chunks; several targets where
+    the answer stands twice).
     """
-    log_z, p = _masked_logsumexp(logits, allowed)
-    log_zt, pt = _masked_logsumexp(logits, target)
+    log_z, p = _segment_logsumexp(logits, allowed, question, n_questions)
+    log_zt, pt = _segment_logsumexp(logits, target, question, n_questions)
     loss = float(np.mean((log_z - log_zt).astype(np.float64)))
-    return loss, (p, pt)
+    return loss, (p, pt, n_questions)
 
 
 def span_loss_backward(cache):
-    """d(loss)/d(logits): the allowed softmax less the target softmax, over the rows' mean."""
-    p, pt = cache
-    return (p - pt) / p.shape[0]
+    """d(loss)/d(logits): the allowed softmax less the target softmax, over the questions' mean."""
+    p, pt, n_questions = cache
+    return (p - pt) / n_questions

@@ -1,14 +1,16 @@
 """The span reader: a second kind of model, made of the GPT's kernels and blocks, that points.
 
-    (question, chunk) -> wte[ids] + wpe[pos] + wtype[types]          one pair per row
+    (question, chunk) -> wte[ids] + wpe[pos] + wtype[types]          pairs packed in rows
         -> n_layer x block, attention over the whole pair (span_kernels.key_bias: both, split, causal)
         -> rmsnorm -> @ span (C, 2) -> start and end scores per character
 
-A row is [BOS] question [BOS] chunk, padded. Position 0 is the null: its start and end scores
-are the row's "the answer is not here". `types` say what each character is (question, chunk,
+A pair is [BOS] question [BOS] chunk; training packs several side by side in a row of the
+block's width (pairs.make_batch), each seeing only itself, with its own positions from 0, so a
+batch pays for characters, not padding. A pair's first position is its null: its start and end
+scores are the pair's "the answer is not here". `types` say what each character is (question, chunk,
 separator) and, for a chunk's characters, whether their word occurs in the question (DrQA's
-exact-match feature, Chen et al. 2017): see pairs.py. The chunks read for one question form a
-group of rows whose scores share one softmax (span_kernels.span_loss_forward), so spans compare
+exact-match feature, Chen et al. 2017): see pairs.py. The pairs read for one question share one
+softmax (span_kernels.span_loss_forward), so spans compare
 across chunks and against the nulls.
 
 The blocks, the flat parameter buffer, LoRA and the optimizer are the GPT's (model.py); only the
@@ -52,22 +54,26 @@ def parameter_shapes(config, layers=None):
 
 
 class PairBatch(NamedTuple):
-    """One batch of pairs: ids, types (R, T) int and key_mask (R, T) bool, the rows of each
-    question side by side, `group` rows to a question (R = questions x group)."""
+    """Pairs packed in rows, per position (R, T): ids, types, the position within its pair, and
+    segments (which pair of the row it belongs to, -1 for padding); places: (row, offset) of each
+    pair, in the order given."""
     ids: np.ndarray
     types: np.ndarray
-    key_mask: np.ndarray
-    group: int
+    positions: np.ndarray
+    segments: np.ndarray
+    places: list
 
 
 class SpanTargets(NamedTuple):
     """Per position (R, T) bool: where a start and an end may be (a chunk's word edges and the
-    nulls of real rows), and where the answer starts and ends (the nulls when no chunk holds it)."""
+    pairs' nulls), and where the answer starts and ends (the nulls when no chunk holds it); per
+    position int: the question it reads for (-1 for padding)."""
     may_start: np.ndarray
     may_end: np.ndarray
     start: np.ndarray
     end: np.ndarray
-    questions: int  # groups of rows: what the loss is a mean over
+    question: np.ndarray
+    questions: int  # what the loss is a mean over
 
 
 def masked_attention_pair(n_head, bias):
@@ -82,23 +88,23 @@ class SpanReader(GPT):
         """batch (a PairBatch) -> scores (R, T, 2), start and end; with targets (SpanTargets) also
         the loss, the mean of the start and end span losses, and the backward cache."""
         cfg, p = self.config, self.p
-        R, T = batch.ids.shape
         drop = cfg.dropout if rng is not None else 0.0
         self._dropout_rng = rng
-        x = K.embedding_forward(p["wte"], batch.ids) + p["wpe"][:T] + K.embedding_forward(p["wtype"], batch.types)
+        x = (K.embedding_forward(p["wte"], batch.ids) + K.embedding_forward(p["wpe"], batch.positions)
+             + K.embedding_forward(p["wtype"], batch.types))
         x, emb_mask = K.dropout_forward(x, drop, rng)
-        bias = S.key_bias(batch.key_mask, cfg.attention, cfg.n_head, x.dtype)
+        bias = S.key_bias(batch.segments, cfg.attention, cfg.n_head, x.dtype)
         x, layers = self._blocks_forward(x, masked_attention_pair(cfg.n_head, bias), drop, rng,
                                          keep=for_backward and targets is not None)
         xf, lnf_cache = K.rmsnorm_forward(x, p["lnf"])
         scores = K.matmul_forward(xf, p["span"])
         if targets is None:
             return scores
-        G = R // batch.group
-        losses = []
-        for side, (allowed, target) in enumerate(((targets.may_start, targets.start), (targets.may_end, targets.end))):
-            logits = scores[..., side].reshape(G, batch.group * T)
-            losses.append(S.span_loss_forward(logits, allowed.reshape(G, -1), target.reshape(G, -1)))
+        question = targets.question.reshape(-1)
+        losses = [S.span_loss_forward(scores[..., side].reshape(-1), allowed.reshape(-1), target.reshape(-1),
+                                      question, targets.questions)
+                  for side, (allowed, target) in enumerate(((targets.may_start, targets.start),
+                                                            (targets.may_end, targets.end)))]
         loss = 0.5 * (losses[0][0] + losses[1][0])
         cache = dict(batch=batch, emb_mask=emb_mask, layers=layers, bias=bias, xf=xf, lnf=lnf_cache,
                      losses=[c for _, c in losses])
@@ -122,4 +128,4 @@ class SpanReader(GPT):
         if self.train_base:
             g["wte"][...] = K.embedding_backward(dx, batch.ids, cfg.vocab_size)
             g["wtype"][...] = K.embedding_backward(dx, batch.types, N_TYPES)
-            dx.sum(axis=0, out=g["wpe"][:T])
+            g["wpe"][...] = K.embedding_backward(dx, batch.positions, cfg.block_size)
