@@ -41,7 +41,7 @@ def reader(tmp_path_factory):
 def test_info_describes_a_span_reader(reader):
     out = json.loads(assert_ok(mgpt_run("info", reader / "r.npz", "--json")).stdout)
     assert out["kind"] == "reader" and out["mode"] == "pairs"
-    assert out["config"]["attention"] == "both" and out["config"]["match_features"] is True
+    assert out["config"]["attention"] == "split" and out["config"]["match_features"] is True
     assert 0 <= out["min_confidence"] <= 1
     text = assert_ok(mgpt_run("info", reader / "r.npz")).stdout
     assert "span reader" in text and "both ways" in text

@@ -196,18 +196,6 @@ def parse_example(record, where):
     return Example(question, chunks, spans)
 
 
-def read_examples(path):
-    """The Examples of a JSON-lines file (blank lines skipped)."""
-    try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-    except OSError as e:
-        raise MgptError(f"{path}: cannot read ({e.strerror})") from None
-    except UnicodeDecodeError as e:
-        raise MgptError(f"{path}: not UTF-8 text (byte offset {e.start})") from None
-    return parse_examples(text, path)
-
-
 def parse_examples(text, name):
     """The Examples of JSON lines (blank lines skipped); errors name `name` and the line."""
     examples = []

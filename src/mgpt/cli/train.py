@@ -43,9 +43,9 @@ LORA_DEFAULTS = TrainSettings(steps=1000, lr=2e-3, min_lr=2e-4, warmup=50, weigh
 @click.option("--kind", type=click.Choice(KINDS), default="gpt",
               help="gpt: a language model; span-reader: a reader that points at answers in retrieved chunks "
                    "(CORPUS: JSON lines of examples, as rag-examples writes them; docs/RAG.md).")
-@click.option("--attention", type=click.Choice(ATTENTIONS), default="both",
-              help="span-reader: attention over the whole (question, chunk) pair, by heads split into those "
-                   "that look left and right, or left to right only.")
+@click.option("--attention", type=click.Choice(ATTENTIONS), default="split",
+              help="span-reader: how heads see the (question, chunk) pair: split (half look left, half right; "
+                   "the ablations' best, docs/RAG.md), both (every head both ways) or causal (left to right).")
 @click.option("--match-features/--no-match-features", default=True,
               help="span-reader: mark the chunk's words that the question holds.")
 def train(ctx, corpus, out, preset, mode, resume, init_path, vocab_set, kind, attention, match_features, log_path,
