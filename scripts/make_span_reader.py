@@ -143,7 +143,8 @@ def train(args):
 
 def ship(args):
     """The best checkpoint as package data: weights and vocabulary, no optimizer state; its recipe,
-    the confidence it abstains under (chosen on the development bases: --min-confidence) and, when
+    the confidence it abstains under and the chunks it reads (chosen on the development bases:
+    --min-confidence, -k) and, when
     --heldout names reader_eval.py's JSON of it, its held-out figures."""
     from mgpt.checkpoint import load_model, save_model
 
@@ -157,7 +158,7 @@ def ship(args):
     state = {k: v for k, v in ck.state.items() if k in ("step", "best_val_loss", "val_loss", "mode", "settings",
                                                          "corpus_sha256", "train_tokens")}
     state["reader"] = {"recipe": recipe}
-    state["min_confidence"] = args.min_confidence
+    state["min_confidence"], state["k"] = args.min_confidence, args.k
     if args.heldout:
         results = json.load(open(args.heldout))["results"]
         state["reader"]["heldout"] = [{k: v for k, v in r.items() if k != "rows"} for r in results]
@@ -192,6 +193,8 @@ def main():
     parser.add_argument("--run", default="reader", help="train/ship: the run (RUNS)")
     parser.add_argument("--min-confidence", type=float, default=0.5,
                         help="ship: the confidence the reader abstains under, chosen on the development bases")
+    parser.add_argument("-k", type=int, default=8,
+                        help="ship: the chunks the reader reads a question, chosen on the development bases")
     parser.add_argument("--heldout", help="ship: reader_eval.py --out's JSON of the reader on the held-out bases")
     parser.add_argument("--out", default=os.path.join(ROOT, "out", "spans"))
     parser.add_argument("--processes", type=int, default=2)

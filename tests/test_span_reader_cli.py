@@ -62,6 +62,22 @@ def test_ask_reads_every_chunk_and_cites_the_span(reader):
     assert high["abstained"] and high["answer"] is None
 
 
+def test_the_reader_reads_as_many_chunks_as_its_file_says(reader, tmp_path):
+    from mgpt.checkpoint import load_model, save_model
+
+    ck = load_model(str(reader / "r.npz"))
+    save_model(str(tmp_path / "k1.npz"), ck.model, ck.vocab, ck.mode, {**ck.state, "k": 1})
+    out = json.loads(assert_ok(mgpt_run("ask", "How much is the Aster?", "--db", reader / "kb.db", "--ckpt",
+                                        tmp_path / "k1.npz", "--json")).stdout)
+    assert len(out["sources"]) == 1  # two chunks in the base: the reader's own k, not the default, was read
+    assert json.loads(assert_ok(mgpt_run("info", tmp_path / "k1.npz", "--json")).stdout)["k"] == 1
+    for key, bad in (("k", 0), ("k", 2.5), ("k", "many"), ("k", True), ("min_confidence", 1.5),
+                     ("min_confidence", None)):
+        save_model(str(tmp_path / "bad.npz"), ck.model, ck.vocab, ck.mode, {**ck.state, key: bad})
+        fails_with(mgpt_run("ask", "How much is the Aster?", "--db", reader / "kb.db", "--ckpt", tmp_path / "bad.npz"),
+                   f"the reader's {key} is {bad!r}")
+
+
 def test_rag_examples_finetune_and_merge(reader):
     pairs = reader / "qa.jsonl"
     pairs.write_text('{"question": "What does the Brae cost?", "answer": "59 EUR"}\n'

@@ -156,10 +156,10 @@ def model_info(path):
         f"fingerprint  {ck.fingerprint}",
     ]
     if ck.is_span_reader:  # how it reads (mgpt.span_reader, mgpt.pairs) and when it abstains
-        from ..retrieval.span_answer import reader_confidence
+        from ..retrieval.span_answer import reader_confidence, reader_k
 
-        record["min_confidence"] = reader_confidence(ck)
-        lines.append(f"reads        one question and one chunk a row, attention "
+        record["min_confidence"], record["k"] = reader_confidence(ck), reader_k(ck)
+        lines.append(f"reads        {record['k']} chunks a question, each with the question, attention "
                      f"{READING[cfg.attention]}, "
                      f"{'question-match features' if cfg.match_features else 'no match features'}; points at the "
                      f"answer's start and end, abstains under confidence {record['min_confidence']:g}")
@@ -265,7 +265,7 @@ def merge_lora(base_path, adapters, out):
         ack.adapter.merge_into(ck.model, weight)
     previous = ck.state.get("merged_from", {}).get("adapters", [])
     # training state (optimizer, RNG, losses, corpus) described the base's run, not these weights
-    state = {k: v for k, v in ck.state.items() if k in ("step", "mode", "init_from", "prompt_template", "min_confidence")}
+    state = {k: v for k, v in ck.state.items() if k in ("step", "mode", "init_from", "prompt_template", "min_confidence", "k")}
     state["merged_from"] = {
         "base": {"path": base_path, "fingerprint": base_fp},
         "adapters": previous + [{"path": p, "weight": w, "fingerprint": a.fingerprint} for p, w, a in loaded],

@@ -216,7 +216,8 @@ class IndexProgress:
 
 # --- retrieve -----------------------------------------------------------------------------
 
-K_HELP = (f"Chunks to retrieve [default: {DEFAULT_SPAN_K} for a span reader, which reads each; {DEFAULT_ASK_K} for a "
+K_HELP = (f"Chunks to retrieve [default: a span reader's own, chosen for it ({DEFAULT_SPAN_K} if its file does not "
+          f"say), which reads each; {DEFAULT_ASK_K} for a "
           f"generative reader, which packs those that fit its block].")
 CONFIDENCE_HELP = (f"Abstain under this confidence [default: the reader's own: a span reader's, chosen for it, "
                    f"of its span against the null; {DEFAULT_MIN_CONFIDENCE} of the answer's probability for a "

@@ -25,11 +25,11 @@ DEFAULT_ASK_K = 3
 
 
 def default_k(ck):
-    """How many chunks `ask` retrieves for this reader: a span reader reads each of them
-    (span_answer.DEFAULT_SPAN_K), a generative one packs the best that fit its block."""
-    from .span_answer import DEFAULT_SPAN_K
+    """How many chunks `ask` retrieves for this reader: a span reader reads each of them (as many as
+    its file says, span_answer.reader_k), a generative one packs the best that fit its block."""
+    from .span_answer import reader_k
 
-    return DEFAULT_SPAN_K if ck.is_span_reader else DEFAULT_ASK_K
+    return reader_k(ck) if ck.is_span_reader else DEFAULT_ASK_K
 
 
 def context_texts(ck, hits):

@@ -18,7 +18,7 @@ from .prompt import one_line
 
 DEFAULT_MAX_ANSWER = 64
 DEFAULT_MIN_CONFIDENCE = 0.5
-DEFAULT_SPAN_K = 8  # chunks read for a question (docs/RAG.md: chosen on the development bases)
+DEFAULT_SPAN_K = 8  # chunks read for a question unless the reader's file says (make_span_reader.py ship)
 
 
 def logsumexp(x):
@@ -82,10 +82,26 @@ def point(ck, question, texts, max_answer=DEFAULT_MAX_ANSWER):
             "null_probability": float(np.exp(null - log_z))}
 
 
+def _reader_setting(ck, key, default, low, high, whole=False):
+    """A number the reader's file keeps in its state, checked: a damaged file is one clear error."""
+    value = ck.state.get(key, default)
+    if (isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high
+            or (whole and value != int(value))):
+        raise MgptError(f"the reader's {key} is {value!r}, not {'a whole number' if whole else 'a number'} from "
+                        f"{low:g} to {high:g}: its file is damaged; train or ship it again")
+    return int(value) if whole else float(value)
+
+
 def reader_confidence(ck):
     """The confidence under which a reader abstains: the one chosen for it and kept in its state
-    (make_reader.py, on the development bases), else 0.5 (the span against the null, even odds)."""
-    return float(ck.state.get("min_confidence", DEFAULT_MIN_CONFIDENCE))
+    (make_span_reader.py ship, on the development bases), else 0.5 (the span against the null)."""
+    return _reader_setting(ck, "min_confidence", DEFAULT_MIN_CONFIDENCE, 0.0, 1.0)
+
+
+def reader_k(ck):
+    """How many chunks the reader reads a question: the k chosen with it (make_span_reader.py ship,
+    on the development bases: recall of the answer's chunk against latency), else DEFAULT_SPAN_K."""
+    return _reader_setting(ck, "k", DEFAULT_SPAN_K, 1, 100, whole=True)
 
 
 def answer_with_spans(ck, question, hits, max_answer=DEFAULT_MAX_ANSWER, min_confidence=None):

@@ -32,6 +32,11 @@ class Settings:
 class Service:
     def __init__(self, ck, settings, store=None, adapter_specs=(), embedder=None):
         self.ck, self.settings, self.store, self.embedder = ck, settings, store, embedder
+        if ck.is_span_reader:  # a damaged file's reading settings fail at the start, not at the first question
+            from ..retrieval.span_answer import reader_confidence, reader_k
+
+            reader_k(ck)
+            reader_confidence(ck)
         self.adapter_specs = list(adapter_specs)
         self.model_id = os.path.splitext(os.path.basename(ck.path or "model"))[0]
         self.metrics = Metrics(settings.max_batch)
