@@ -1,8 +1,9 @@
 """Question/chunk pairs as the span reader reads them: ids, character types, targets, batches.
 
-A row is [BOS] question [BOS] chunk. Each character gets a type (span_reader.N_TYPES of them):
+A pair is [BOS] question [BOS] chunk (a row of its own when reading; packed several to a row in
+training, make_batch). Each character gets a type (span_reader.N_TYPES of them):
 
-    SEPARATOR       the two BOS (position 0 is also the row's null answer)
+    SEPARATOR       the two BOS (the first is also the pair's null answer)
     QUESTION        a question character
     QUESTION_MATCH  ... of a word the chunk holds too
     CHUNK           a chunk character
