@@ -18,7 +18,7 @@ import numpy as np
 
 from mgpt import distributed, prepared
 from mgpt.model import GPT
-from mgpt.train import Trainable, Trainer
+from mgpt.loop import Trainable, Trainer
 
 NAMES = ("anna bella carla dora emma fiona greta hanna ida julia karla lena maria nora olga paula "
          "rosa sara tina ursula vera wanda xenia yara zora adam boris carl david emil felix georg "

@@ -759,4 +759,4 @@ def test_eval_never_loads_the_training_loop(models):
     assert r.returncode == 0, r.stderr[-2000:]
     modules = {line.split("|")[-1].strip() for line in r.stderr.splitlines() if line.startswith("import time:")}
     assert "mgpt.evaluate" in modules
-    assert not modules & {"mgpt.train", "mgpt.optim", "tqdm"}, sorted(modules & {"mgpt.train", "mgpt.optim", "tqdm"})
+    assert not modules & {"mgpt.loop", "mgpt.optim", "tqdm"}, sorted(modules & {"mgpt.loop", "mgpt.optim", "tqdm"})

@@ -15,6 +15,7 @@ import numpy as np
 from . import kernels as K
 from .errors import MgptError
 from .model import FlatParameters, parameter_shapes
+from .options import flag
 
 TARGETS = {"q": "wq", "k": "wk", "v": "wv", "o": "wo", "fc": "fc", "proj": "proj"}
 DEFAULT_TARGETS = ("q", "v")
@@ -63,12 +64,12 @@ def validate(lora_config, model_config):
                         f"layer(s), 0..{model_config.n_layer - 1}")
     max_rank = min(min(weight_shape(model_config, TARGETS[t])) for t in lora_config.targets)
     if lora_config.rank <= 0 or lora_config.rank > max_rank:
-        raise MgptError(f"--rank must be between 1 and {max_rank} (the smallest side of the adapted "
+        raise MgptError(f"{flag('rank')} must be between 1 and {max_rank} (the smallest side of the adapted "
                         f"matrices), got {lora_config.rank}")
     if lora_config.alpha <= 0:
-        raise MgptError(f"--alpha must be positive, got {lora_config.alpha}")
+        raise MgptError(f"{flag('alpha')} must be positive, got {lora_config.alpha}")
     if not 0 <= lora_config.dropout < 1:
-        raise MgptError(f"--lora-dropout must be in [0, 1), got {lora_config.dropout}")
+        raise MgptError(f"{flag('lora_dropout')} must be in [0, 1), got {lora_config.dropout}")
     return LoraConfig(lora_config.rank, lora_config.alpha, tuple(dict.fromkeys(lora_config.targets)),
                       tuple(sorted(set(layers))), lora_config.dropout, lora_config.rslora)
 

@@ -4,12 +4,15 @@ Docs-mode models start each sample at BOS (then the prompt) and stop at the next
 sample is the whole document, prompt included. Stream-mode models continue the prompt and
 return only the continuation. When the context fills the block, the cache is rebuilt from
 the newest half block of tokens, so long texts cost one prompt pass per half block rather
-than a full recomputation per token.
+than a full recomputation per token. A `stop` string ends a sample where it first appears in
+the generated text (not in the prompt), itself left out; decoding ends once every sample has
+ended, so a sample reads the same whether or not its batch stopped early.
 """
 
 import numpy as np
 
 from .errors import MgptError
+from .options import flag
 from .runtime import tune_allocator
 
 
@@ -57,10 +60,12 @@ def prompt_ids(vocab, mode, prompt):
 
 
 def generate(model, vocab, mode, prompt="", num=1, max_new_tokens=None, temperature=1.0,
-             top_k=None, top_p=None, seed=None, use_kv_cache=True):
+             top_k=None, top_p=None, seed=None, use_kv_cache=True, stop=None):
     """Returns `num` sampled strings (see the module docstring for what each one holds)."""
     if temperature < 0:
-        raise MgptError("--temperature must be >= 0 (0 means greedy)")
+        raise MgptError(f"{flag('temperature')} must be >= 0 (0 means greedy)")
+    if stop == "":
+        raise MgptError(f"{flag('stop')} must not be empty")
     tune_allocator()
     block = model.config.block_size
     if max_new_tokens is None:
@@ -69,6 +74,7 @@ def generate(model, vocab, mode, prompt="", num=1, max_new_tokens=None, temperat
     context = np.tile(np.array(prompt_ids(vocab, mode, prompt)[-block:], dtype=np.int32), (num, 1))
     generated = np.zeros((num, 0), dtype=np.int32)
     finished = np.zeros(num, dtype=bool)
+    tails = [""] * num  # the generated text's last characters, where stop is looked for
     kv = model.new_kv_cache(num) if use_kv_cache else None
     logits = _feed(model, context, kv, block)
     for _ in range(max_new_tokens):
@@ -78,6 +84,10 @@ def generate(model, vocab, mode, prompt="", num=1, max_new_tokens=None, temperat
             finished |= tokens == vocab.bos
         generated = np.concatenate([generated, tokens[:, None]], axis=1)
         context = np.concatenate([context, tokens[:, None]], axis=1)
+        if stop is not None:
+            for i in np.flatnonzero(~finished):
+                tails[i] = (tails[i] + vocab.decode([tokens[i]]))[-len(stop):]
+                finished[i] = tails[i] == stop
         if finished.all():
             break
         if kv is not None and kv.length < block:
@@ -89,9 +99,10 @@ def generate(model, vocab, mode, prompt="", num=1, max_new_tokens=None, temperat
         ids = list(row)
         if mode == "docs":
             ids = ids[:ids.index(vocab.bos)] if vocab.bos in ids else ids
-            samples.append(prompt + vocab.decode(ids))
-        else:
-            samples.append(vocab.decode(ids))
+        text = vocab.decode(ids)
+        if stop is not None and stop in text:
+            text = text[:text.index(stop)]
+        samples.append(prompt + text if mode == "docs" else text)
     return samples
 
 

@@ -22,3 +22,4 @@ class TrainSettings:
     eval_iters: int = 20
     save_every: int = 0
     seed: int = 1337
+    patience: int = None  # stop after this many evaluations without a better val loss (None: never)

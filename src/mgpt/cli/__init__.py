@@ -6,7 +6,7 @@ blocked in a collective; a stop every rank takes together (a non-finite reduced 
 in order, without Abort.
 
 One module per family of commands (train, model, rag, rageval, plot, serve); each imports the shared options
-from common.py (never this module), train.py also the run set-up in runs.py, rageval.py rag's store
+from common.py (never this module), rageval.py rag's store
 options, and this module only gathers the commands into the `mgpt` group.
 """
 
@@ -15,7 +15,7 @@ import traceback
 
 import click
 
-from .. import __version__, distributed
+from .. import __version__, distributed, options
 from ..errors import AgreedStop, MgptError
 from . import model, plot, rag, rageval, serve, train
 from .common import fail
@@ -25,6 +25,8 @@ class MgptGroup(click.Group):
     """Turns every user error into `mgpt: error: ...` on one line, exit code 2."""
 
     def main(self, args=None, prog_name=None, **kwargs):
+        flags = options.flags_on()
+        options.use_flags()  # the library's messages name options as this command's flags
         try:
             distributed.world()  # under mpiexec, join the job first, so that any failure can end it
             rv = super().main(args=args, prog_name=prog_name or "mgpt", standalone_mode=False, **kwargs)
@@ -49,6 +51,8 @@ class MgptGroup(click.Group):
                 traceback.print_exc()
                 world.abort(1)
             raise
+        finally:
+            options.use_flags(flags)
         sys.exit(rv if isinstance(rv, int) else 0)
 
 

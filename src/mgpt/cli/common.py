@@ -8,14 +8,27 @@ import sys
 
 import click
 
-from .. import distributed
+from .. import distributed, options
 
-POSITIVE_INT = click.IntRange(min=1)
-NONNEG_INT = click.IntRange(min=0)
-POSITIVE_FLOAT = click.FloatRange(min=0, min_open=True)
-NONNEG_FLOAT = click.FloatRange(min=0)
-FRACTION = click.FloatRange(min=0, max=1, max_open=True)
-TOP_P = click.FloatRange(0, 1, min_open=True)
+
+class Checked(click.ParamType):
+    """A number checked by the library's own rule (mgpt.options), so the shell and Python refuse
+    the same values in the same words."""
+
+    def __init__(self, rule):
+        self.rule = rule
+        self.name = "integer" if rule.kind is int else "float"
+
+    def convert(self, value, param, ctx):
+        return self.rule.check(param.name if param is not None else "value", value)
+
+
+POSITIVE_INT = Checked(options.POSITIVE_INT)
+NONNEG_INT = Checked(options.NONNEG_INT)
+POSITIVE_FLOAT = Checked(options.POSITIVE_FLOAT)
+NONNEG_FLOAT = Checked(options.NONNEG_FLOAT)
+FRACTION = Checked(options.FRACTION)
+TOP_P = Checked(options.TOP_P)
 
 ADAPTER_HELP = "LoRA adapter to apply, as PATH or PATH:WEIGHT; repeat to add several."
 

@@ -27,6 +27,7 @@ from .data import rank_rng
 from .errors import AgreedStop, MgptError
 from .evaluate import estimate_losses
 from .optim import AdamW, clip_grad_norm, learning_rate
+from .options import flag
 from .runtime import tune_allocator
 
 
@@ -109,8 +110,8 @@ class _Progress:
     Only rank 0 shows or logs anything; the others get quiet=True and no log_path.
     """
 
-    def __init__(self, log_path, quiet, describe):
-        self.log_path, self.quiet, self.describe = log_path, quiet, describe
+    def __init__(self, log_path, quiet, describe, on_record=None):
+        self.log_path, self.quiet, self.describe, self.on_record = log_path, quiet, describe, on_record
         self.log_file, self.bar, self.postfix = None, None, {}
         self.started = None  # when the loop starts: evaluations log the time since
 
@@ -125,6 +126,8 @@ class _Progress:
                         unit="step", dynamic_ncols=True, desc=self.describe or None)
 
     def log(self, record):
+        if self.on_record is not None:
+            self.on_record(dict(record))
         if self.log_file is not None:
             self.log_file.write(json.dumps(record) + "\n")
             self.log_file.flush()
@@ -161,11 +164,13 @@ class Trainer:
     `trainable` (a Trainable) is what the optimizer updates; `save(path, state, optimizer)`
     writes a checkpoint of whatever is being trained; `resume` (a Resume) continues a saved
     run. `world` (distributed.py) is this process's MPI world; only its rank 0 writes files,
-    logs and the progress bar.
+    logs and the progress bar (and calls on_record with each record the log gets). With
+    settings.patience, the run stops early once that many evaluations in a row found no better
+    val loss; `stopped` then says why.
     """
 
     def __init__(self, model, train_split, val_split, settings, out_path, save_fn, trainable,
-                 log_path=None, quiet=False, resume=None, describe="", world=None):
+                 log_path=None, quiet=False, resume=None, describe="", world=None, on_record=None):
         self.world = world or distributed.world()
         self.model, self.settings = model, settings
         self.train_split, self.val_split = train_split, val_split
@@ -177,11 +182,15 @@ class Trainer:
         if self.world.size > 1:
             describe = (f"{describe} " if describe else "") + \
                 f"(batch {self.world.size * settings.batch_size} = {self.world.size} ranks x {settings.batch_size})"
-        self.progress = _Progress(log_path if root else None, self.quiet, describe)
+        self.progress = _Progress(log_path if root else None, self.quiet, describe, on_record if root else None)
         self.optimizer = AdamW(self.params.size, settings.beta1, settings.beta2,
                                weight_decay=settings.weight_decay, decay_mask=trainable.decay_mask)
         self.rng = rank_rng(settings.seed, self.world.rank)
         self.step, self.best_val_loss, self.last_val_loss = 0, None, None
+        self.evals_since_best, self.stopped = 0, None
+        if settings.patience and val_split is None:
+            raise MgptError(f"{flag('patience')} compares validation losses, and this run holds out none; "
+                            f"raise {flag('val_fraction')} or drop {flag('patience')}")
         self.allreduce_s = 0.0  # the last step's gradient all-reduce, under MPI
         if resume is not None:
             self._restore(resume)
@@ -198,6 +207,7 @@ class Trainer:
         self.step = state["step"]
         self.best_val_loss = state.get("best_val_loss")
         self.last_val_loss = state.get("val_loss")
+        self.evals_since_best = state.get("evals_since_best", 0)
         # each rank continues its own stream; a rank the saved run did not have starts a fresh one
         streams = state.get("rng_states") or [state["rng_state"]]
         if self.world.rank < len(streams):
@@ -213,6 +223,7 @@ class Trainer:
             "optimizer_t": self.optimizer.t,
             "best_val_loss": self.best_val_loss,
             "val_loss": self.last_val_loss,
+            "evals_since_best": self.evals_since_best,
             "rng_state": self.rng.bit_generator.state,
             "settings": asdict(self.settings),
         }
@@ -267,7 +278,15 @@ class Trainer:
         improved = val is None or self.best_val_loss is None or val < self.best_val_loss
         if val is not None and improved:
             self.best_val_loss = val
+        self.evals_since_best = 0 if improved else self.evals_since_best + 1
         self.progress.evaluation(self.step, losses)
+        patience = self.settings.patience
+        if patience and self.evals_since_best >= patience and self.step < self.settings.steps:
+            self.stopped = (f"stopped early at step {self.step}: {patience} evaluation(s) without a better val loss "
+                            f"than {self.best_val_loss:.4f} ({flag('patience')} {patience})")
+            self.progress.log({"event": "stop", "step": self.step, "reason": "patience",
+                               "evals_since_best": self.evals_since_best, "best_val_loss": self.best_val_loss,
+                               "message": self.stopped})
         if improved:
             self._save(self.out_path)
 
@@ -302,7 +321,7 @@ class Trainer:
         try:
             # overflow shows up as a non-finite loss, which stops the run with a clear message
             with _StopSignals() as stop, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-                while self.step < self.settings.steps:
+                while self.step < self.settings.steps and not self.stopped:
                     self._one_step(stop)
         finally:
             self.progress.close()
