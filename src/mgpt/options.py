@@ -30,6 +30,11 @@ def flag(name):
     return _FLAGS.get(name, "--" + name.replace("_", "-"))
 
 
+def either(command_line, python):
+    """Advice as the caller would follow it: a command to type, or a call to make."""
+    return command_line if _style["flags"] else python
+
+
 class Rule(NamedTuple):
     """What values an option takes: int or float, within [low, high] (open ends where said)."""
     kind: type

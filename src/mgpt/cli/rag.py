@@ -5,7 +5,6 @@ only when a store is opened (so `mgpt --help`, train and sample never load it).
 """
 
 import json
-import re
 import signal
 import sys
 
@@ -13,16 +12,17 @@ import click
 
 from ..errors import MgptError
 from ..retrieval.answer import (DEFAULT_ASK_K, DEFAULT_MAX_NEW_TOKENS, DEFAULT_MIN_CONFIDENCE, DEFAULT_READING,
-                                NOT_IN_DOCUMENTS, READINGS, default_k)
+                                READINGS, default_k)
 from ..retrieval.span_answer import DEFAULT_SPAN_K
-from ..retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP, check_sizes
+from ..retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP
 from ..retrieval.embedding import DEFAULT_DIM
-from ..retrieval.store import DEFAULT_COLLECTION, HNSW_ABOVE, INDEX_TYPES, RETRIEVAL_MODES, Location
+from ..retrieval.store import DEFAULT_COLLECTION, HNSW_ABOVE, INDEX_TYPES, RETRIEVAL_MODES
 from .common import NONNEG_INT, POSITIVE_INT, adapter_option, given, note, sampling_options
 
 DIM = click.IntRange(16, 32768)
-_COLLECTION_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,254}$")
 ENV = click.core.ParameterSource.ENVIRONMENT
+SOURCE_HELP = ("Only chunks of files whose path matches GLOB (* any characters, / included; ? one), "
+               "e.g. '*.md' or 'faq/*'.")
 
 
 def store_options(f):
@@ -42,33 +42,26 @@ def store_options(f):
     return f
 
 
+def from_environment(ctx, name):
+    return ctx.get_parameter_source(name) == ENV
+
+
 def store_location(ctx, db, uri, token, collection):
     """--db wins over a URI from the environment; both on the command line is a mistake."""
-    uri_explicit = uri and ctx.get_parameter_source("uri") != ENV
-    if db and uri_explicit:
-        raise MgptError("--db and --uri exclude each other: --db is a local Milvus Lite file, --uri a server")
-    if not _COLLECTION_NAME.match(collection):
-        raise MgptError(f"--collection {collection!r}: use letters, digits and underscores, "
-                        f"starting with a letter or underscore")
-    if db:
-        if token and ctx.get_parameter_source("token") != ENV:
-            raise MgptError("--token is for a Milvus server (--uri), not for --db")
-        return Location(db=db, collection=collection)
-    if uri:
-        return Location(uri=uri, token=token, collection=collection)
-    raise MgptError("say where the chunks are: --db kb.db (Milvus Lite, local) or --uri http://HOST:19530 "
-                    "(a Milvus server; or set MGPT_MILVUS_URI)")
+    from ..retrieval.collection import location
+
+    return location(db, uri, token, collection, from_environment(ctx, "uri"), from_environment(ctx, "token"))
 
 
-def shown_source(hit):
-    """The file as people read it, with its page where it has pages: 'manual.pdf p. 12'."""
-    from ..retrieval.sources import shown_path
+def knowledge_base(ctx, db, uri, token, collection):
+    from ..knowledge import KnowledgeBase
 
-    return shown_path(hit["source"]) + (f" p. {hit['page']}" if hit.get("page") else "")
+    return KnowledgeBase(db, uri, token, collection, uri_from_environment=from_environment(ctx, "uri"),
+                         token_from_environment=from_environment(ctx, "token"))
 
 
 def shown(hit):
-    return f"{shown_source(hit)} #{hit['position'] + 1}"
+    return f"{hit.source} #{hit.position + 1}"
 
 
 # --- index --------------------------------------------------------------------------------
@@ -99,70 +92,29 @@ def index(ctx, paths, db, uri, token, collection, chunk_size, overlap, dim, rebu
       mgpt index corpora/kb --db kb.db
       mgpt index docs/ faq.md --uri http://localhost:19530 --collection support
     """
-    from ..retrieval.embedding import HashedNgramEmbedder
-    from ..retrieval.indexing import Interrupted, index_files
-    from ..retrieval.sources import find_files
-    from ..retrieval.store import opened
+    from ..retrieval.indexing import Interrupted
 
-    problem = check_sizes(chunk_size, overlap)
-    if problem:
-        raise MgptError(problem)
-    location = store_location(ctx, db, uri, token, collection)
-    files, folders = find_files(paths)
-    with opened(location, create=True) as store, StopOnSignal() as stop, IndexProgress(len(files), quiet) as bar:
-        dim = prepare_collection(ctx, store, dim, rebuild)
+    kb = knowledge_base(ctx, db, uri, token, collection)
+    with StopOnSignal() as stop, IndexProgress(quiet) as bar:
         try:
-            counts = index_files(store, HashedNgramEmbedder(dim), files, folders, chunk_size, overlap,
-                                 progress=bar.update, should_stop=stop.requested)
+            report = kb.index(paths, chunk_size, overlap, dim if given(ctx, "dim") else None, rebuild, index_type,
+                              progress=bar.update, should_stop=stop.requested)
         except Interrupted as e:
             bar.close()
             note(f"interrupted: wrote {e.counts.written:,} chunks of {e.counts.files:,} files; run the same "
                  f"command again to finish")
             sys.exit(128 + stop.signum)
-        if not counts.files:
-            raise MgptError(f"no indexable files: skipped {'; '.join(counts.skipped)}")
-        built = choose_vector_index(store, index_type)
-        total = store.count()
-    for skip in counts.skipped:
+    for skip in report.skipped:
         note(f"warning: skipped {skip}", quiet)
-    if built:
-        note(f"vector index: {built}", quiet)
-    report = {**counts.as_dict(), "total": total, "skipped": len(counts.skipped), "collection": collection,
-              "store": location.describe()}
+    if report.vector_index:
+        note(f"vector index: {report.vector_index}", quiet)
+    r = report.record
     if as_json:
-        click.echo(json.dumps(report))
+        click.echo(json.dumps(r))
     else:
-        click.echo(f"added {report['added']}, replaced {report['replaced']}, removed {report['removed']}, "
-                   f"unchanged {report['unchanged']} ({report['chunks']} chunks from {report['files']} files; "
-                   f"{total} in {location.describe()}, collection {collection})")
-
-
-def prepare_collection(ctx, store, dim, rebuild):
-    """The collection to index into: dropped first with --rebuild, created if new, else checked
-    against this embedder (its dimension unless --dim says otherwise). Returns the dimension."""
-    from ..retrieval.embedding import NAME
-
-    if rebuild and store.exists():
-        store.embedder_or_old()  # refuse to drop a collection mgpt did not make
-        store.drop()
-    if not store.exists():
-        store.create(NAME, dim)
-        return dim
-    stored_name, stored_dim = store.embedder()
-    if not given(ctx, "dim"):
-        dim = stored_dim
-    store.check_embedder(NAME, dim, f"index with --dim {stored_dim}, or into another --collection"
-                         if stored_name == NAME else "index into another --collection")
-    store.load()
-    return dim
-
-
-def choose_vector_index(store, index_type):
-    """Applies --index-type (auto: by size); returns what was built, or None if nothing changed."""
-    from ..retrieval.store import HNSW_ABOVE
-
-    wanted = index_type if index_type != "auto" else ("HNSW" if store.count() > HNSW_ABOVE else "FLAT")
-    return wanted if store.use_vector_index(wanted) else None
+        click.echo(f"added {r['added']}, replaced {r['replaced']}, removed {r['removed']}, "
+                   f"unchanged {r['unchanged']} ({r['chunks']} chunks from {r['files']} files; "
+                   f"{r['total']} in {r['store']}, collection {r['collection']})")
 
 
 class StopOnSignal:
@@ -190,17 +142,18 @@ class StopOnSignal:
 class IndexProgress:
     """A tqdm bar on stderr over the files, with the chunks written and their rate; off with -q."""
 
-    def __init__(self, files, quiet):
+    def __init__(self, quiet):
         from tqdm import tqdm
 
-        self.bar = tqdm(total=files, unit="file", disable=True if quiet else None, file=sys.stderr, dynamic_ncols=True,
+        self.bar = tqdm(total=None, unit="file", disable=True if quiet else None, file=sys.stderr, dynamic_ncols=True,
                         desc="index", leave=False)
         self.done = 0
 
     def __enter__(self):
         return self
 
-    def update(self, files_done, counts):
+    def update(self, files_done, files, counts):
+        self.bar.total = files
         self.bar.update(files_done - self.done)
         self.done = files_done
         rate = counts.written / max(self.bar.format_dict["elapsed"], 1e-9)
@@ -235,30 +188,25 @@ def retrieval_option(f):
 @click.option("-k", "k", type=POSITIVE_INT, default=3, help="How many chunks to return.")
 @retrieval_option
 @click.option("--dim", type=DIM, help="Expected embedding dimension [default: the collection's].")
+@click.option("--source", metavar="GLOB", help=SOURCE_HELP)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per chunk.")
-def retrieve(ctx, query, db, uri, token, collection, k, retrieval, dim, as_json):
+def retrieve(ctx, query, db, uri, token, collection, k, retrieval, dim, source, as_json):
     """The chunks that best match QUERY, with score and source.
 
     \b
     Examples:
       mgpt retrieve "price of the Kestrel 2 tent" --db kb.db -k 3
       mgpt retrieve "warranty" --db kb.db --retrieval bm25 --json | head -1
+      mgpt retrieve "warranty" --db kb.db --source 'faq/*'
     """
-    hits = search(ctx, db, uri, token, collection, dim, query, k, retrieval)
+    from ..knowledge import hit_record
+
+    hits = knowledge_base(ctx, db, uri, token, collection).search(query, k, source, retrieval, dim)
     for rank, hit in enumerate(hits, 1):
         if as_json:
-            click.echo(json.dumps({"rank": rank, **hit, "source": shown_source(hit)}, ensure_ascii=False))
+            click.echo(json.dumps(hit_record(hit, rank), ensure_ascii=False))
         else:
-            click.echo(f"{rank}  {hit['score']:.3f}  {shown(hit)}\n   {hit['text']}")
-
-
-def search(ctx, db, uri, token, collection, dim, query, k, retrieval):
-    from ..retrieval.query import collection_embedder, retrieve as best_chunks
-    from ..retrieval.store import opened
-
-    location = store_location(ctx, db, uri, token, collection)
-    with opened(location) as store:
-        return best_chunks(store, collection_embedder(store, dim), query, k, retrieval)
+            click.echo(f"{rank}  {hit.score:.3f}  {shown(hit)}\n   {hit.text}")
 
 
 # --- ask ----------------------------------------------------------------------------------
@@ -275,13 +223,14 @@ def search(ctx, db, uri, token, collection, dim, query, k, retrieval):
               help="packed: the best chunks in one prompt; each: every chunk in its own, the likeliest answer wins.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), help=CONFIDENCE_HELP)
 @click.option("--dim", type=DIM, help="Expected embedding dimension [default: the collection's].")
+@click.option("--source", metavar="GLOB", help=SOURCE_HELP)
 @click.option("--max-new-tokens", type=POSITIVE_INT, default=DEFAULT_MAX_NEW_TOKENS, help="Longest answer, in characters.")
 @sampling_options(temperature=0.0, seed_help="Seed for reproducible sampling.")
 @adapter_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object: answer, abstained, sources with the span.")
 @click.option("-q", "--quiet", is_flag=True, help="Do not list the sources on stderr.")
 def ask(ctx, question, ckpt, db, uri, token, collection, k, retrieval, no_retrieval, free, reading, min_confidence, dim,
-        max_new_tokens, temperature, top_k, top_p, seed, adapters, as_json, quiet):
+        source, max_new_tokens, temperature, top_k, top_p, seed, adapters, as_json, quiet):
     """Answer QUESTION from the documents, citing where the answer is (sources on stderr).
 
     \b
@@ -290,32 +239,31 @@ def ask(ctx, question, ckpt, db, uri, token, collection, k, retrieval, no_retrie
     Examples:
       mgpt ask "How much does the Kestrel 2 tent cost?" --db kb.db
       mgpt ask "When was the Glow 200 lantern released?" --db kb.db --json
+      mgpt ask "How long is the warranty?" --db kb.db --source 'faq/*'
       mgpt ask "What is the price of the Kestrel 2 tent?" --no-retrieval
     """
-    from ..checkpoint import load_with_adapters
-    from ..retrieval.answer import answer_question
-    from ..retrieval.reader import reader_path
+    from ..knowledge import read
 
-    if not question.strip():
-        raise MgptError('the question is empty; ask something, e.g. mgpt ask "How much does the Kestrel 2 tent cost?"')
-    ck = load_with_adapters(ckpt or reader_path(), adapters)
-    hits = [] if no_retrieval else search(ctx, db, uri, token, collection, dim, question, k or default_k(ck), retrieval)
-    result = answer_question(ck, question, hits, max_new_tokens, not free, min_confidence,
-                             temperature, top_k, top_p, seed, reading)
-    if as_json:
-        result["sources"] = [{**s, "source": shown_source(s)} for s in result["sources"]]
-        click.echo(json.dumps({k: v for k, v in result.items() if k != "notes"}, ensure_ascii=False))
+    options = dict(ckpt=ckpt, adapters=adapters, min_confidence=min_confidence, free=free, reading=reading,
+                   max_new_tokens=max_new_tokens, temperature=temperature, top_k=top_k, top_p=top_p, seed=seed)
+    if no_retrieval:
+        if source:
+            raise MgptError("--source picks the documents to retrieve from; --no-retrieval retrieves none, drop one")
+        answer = read(question, None, **options)
     else:
-        click.echo(NOT_IN_DOCUMENTS if result["abstained"] else result["answer"])
+        answer = knowledge_base(ctx, db, uri, token, collection).ask(question, k, source, retrieval, dim, **options)
+    if as_json:
+        click.echo(json.dumps(answer.record, ensure_ascii=False))
+    else:
+        click.echo(str(answer))
     if not quiet:
-        for message in result["notes"]:
+        for message in answer.notes:
             note(message)
-        for s in result["sources"]:
-            if "span" in s:
-                note(f"source: {shown(s)}, characters {s['span'][0]}-{s['span'][1]}")
-        for s in result["sources"]:
-            note(f"looked at {s['rank']}: {shown(s)} (score {s['score']:.3f}"
-                 f"{'' if s['in_prompt'] else ', not in the prompt'})")
+        if answer.cited:
+            note(f"source: {shown(answer.cited)}, characters {answer.cited.span[0]}-{answer.cited.span[1]}")
+        for s in answer.sources:
+            note(f"looked at {s.rank}: {shown(s)} (score {s.score:.3f}"
+                 f"{'' if s.in_prompt else ', not in the prompt'})")
     sys.stdout.flush()
 
 

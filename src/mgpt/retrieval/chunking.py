@@ -23,6 +23,8 @@ Emphasis markers (`**`, `__`, backticks) are dropped; they carry no words.
 
 import re
 
+from ..options import flag
+
 # The shipped reader reads three chunks packed in its prompt: on the development bases
 # (corpora/readerkb/dev, dev2) chunks of 130-160 characters gave it 11-14 of 65 answers, 180 gave 9
 DEFAULT_CHUNK_SIZE = 140
@@ -41,9 +43,9 @@ _RECORD = re.compile(r"^\s*[^\s:=][^:=]{0,39}?\s*[:=]\s+\S")
 def check_sizes(chunk_size, overlap):
     """Returns an error message, or None when the sizes make sense."""
     if chunk_size < 16:
-        return f"--chunk-size {chunk_size} is too small; use at least 16 characters"
+        return f"{flag('chunk_size')} {chunk_size} is too small; use at least 16 characters"
     if not 0 <= overlap < chunk_size // 2:
-        return f"--overlap {overlap} must be at least 0 and less than half of --chunk-size {chunk_size}"
+        return f"{flag('overlap')} {overlap} must be at least 0 and less than half of {flag('chunk_size')} {chunk_size}"
     return None
 
 

@@ -25,6 +25,7 @@ import os
 import time
 
 from ..errors import MgptError
+from ..options import either, flag
 
 DEFAULT_COLLECTION = "mgpt"
 CONNECT_TIMEOUT = 5.0  # seconds: an unreachable server is an error, not a hang
@@ -75,21 +76,23 @@ def _import_pymilvus():
 
 
 def check_local_db(path, must_exist):
-    """Refuses a --db path that Milvus Lite cannot use, before it starts (and litters)."""
+    """Refuses a db path that Milvus Lite cannot use, before it starts (and litters)."""
+    db = flag("db")
     if not path.endswith(".db"):
-        raise MgptError(f"--db {path}: a Milvus Lite database name must end with .db (e.g. kb.db)")
+        raise MgptError(f"{db} {path}: a Milvus Lite database name must end with .db (e.g. kb.db)")
     if os.path.exists(path) and not os.path.isdir(path):
         raise MgptError(f"{path}: is a file, not a Milvus Lite database (milvus-lite 3 keeps a .db as a folder); "
-                        f"choose another --db")
+                        f"choose another {db}")
     if not os.path.exists(path):
         if must_exist:
-            raise MgptError(f"{path}: no such database; build it first with: mgpt index DOCS --db {path}")
+            raise MgptError(f"{path}: no such database; build it first with: "
+                            + either(f"mgpt index DOCS --db {path}", f"KnowledgeBase(db={path!r}).index(DOCS)"))
         parent = os.path.dirname(os.path.abspath(path))
         if not os.path.isdir(parent):
-            raise MgptError(f"{path}: folder {parent} does not exist; create it or choose another --db")
+            raise MgptError(f"{path}: folder {parent} does not exist; create it or choose another {db}")
         return
     if os.listdir(path) and not os.path.isdir(os.path.join(path, "collections")):
-        raise MgptError(f"{path}: a folder that is not a Milvus Lite database; choose another --db")
+        raise MgptError(f"{path}: a folder that is not a Milvus Lite database; choose another {db}")
     _check_unlocked(path)
 
 
@@ -110,7 +113,7 @@ def _check_unlocked(path):
     except OSError:
         raise MgptError(f"{path}: the database is open in another process (Milvus Lite allows one at a time); "
                         f"stop that process, or serve it with `milvus-lite server --data-dir {path}` "
-                        f"and pass --uri") from None
+                        f"and pass {flag('uri')}") from None
     finally:
         os.close(fd)
 
@@ -170,11 +173,12 @@ class Store:
         fields = {f["name"] for f in info.get("fields", [])}
         if not name or not dim or not {"id", "vector", "source", "position", "text"} <= fields:
             raise MgptError(f"collection {self.name!r} in {self.location.describe()} was not made by mgpt index; "
-                            f"choose another --collection")
+                            f"choose another {flag('collection')}")
         if version != SCHEMA_VERSION or not set(FIELDS) <= fields:
             raise OldSchema(f"collection {self.name!r} in {self.location.describe()} has mgpt's schema {version} "
                             f"(no BM25 field for hybrid search); rebuild it from your documents with "
-                            f"mgpt index DOCS ... --rebuild (it drops the old chunks and indexes these documents)")
+                            + either("mgpt index DOCS ... --rebuild", "KnowledgeBase(...).index(DOCS, rebuild=True)")
+                            + " (it drops the old chunks and indexes these documents)")
         return name, int(dim)
 
     def embedder_or_old(self):
@@ -284,16 +288,23 @@ class Store:
             self.client.drop_collection(self.name)
         self._loaded = False
 
-    def search(self, vector, query, k, mode="hybrid"):
+    def matches(self, filter_expression):
+        """Whether any chunk matches the filter."""
+        with self._errors("reading stored chunks"):
+            return bool(self.client.query(self.name, filter=filter_expression, output_fields=["id"], limit=1))
+
+    def search(self, vector, query, k, mode="hybrid", filter_expression=""):
         """The k best chunks for the query: [{id, score, source, page, position, text}], best
         first. dense: cosine of `vector`; bm25: Milvus' BM25 of `query` (score = BM25);
-        hybrid: both lists fused by reciprocal rank (score = the fused RRF score)."""
+        hybrid: both lists fused by reciprocal rank (score = the fused RRF score). Only chunks
+        that match filter_expression (a Milvus filter) when one is given."""
         fields = ["source", "page", "position", "text"]
         dense_param = {"metric_type": "COSINE"}
         if self.vector_index() == "HNSW":
             dense_param["params"] = {"ef": max(HNSW_EF, k)}
-        dense = {"data": [vector], "anns_field": "vector", "param": dense_param, "limit": k}
-        sparse = {"data": [query], "anns_field": "sparse", "param": {"metric_type": "BM25"}, "limit": k}
+        dense = {"data": [vector], "anns_field": "vector", "param": dense_param, "limit": k, "expr": filter_expression or None}
+        sparse = {"data": [query], "anns_field": "sparse", "param": {"metric_type": "BM25"}, "limit": k,
+                  "expr": filter_expression or None}
 
         def run():
             if mode == "hybrid":
@@ -303,7 +314,8 @@ class Store:
                     ranker=pm.RRFRanker(RRF_K), limit=k, output_fields=fields)
             request = dense if mode == "dense" else sparse
             return self.client.search(self.name, data=request["data"], limit=k, anns_field=request["anns_field"],
-                                      search_params=request["param"], output_fields=fields)
+                                      search_params=request["param"], output_fields=fields,
+                                      filter=filter_expression)
 
         with self._errors("searching"):
             try:
@@ -348,7 +360,7 @@ def open_store(location, create=False):
         if location.db:
             raise MgptError(f"{location.db}: cannot open the Milvus Lite database ({message})") from None
         raise MgptError(f"cannot reach Milvus at {location.uri} within {CONNECT_TIMEOUT:g} s ({message}); "
-                        f"check --uri (or MGPT_MILVUS_URI) and that the server is running") from None
+                        f"check {either('--uri (or MGPT_MILVUS_URI)', 'uri')} and that the server is running") from None
     return Store(client, location, pymilvus)
 
 
