@@ -691,7 +691,7 @@ def test_info(models):
     flat = np.concatenate([arrays[f"params/{name}"].astype("<f4").ravel() for name, _ in shapes])
     fp = hashlib.sha256(flat.tobytes()).hexdigest()
     state = json.loads(str(arrays["state"]))
-    assert "1 layers" in text and "2 heads" in text and "16 wide" in text and "block 8" in text
+    assert "1 layer," in text and "2 heads" in text and "16 wide" in text and "block 8" in text
     assert f"{flat.size:,}" in text
     assert "".join(sorted(names_vocab())) in text
     assert re.search(r"^step\s+150 of 150$", text, re.M), text
