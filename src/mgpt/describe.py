@@ -29,7 +29,8 @@ def model_info(path):
     settings = state.get("settings", {})
     lines = [
         f"checkpoint   {path} (mgpt {'span reader' if ck.is_span_reader else 'model'})",
-        f"config       {plural(cfg.n_layer, 'layer')}, {plural(cfg.n_head, 'head')}, {cfg.n_embd} wide, block {cfg.block_size}, "
+        f"config       {plural(cfg.n_layer, 'layer')}, {plural(cfg.n_head, 'head')}, {cfg.n_embd} wide, "
+        f"block {cfg.block_size}, "
         f"{cfg.activation}, dropout {cfg.dropout}",
         f"parameters   {ck.model.num_params:,}",
         f"mode         {ck.mode}",

@@ -302,7 +302,8 @@ class Store:
         dense_param = {"metric_type": "COSINE"}
         if self.vector_index() == "HNSW":
             dense_param["params"] = {"ef": max(HNSW_EF, k)}
-        dense = {"data": [vector], "anns_field": "vector", "param": dense_param, "limit": k, "expr": filter_expression or None}
+        dense = {"data": [vector], "anns_field": "vector", "param": dense_param, "limit": k,
+                 "expr": filter_expression or None}
         sparse = {"data": [query], "anns_field": "sparse", "param": {"metric_type": "BM25"}, "limit": k,
                   "expr": filter_expression or None}
 
