@@ -208,6 +208,8 @@ class RowAdapters:
     def add_deltas(self, names, x, y, rng=None):
         """y[i] += the delta of row i's adapter, for x and y (B, t, ·)."""
         for index, (adapter, weight) in enumerate(zip(self.adapters, self.weights)):
+            if adapter.adapted.isdisjoint(names):
+                continue
             picked = np.flatnonzero(self.rows == index)
             if picked.size == len(self.rows):
                 adapter.add_deltas(names, x, y, weight=weight)

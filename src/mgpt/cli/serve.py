@@ -38,8 +38,8 @@ from .rag import store_location, store_options
               help="Seconds in-flight requests get to finish after Ctrl-C or SIGTERM.")
 @click.option("--threads", type=click.IntRange(1, 512), default=1,
               help="BLAS threads. Decoding multiplies small matrices, where one is fastest (docs/BENCHMARKS.md).")
-def serve(ctx, ckpt, adapters, reader, db, uri, token, collection, host, port, api_key, max_tokens_cap, max_batch, queue,
-          shutdown_timeout, threads):
+def serve(ctx, ckpt, adapters, reader, db, uri, token, collection, host, port, api_key, max_tokens_cap, max_batch,
+          queue, shutdown_timeout, threads):
     """Serve completions and chat (OpenAI-compatible), questions over the documents and a web page, over HTTP.
 
     \b
@@ -72,11 +72,7 @@ def serve(ctx, ckpt, adapters, reader, db, uri, token, collection, host, port, a
                                                        timeout_graceful_shutdown=shutdown_timeout))
     bound_host, bound_port = sock.getsockname()[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
-    served = [f"{models.generator_id} ({models.generator.mode} mode"
-              f"{', adapters ' + ', '.join(a.name for a in models.adapters) if models.adapters else ''})"
-              if models.generator else "", f"reader {models.reader_id}" if models.reader else "",
-              f"documents: {db or uri}" if store else ""]
-    note(f"serving {'; '.join(part for part in served if part)} "
+    note(f"serving {describe(models, (db or uri) if store else None)} "
          f"on http://{shown_host}:{bound_port}{' (API key required)' if api_key else ''}; Ctrl-C stops")
     for sig in (signal.SIGINT, signal.SIGTERM):  # uvicorn raises the signal again once it has stopped: ignore it
         signal.signal(sig, signal.SIG_IGN)
@@ -85,6 +81,19 @@ def serve(ctx, ckpt, adapters, reader, db, uri, token, collection, host, port, a
     finally:
         service.stop()  # done already unless uvicorn was stopped hard (Ctrl-C twice)
     note("stopped")
+
+
+def describe(models, documents):
+    """'names (docs mode, adapters fr, de); reader reader; documents: kb.db' for the start line."""
+    parts = []
+    if models.generator is not None:
+        adapters = ", ".join(a.name for a in models.adapters)
+        parts.append(f"{models.generator_id} ({models.generator.mode} mode{', adapters ' + adapters if adapters else ''})")
+    if models.reader is not None:
+        parts.append(f"reader {models.reader_id}")
+    if documents:
+        parts.append(f"documents: {documents}")
+    return "; ".join(parts)
 
 
 def _import_server():
