@@ -277,9 +277,10 @@ def serve_client():
     from fastapi.testclient import TestClient
 
     from mgpt.serve.app import create_app
+    from mgpt.serve.models import Models
     from mgpt.serve.service import Service, Settings
 
-    client = TestClient(create_app(Service(load_model(BASE_PATH), Settings(max_tokens_cap=16, queue=4))))
+    client = TestClient(create_app(Service(Models(load_model(BASE_PATH)), Settings(max_tokens_cap=16, queue=4))))
     client.__enter__()
     return client
 

@@ -28,8 +28,10 @@ def models(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def names_server(models):
-    """The docs-mode names model, 8 rows, a cap of 300 tokens."""
-    server = Served(models, "--ckpt", "names.npz", "--max-batch", "8", "--max-tokens-cap", "300")
+    """The docs-mode names model, 8 rows, a cap of 300 tokens; a copy of it, asker, answers questions."""
+    shutil.copy(models / "names.npz", models / "asker.npz")
+    server = Served(models, "--ckpt", "names.npz", "--reader", "asker.npz", "--max-batch", "8",
+                    "--max-tokens-cap", "300")
     yield server
     assert server.stop() == 0
 
@@ -272,7 +274,7 @@ def test_ask_makes_the_call_mgpt_ask_makes(tmp_path, indexed, rag_model):  # noq
         r = assert_ok(mgpt_run("ask", q, "--ckpt", rag_model, "--db", "cli.db", "-k", "3", "--max-new-tokens", "8",
                                "--min-confidence", "0.01", "--json", cwd=tmp_path))
         expected.append(json.loads(r.stdout))
-    server = Served(tmp_path, "--ckpt", rag_model, "--db", "served.db")
+    server = Served(tmp_path, "--reader", rag_model, "--db", "served.db")
     try:
         with client(server) as c:
             got = [c.post("/v1/ask", json={"question": q, "k": 3, "max_tokens": 8, "min_confidence": 0.01}).json()
@@ -298,27 +300,36 @@ def test_ask_makes_the_call_mgpt_ask_makes(tmp_path, indexed, rag_model):  # noq
 
 # --- adapters and placeholders -----------------------------------------------------------
 
-def test_adapters_are_applied_and_listed(models):
-    """With --adapter PATH:WEIGHT the server writes what `mgpt sample --adapter` writes."""
+def test_adapters_are_picked_per_request_and_listed(models):
+    """With --adapter NAME=PATH:WEIGHT, a request for NAME writes what `mgpt sample --adapter
+    PATH:WEIGHT` writes, and one for the base (or no model) what the base alone writes."""
     from mgpt.checkpoint import load_adapter
 
     from test_lora_cli import finetune
 
     finetune(models / "names.npz", models / "names.txt", models / "ad.npz", steps=10)
-    server = Served(models, "--ckpt", "names.npz", "--adapter", "ad.npz:0.5")
+    server = Served(models, "--ckpt", "names.npz", "--adapter", "half=ad.npz:0.5")
     try:
         with client(server) as c:
-            card = c.get("/v1/models").json()["data"][0]
-        texts = [complete(server, prompt="m", seed=s, max_tokens=20)["choices"][0]["text"] for s in (1, 2)]
+            cards = c.get("/v1/models").json()["data"]
+        texts = {(model, s): complete(server, model=model, prompt="m", seed=s, max_tokens=20)["choices"][0]["text"]
+                 for model in ("half", "names", None) for s in (1, 2)}
     finally:
         assert server.stop() == 0
     adapter = load_adapter(str(models / "ad.npz"))
-    assert [(a["name"], a["weight"], a["fingerprint"]) for a in card["adapters"]] == \
-           [("ad.npz", 0.5, adapter.fingerprint)]
-    for seed, text in zip((1, 2), texts):
-        r = assert_ok(mgpt_run("sample", "--ckpt", models / "names.npz", "--adapter", models / "ad.npz:0.5",
-                               "--prompt", "m", "--seed", seed, "--max-new-tokens", 20))
-        assert r.stdout == "m" + text + "\n"
+    assert [(a["name"], a["weight"], a["fingerprint"]) for a in cards[0]["adapters"]] == \
+           [("half", 0.5, adapter.fingerprint)]
+    assert [(c["id"], c["job"], c.get("parent")) for c in cards] == [("names", "generate", None),
+                                                                        ("half", "generate", "names")]
+    for seed in (1, 2):
+        with_adapter = assert_ok(mgpt_run("sample", "--ckpt", models / "names.npz", "--adapter",
+                                          models / "ad.npz:0.5", "--prompt", "m", "--seed", seed,
+                                          "--max-new-tokens", 20))
+        base = assert_ok(mgpt_run("sample", "--ckpt", models / "names.npz", "--prompt", "m", "--seed", seed,
+                                  "--max-new-tokens", 20))
+        assert with_adapter.stdout == "m" + texts["half", seed] + "\n"
+        assert base.stdout == "m" + texts["names", seed] + "\n" == "m" + texts[None, seed] + "\n"
+    assert texts["half", 1] != texts["names", 1] or texts["half", 2] != texts["names", 2]
 
 
 def test_a_vocabulary_with_a_placeholder_reads_any_character(tmp_path):
@@ -330,7 +341,8 @@ def test_a_vocabulary_with_a_placeholder_reads_any_character(tmp_path):
                        "--answer-after", " A: ", "--n-layer", "1", "--n-embd", "16", "--n-head", "2",
                        "--block-size", "192", "--steps", "3", "--eval-every", "3", "--batch-size", "2",
                        "--eval-iters", "1", "-q", cwd=tmp_path))
-    server = Served(tmp_path, "--ckpt", "latin.npz")
+    shutil.copy(tmp_path / "latin.npz", tmp_path / "latin_reader.npz")
+    server = Served(tmp_path, "--ckpt", "latin.npz", "--reader", "latin_reader.npz")
     try:
         text = complete(server, prompt="☃ C:", max_tokens=3, seed=1)["choices"][0]["text"]
         with client(server) as c:

@@ -56,7 +56,7 @@ def fits_the_phone(page):
 def test_asking_shows_the_answer_its_sources_and_not_in_the_documents(browser, tmp_path, indexed,  # noqa: F811
                                                                      rag_model):  # noqa: F811
     shutil.copytree(indexed / "kb.db", tmp_path / "kb.db")
-    server = Served(tmp_path, "--ckpt", rag_model, "--db", "kb.db")
+    server = Served(tmp_path, "--reader", rag_model, "--db", "kb.db")
     page = browser.new_page()
     try:
         page.goto(server.url)

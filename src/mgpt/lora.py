@@ -187,3 +187,34 @@ class AdapterStack:
     def add_deltas(self, names, x, y, rng=None):
         for adapter, weight in zip(self.adapters, self.weights):
             adapter.add_deltas(names, x, y, weight=weight)
+
+
+class RowAdapters:
+    """Adapters picked per row of a batch (a server's requests, each with its own `model`):
+    row i of the next pass gets adapter rows[i]'s weighted delta, none where rows[i] is -1.
+
+    Inference only. The rows of one adapter are gathered, take its delta as a batch of their
+    own and go back, so each row gets exactly its own adapter's arithmetic, whatever its
+    neighbours use, and rows of different adapters share the base's matmuls.
+    """
+
+    def __init__(self, adapters, weights):
+        self.adapters, self.weights = adapters, weights
+        self.rows = None  # (B,) the adapter index of each row of the next pass; set by the caller
+
+    @property
+    def lowest_layer(self):
+        return min(adapter.lowest_layer for adapter in self.adapters)
+
+    def add_deltas(self, names, x, y, rng=None):
+        """y[i] += the delta of row i's adapter, for x and y (B, t, ·)."""
+        for index, (adapter, weight) in enumerate(zip(self.adapters, self.weights)):
+            if adapter.adapted.isdisjoint(names):
+                continue
+            picked = np.flatnonzero(self.rows == index)
+            if picked.size == len(self.rows):
+                adapter.add_deltas(names, x, y, weight=weight)
+            elif picked.size:
+                part = y[picked]
+                adapter.add_deltas(names, x[picked], part, weight=weight)
+                y[picked] = part

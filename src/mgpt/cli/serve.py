@@ -1,4 +1,4 @@
-"""`mgpt serve`: the model (with its adapters) and the documents behind an HTTP server, with a page.
+"""`mgpt serve`: a generator (with its adapters), a reader and the documents behind an HTTP server, with a page.
 
 The command checks everything it can before it listens (the address and the key, the model,
 the adapters, the store), each failure one line and exit 2; then uvicorn runs the app of
@@ -13,13 +13,18 @@ import socket
 import click
 
 from ..errors import MgptError
-from .common import POSITIVE_FLOAT, POSITIVE_INT, adapter_option, note
+from .common import POSITIVE_FLOAT, POSITIVE_INT, note
 from .rag import store_location, store_options
 
 
 @click.command(context_settings={"show_default": True})
-@click.option("--ckpt", help="Model to serve [default: the reader shipped with mgpt].")
-@adapter_option
+@click.option("--ckpt", help="Model to generate with (/v1/completions, chat without documents) [default: none].")
+@click.option("--adapter", "adapters", multiple=True, metavar="[NAME=]PATH[:WEIGHT]",
+              help="LoRA adapter of --ckpt, a model of its own that a request picks with \"model\": NAME "
+                   "[default: the file's name]; repeat for several. One trained on the reader applies to every "
+                   "question, as with mgpt ask.")
+@click.option("--reader", help="Model that answers questions (/v1/ask, chat) [default: the reader shipped with "
+                               "mgpt, when there are documents].")
 @store_options
 @click.option("--host", default="127.0.0.1", help="Address to listen on; another than loopback needs --api-key.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, help="Port to listen on (0: any free one).")
@@ -33,40 +38,41 @@ from .rag import store_location, store_options
               help="Seconds in-flight requests get to finish after Ctrl-C or SIGTERM.")
 @click.option("--threads", type=click.IntRange(1, 512), default=1,
               help="BLAS threads. Decoding multiplies small matrices, where one is fastest (docs/BENCHMARKS.md).")
-def serve(ctx, ckpt, adapters, db, uri, token, collection, host, port, api_key, max_tokens_cap, max_batch, queue,
-          shutdown_timeout, threads):
-    """Serve completions (OpenAI-compatible), questions over the documents and a web page, over HTTP.
+def serve(ctx, ckpt, adapters, reader, db, uri, token, collection, host, port, api_key, max_tokens_cap, max_batch,
+          queue, shutdown_timeout, threads):
+    """Serve completions and chat (OpenAI-compatible), questions over the documents and a web page, over HTTP.
 
     \b
-    Endpoints: GET / (the page), GET /health, GET /v1/models, POST /v1/completions (streaming
-    with "stream": true), POST /v1/ask, GET /metrics (Prometheus). Requests that arrive
-    together are decoded together. See docs/SERVE.md.
+    Endpoints: GET / (the page), GET /health, GET /v1/models, POST /v1/completions and
+    /v1/chat/completions (streaming with "stream": true), POST /v1/ask, GET /metrics
+    (Prometheus). Requests that arrive together are decoded together, whatever adapter each
+    picks. See docs/SERVE.md.
     Examples:
       mgpt serve --db kb.db                        # the shipped reader, http://127.0.0.1:8000
-      mgpt serve --ckpt names.npz --port 8080
+      mgpt serve --ckpt names.npz --adapter fr=fr.npz --adapter de=de.npz --port 8080
+      mgpt serve --ckpt gen.npz --db kb.db         # generation by gen.npz, questions by the reader
       MGPT_API_KEY=secret mgpt serve --ckpt s.npz --host 0.0.0.0
     """
-    from ..checkpoint import load_with_adapters
-    from ..retrieval.reader import reader_path
+    from ..serve.models import Models
 
     uvicorn, threadpool_limits = _import_server()
     threadpool_limits(limits=threads, user_api="blas")  # for the whole process, from here on
     api_key = api_key or None
     check_exposure(host, api_key)
     sock = listen(host, port)
-    ck = load_with_adapters(ckpt or reader_path(), adapters)
+    models = Models.load(ckpt, reader, adapters, documents=bool(db or uri))
     store, embedder = open_documents(ctx, db, uri, token, collection)
     from ..serve.app import create_app
     from ..serve.service import Service, Settings
 
     settings = Settings(max_tokens_cap=max_tokens_cap, max_batch=max_batch, queue=queue, api_key=api_key,
                         shutdown_timeout=shutdown_timeout)
-    service = Service(ck, settings, store, adapters, embedder)
+    service = Service(models, settings, store, embedder)
     server = announcing_server(uvicorn, uvicorn.Config(create_app(service), log_level="warning", access_log=False,
                                                        timeout_graceful_shutdown=shutdown_timeout))
     bound_host, bound_port = sock.getsockname()[:2]
     shown_host = f"[{bound_host}]" if ":" in bound_host else bound_host
-    note(f"serving {service.model_id} ({ck.mode} mode{', documents: ' + (db or uri) if store else ''}) "
+    note(f"serving {describe(models, (db or uri) if store else None)} "
          f"on http://{shown_host}:{bound_port}{' (API key required)' if api_key else ''}; Ctrl-C stops")
     for sig in (signal.SIGINT, signal.SIGTERM):  # uvicorn raises the signal again once it has stopped: ignore it
         signal.signal(sig, signal.SIG_IGN)
@@ -75,6 +81,19 @@ def serve(ctx, ckpt, adapters, db, uri, token, collection, host, port, api_key, 
     finally:
         service.stop()  # done already unless uvicorn was stopped hard (Ctrl-C twice)
     note("stopped")
+
+
+def describe(models, documents):
+    """'names (docs mode, adapters fr, de); reader reader; documents: kb.db' for the start line."""
+    parts = []
+    if models.generator is not None:
+        adapters = ", ".join(a.name for a in models.adapters)
+        parts.append(f"{models.generator_id} ({models.generator.mode} mode{', adapters ' + adapters if adapters else ''})")
+    if models.reader is not None:
+        parts.append(f"reader {models.reader_id}")
+    if documents:
+        parts.append(f"documents: {documents}")
+    return "; ".join(parts)
 
 
 def _import_server():

@@ -3,7 +3,8 @@
 Every error is JSON, as OpenAI's: {"error": {"message", "type", "param", "code"}}. Bad input is
 a 4xx that says what is wrong (400: malformed JSON, values this server or model cannot take;
 401: the API key; 413: a body over --max-body; 422: a field of the wrong type or out of range),
-a full queue 503 with Retry-After; never a traceback.
+a full queue 503 with Retry-After; a `model` the server does not hold 404 with code
+model_not_found; never a traceback.
 """
 
 import asyncio
@@ -21,11 +22,12 @@ from starlette.exceptions import HTTPException
 
 from ..errors import MgptError
 from .completions import DecodingFailed
-from .schemas import AskRequest, CompletionRequest, error_message
+from .models import ModelNotFound
+from .schemas import AskRequest, ChatRequest, CompletionRequest, error_message
 from .scheduler import QueueFull, Stopping
 
 STATIC = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static")
-ENDPOINTS = ("/", "/health", "/metrics", "/v1/models", "/v1/completions", "/v1/ask")
+ENDPOINTS = ("/", "/health", "/metrics", "/v1/models", "/v1/completions", "/v1/chat/completions", "/v1/ask")
 ERROR_TYPES = {400: "invalid_request_error", 401: "authentication_error", 404: "not_found_error",
                413: "invalid_request_error", 422: "invalid_request_error", 503: "server_busy"}
 RETRY_AFTER = "1"  # seconds: a decoding step is milliseconds, a request well under a minute
@@ -33,9 +35,9 @@ PAGE_HEADERS = {"Content-Security-Policy": "default-src 'self'; img-src 'self' d
                 "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
 
 
-def error(status, message, headers=None):
-    return JSONResponse({"error": {"message": message, "type": ERROR_TYPES.get(status, "server_error"),
-                                   "param": None, "code": None}}, status, headers=headers)
+def error(status, message, headers=None, code=None, kind=None):
+    return JSONResponse({"error": {"message": message, "type": kind or ERROR_TYPES.get(status, "server_error"),
+                                   "param": None, "code": code}}, status, headers=headers)
 
 
 def create_app(service):
@@ -64,7 +66,7 @@ def create_app(service):
     async def health():
         if service.ready:
             return {"status": "ok", "auth": service.settings.api_key is not None}
-        return JSONResponse({"status": "stopping" if service.scheduler.started else "loading"}, 503)
+        return JSONResponse({"status": "stopping" if service.started else "loading"}, 503)
 
     @app.get("/v1/models", dependencies=[authorized])
     async def models():
@@ -72,8 +74,21 @@ def create_app(service):
 
     @app.post("/v1/completions", dependencies=[authorized])
     async def completions(body: CompletionRequest, request: Request):
-        completion = service.completion(body)
+        return await decoded(service.completion(body), request)
+
+    @app.post("/v1/chat/completions", dependencies=[authorized])
+    async def chat_completions(body: ChatRequest, request: Request):
+        if not service.catalog.asks(body.model):
+            return await decoded(service.chat_completion(body), request)
+        answer = await service.chat_answer(body)
+        if body.stream:
+            return StreamingResponse(answer.stream(), media_type="text/event-stream", headers=EventStream.HEADERS)
+        return answer.result()
+
+    async def decoded(completion, request):
+        """A Completion's answer: submitted to the decoder, then streamed or whole."""
         completion.submit(service.scheduler)
+        body = completion.request
         if body.stream:
             return EventStream(completion)
         try:
@@ -97,9 +112,10 @@ class EventStream(StreamingResponse):
     """The completion's server-sent events; however the response ends (a client that hangs up
     even before the first event), the completion's rows are let go."""
 
+    HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+
     def __init__(self, completion):
-        super().__init__(completion.stream(), media_type="text/event-stream",
-                         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+        super().__init__(completion.stream(), media_type="text/event-stream", headers=self.HEADERS)
         self.completion = completion
 
     async def __call__(self, scope, receive, send):
@@ -157,6 +173,10 @@ def add_error_handlers(app):
         if e.status_code == 404:
             message = f"no such endpoint: {request.method} {request.url.path}"
         return error(e.status_code, message, getattr(e, "headers", None))
+
+    @app.exception_handler(ModelNotFound)
+    async def no_such_model(request, e):
+        return error(404, str(e), code="model_not_found", kind="invalid_request_error")
 
     @app.exception_handler(MgptError)
     async def mistake(request, e):

@@ -8,6 +8,10 @@ the job's own generator, as generate chooses them (the probabilities of rows tha
 settings are computed together); a row whose cache is full is rebuilt from its newest half
 block, as generate does. So a seeded job gives the same text in any company, and a one-choice
 job the text `mgpt sample` gives.
+
+With adapters (lora.RowAdapters, attached to the model here), each pass tells them which
+adapter each of its rows uses (its job's `adapter`, -1 for none), so rows of different
+adapters decode in the same step, each with its own delta.
 """
 
 import numpy as np
@@ -40,9 +44,11 @@ class Sequence:
 
 
 class Batch:
-    def __init__(self, model, vocab, mode, rows):
+    def __init__(self, model, vocab, mode, rows, adapters=None):
         tune_allocator()  # as sampling.generate: decoding's temporaries stay in the heap
-        self.model, self.vocab, self.mode = model, vocab, mode
+        self.model, self.vocab, self.mode, self.adapters = model, vocab, mode, adapters
+        if adapters is not None:
+            model.attach_adapter(adapters)
         self.kv = model.new_kv_cache(rows)
         self.logits = np.zeros((rows, model.config.vocab_size), dtype=model.params.dtype)
         self.seqs = []  # the busy rows, in row order
@@ -56,9 +62,9 @@ class Batch:
         start, n = len(self.seqs), job.n
         rows = self.kv.rows(start, start + n)
         rows.length = 0
-        prompt = np.tile(job.prompt, (n, 1))
-        self.logits[start:start + n] = self.model.forward_cached(prompt, rows)[:, -1]
-        self.seqs += [Sequence(job, i) for i in range(n)]
+        prompt, seqs = np.tile(job.prompt, (n, 1)), [Sequence(job, i) for i in range(n)]
+        self.logits[start:start + n] = self._forward(prompt, rows, seqs)[:, -1]
+        self.seqs += seqs
 
     def step(self):
         """Chooses every busy row's next token, lets finished and cancelled rows go, and feeds
@@ -130,6 +136,13 @@ class Batch:
             rebuilt.length = 0
             keep = max(1, block // 2)
             if keep > 1:
-                self.model.forward_cached(np.array([self.seqs[row].context[-keep:-1]], dtype=np.int32), rebuilt)
+                self._forward(np.array([self.seqs[row].context[-keep:-1]], dtype=np.int32), rebuilt,
+                              self.seqs[row:row + 1])
         tokens = np.array([[seq.context[-1]] for seq in self.seqs], dtype=np.int32)
-        self.logits[:n] = self.model.forward_cached(tokens, self.kv.rows(0, n))[:, -1]
+        self.logits[:n] = self._forward(tokens, self.kv.rows(0, n), self.seqs)[:, -1]
+
+    def _forward(self, idx, kv, seqs):
+        """model.forward_cached for the rows of `seqs`, each with its job's adapter."""
+        if self.adapters is not None:
+            self.adapters.rows = np.array([seq.job.adapter for seq in seqs])
+        return self.model.forward_cached(idx, kv)

@@ -20,16 +20,20 @@ class DecodingFailed(Exception):
 
 
 class Completion:
-    def __init__(self, model_id, request, prompts):
-        """prompts: the token ids each prompt's choices start from."""
+    def __init__(self, model_id, request, prompts, adapter=-1):
+        """prompts: the token ids each prompt's choices start from; adapter: the index of the
+        generator's adapter the jobs decode with (-1: none)."""
         self.model_id, self.request = model_id, request
         self.id, self.created = "cmpl-" + secrets.token_hex(12), int(time.time())
         self._arrived, self._ready = [], asyncio.Event()
         r = request
-        self.jobs = [Job(ids, r.n, r.max_tokens, r.temperature, r.top_k, r.top_p, r.seed, r.stops(),
-                         partial(self._deliver, i)) for i, ids in enumerate(prompts)]
+        self.jobs = [Job(ids, r.n, r.max_tokens, r.temperature, r.top_k, r.top_p, r.seed, self.stops(),
+                         partial(self._deliver, i), adapter) for i, ids in enumerate(prompts)]
         self.prompt_tokens = sum(len(ids) for ids in prompts)
         self.completion_tokens = 0
+
+    def stops(self):
+        return self.request.stops()
 
     def _deliver(self, prompt_index, event):
         """On the event loop: keeps the event, and wakes the reader when it has something to do
@@ -87,6 +91,10 @@ class Completion:
                 "choices": [{"index": i, "text": text, "logprobs": None, "finish_reason": finish}
                             for i, text, finish in choices], **extra}
 
+    def _chunk(self, choices, **extra):
+        """A streamed event's object: for completions, the whole answer's shape."""
+        return self._object(choices, **extra)
+
     async def result(self):
         """The whole answer, once every choice has ended."""
         texts, finishes = {}, {}
@@ -102,12 +110,12 @@ class Completion:
         extra = {"usage": None} if include_usage else {}
         try:
             async for update in self.updates():
-                yield sse(self._object(update, **extra))
+                yield sse(self._chunk(update, **extra))
         except DecodingFailed as e:
             yield sse({"error": {"message": str(e), "type": "server_error", "param": None, "code": None}})
             return
         if include_usage:
-            yield sse(self._object([], usage=self.usage()))
+            yield sse(self._chunk([], usage=self.usage()))
         yield "data: [DONE]\n\n"
 
 

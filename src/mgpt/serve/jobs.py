@@ -43,15 +43,16 @@ class StopText:
 
 class Job:
     """One prompt's choices. `prompt` holds the token ids the model reads first (BOS first for
-    a docs-mode model, cut to the block); `deliver(event)` is called on the server's event loop."""
+    a docs-mode model, cut to the block); `deliver(event)` is called on the server's event loop;
+    `adapter` is the index of the adapter its rows decode with (-1: the base alone)."""
 
-    def __init__(self, prompt, n, max_tokens, temperature, top_k, top_p, seed, stop, deliver):
+    def __init__(self, prompt, n, max_tokens, temperature, top_k, top_p, seed, stop, deliver, adapter=-1):
         self.prompt = np.asarray(prompt, dtype=np.int32)
         self.n, self.max_tokens = n, max_tokens
         self.temperature, self.top_k, self.top_p = temperature, top_k, top_p
         self.rng = np.random.default_rng(seed)  # this job's own: its text does not depend on its neighbours
         self.stops = [StopText(stop or ()) for _ in range(n)]
-        self.deliver = deliver
+        self.deliver, self.adapter = deliver, adapter
         self._cancelled = threading.Event()
 
     def cancel(self):

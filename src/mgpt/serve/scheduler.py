@@ -26,8 +26,8 @@ class Stopping(Exception):
 
 
 class Scheduler:
-    def __init__(self, model, vocab, mode, max_batch, max_queue, metrics):
-        self.batch = Batch(model, vocab, mode, max_batch)
+    def __init__(self, model, vocab, mode, max_batch, max_queue, metrics, adapters=None):
+        self.batch = Batch(model, vocab, mode, max_batch, adapters)
         self.max_queue, self.metrics = max_queue, metrics
         self._pending = collections.deque()
         self._cond = threading.Condition()

@@ -40,7 +40,11 @@ async function describeModel() {
       $("model").textContent = await failure(r);
       return;
     }
-    const card = (await r.json()).data[0];
+    const cards = (await r.json()).data;
+    const card = cards[0];
+    const generates = cards.some((c) => c.job === "generate");  // else only a reader: nothing to generate with
+    $("no-generator").hidden = generates;
+    $("generate-form").hidden = !generates;
     const adapters = card.adapters.map((a) => `${a.name}\u00d7${a.weight}`).join(", ");
     $("model").textContent = `${card.id}: ${card.mode} mode, ${card.parameters.toLocaleString()} parameters` +
       (adapters ? `, adapters ${adapters}` : "");
