@@ -3,7 +3,8 @@ the library calls made on them (the same ones the CLI makes).
 
 Completions go to the scheduler, which decodes them together. Questions go, one at a time, to
 their own worker thread: retrieve (query.retrieve) then answer_question, the calls of `mgpt
-ask`; the store (one Milvus Lite process per .db) is opened once at start and used only there.
+ask`; the store (one Milvus Lite process per .db) is opened once at start and used there, and
+pinged by /health when no question has told whether it answers (storewatch.py).
 """
 
 import asyncio
@@ -12,11 +13,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from ..checkpoint import fingerprint, parse_adapter_spec
-from ..errors import MgptError
+from ..errors import MgptError, StoreUnavailable
 from ..sampling import prompt_ids
 from .completions import Completion
 from .metrics import Metrics
 from .scheduler import QueueFull, Scheduler
+from .storewatch import StoreWatch
 
 
 @dataclass
@@ -27,6 +29,7 @@ class Settings:
     api_key: str = None
     max_body: int = 64 * 1024  # bytes of a request body
     shutdown_timeout: float = 30.0  # seconds in-flight requests get to finish after Ctrl-C / SIGTERM
+    cors_origins: tuple = ()  # origins whose pages may call the API from a browser; none: no CORS headers
 
 
 class Service:
@@ -40,6 +43,7 @@ class Service:
         self.adapter_specs = list(adapter_specs)
         self.model_id = os.path.splitext(os.path.basename(ck.path or "model"))[0]
         self.metrics = Metrics(settings.max_batch)
+        self.store_watch = StoreWatch(store, self.metrics) if store is not None else None
         self.scheduler = Scheduler(ck.model, ck.vocab, ck.mode, settings.max_batch, settings.queue, self.metrics)
         self._asks = ThreadPoolExecutor(1, thread_name_prefix="mgpt-ask")
         self._asking = 0  # questions asked and not yet answered
@@ -123,8 +127,7 @@ class Service:
         from ..retrieval.query import retrieve
         from ..retrieval.sources import shown_path
 
-        hits = [] if request.retrieval == "none" else retrieve(self.store, self.embedder, request.question,
-                                                               request.k or default_k(self.ck), request.retrieval)
+        hits = [] if request.retrieval == "none" else self._retrieve(retrieve, request, default_k(self.ck))
         result = answer_question(self.ck, request.question, hits, request.max_tokens, True, request.min_confidence)
         # the chunks as the model read them (one line), so that each span indexes its text
         sources = [{"source": shown_path(s["source"]), "page": s["page"], "position": s["position"],
@@ -133,3 +136,13 @@ class Service:
         return {"question": result["question"], "answer": result["answer"], "abstained": result["abstained"],
                 "confidence": result["confidence"], "abstain_probability": result["abstain_probability"],
                 "model_answer": result["model_answer"], "sources": sources, "notes": result["notes"]}
+
+    def _retrieve(self, retrieve, request, k):
+        """The question's chunks; the store's state noted for /health either way."""
+        try:
+            hits = retrieve(self.store, self.embedder, request.question, request.k or k, request.retrieval)
+        except StoreUnavailable as e:
+            self.store_watch.failed(e)
+            raise
+        self.store_watch.answered()
+        return hits
