@@ -81,6 +81,8 @@ class Service:
                 "owned_by": "mgpt", "mode": ck.mode, "config": model.config.to_dict(), "parameters": model.num_params,
                 "fingerprint": ck.fingerprint, "adapters": adapters, "documents": self.store is not None,
                 "max_tokens_cap": self.settings.max_tokens_cap, "max_batch": self.settings.max_batch}
+        # what a prompt may hold (the page keeps a docs-mode prompt to one line: a newline ends a document)
+        card["vocabulary"] = {"characters": ck.vocab.chars, "placeholder": ck.vocab.has_placeholder}
         return {"object": "list", "data": [card]}
 
     # --- completions --------------------------------------------------------------------------
