@@ -227,3 +227,68 @@ def test_stop_strings_are_never_shown(stops, pieces, shown, stopped):
     if not ended:
         out += stop.flush()
     assert (out, ended) == (shown, stopped)
+
+
+def test_a_job_whose_neighbour_was_cancelled_writes_what_generate_writes_alone():
+    """The cancelled job's row goes between steps and the survivor moves into it: its next token
+    must come from its own logits, which move with it."""
+    from mgpt.data import Vocab
+    from mgpt.sampling import generate
+    from mgpt.serve.batch import Batch
+
+    vocab = Vocab("abcdefghijkl")
+    m = model()
+    for seed in range(3):
+        gone, kept = job([4, 5], 100 + seed, 1000, events=[]), job([0, 1], seed, 30, events=[])
+        batch = Batch(m, vocab, "stream", 2)
+        batch.admit(gone)
+        batch.admit(kept)  # row 1
+        events = batch.step()
+        gone.cancel()
+        events += batch.step()  # `gone` leaves first, then `kept` (now on row 0) chooses from the logits it brought
+        assert [s.job for s in batch.seqs] == [kept]
+        while batch.seqs:
+            events += batch.step()
+        text = "".join(e[2] for j, e in events if j is kept and e[0] == "text")
+        assert text == generate(m, vocab, "stream", "ab", 1, 30, 1.0, None, None, seed)[0]
+
+
+def test_more_waiting_jobs_than_free_rows_all_complete():
+    """Three one-row jobs wait for a scheduler of two rows at its first admission: two are taken,
+    the third waits for a row, and each writes what generate writes alone."""
+    import asyncio
+    from functools import partial
+
+    from mgpt.data import Vocab
+    from mgpt.sampling import generate
+    from mgpt.serve.jobs import Job
+    from mgpt.serve.metrics import Metrics
+    from mgpt.serve.scheduler import Scheduler
+
+    vocab = Vocab("abcdefghijkl")
+    m = model()
+
+    async def run():
+        scheduler = Scheduler(m, vocab, "stream", 2, 8, Metrics(2))
+        loop, texts, ends = asyncio.get_running_loop(), {}, {}
+        done = {seed: loop.create_future() for seed in range(3)}
+
+        def deliver(seed, event):
+            if event[0] == "text":
+                texts[seed] = texts.get(seed, "") + event[2]
+            else:
+                ends[seed] = event[0] if event[0] == "error" else event[2]
+                done[seed].set_result(None)
+        for seed in range(3):  # all waiting before the worker starts: one admission sees the three
+            scheduler.submit(Job([0, 1], 1, 15, 1.0, None, None, seed, [], partial(deliver, seed)))
+        scheduler.start(loop)
+        try:
+            await asyncio.wait_for(asyncio.gather(*done.values()), 60)
+        finally:
+            await asyncio.to_thread(scheduler.stop, 10)
+        return texts, ends
+
+    texts, ends = asyncio.run(run())
+    assert ends == {0: "length", 1: "length", 2: "length"}
+    assert [texts[s] for s in range(3)] == [generate(m, vocab, "stream", "ab", 1, 15, 1.0, None, None, s)[0]
+                                            for s in range(3)]

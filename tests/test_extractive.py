@@ -107,3 +107,17 @@ def test_a_real_model_through_the_kv_cache():
         assert found.text == "" or texts[found.source][found.start:found.end] == found.text
         again = extract(model, VOCAB, ids, texts, max_new_tokens=8, temperature=1.0, seed=seed)
         assert again == found  # seeded sampling repeats
+
+
+@pytest.mark.parametrize("constrained", [True, False])
+def test_bos_likeliest_first_but_under_half_still_answers(constrained):
+    """P(BOS) 0.3 is the largest single first character, yet the answer's mass (0.7) is larger:
+    the reader answers, and the answer's first character is not BOS."""
+    first = np.full(len(VOCAB), -30.0)
+    for ch, p in (("^", 0.3), ("x", 0.26), ("z", 0.24), ("a", 0.2)):
+        first[VOCAB.bos if ch == "^" else VOCAB.index[ch]] = np.log(p)
+    steps = [first, ranked("y^"), ranked("^z")]
+    found = extract(Scripted(lambda step: steps[min(step, 2)]), VOCAB, prompt(), ["abc", "xyz"], max_new_tokens=10,
+                    constrained=constrained)
+    assert found.abstain_probability == pytest.approx(0.3, rel=1e-4)
+    assert found.text == "xy" and (found.source, found.start) == (1, 0)

@@ -8,6 +8,7 @@ the tests skip, saying so.
 """
 
 import json
+import os
 import re
 import shutil
 import threading
@@ -281,6 +282,12 @@ def test_ask_makes_the_call_mgpt_ask_makes(tmp_path, indexed, rag_model):  # noq
                    for q in questions]
             baseline = c.post("/v1/ask", json={"question": questions[0], "retrieval": "none", "max_tokens": 8}).json()
             card = c.get("/v1/models").json()["data"][0]
+            # source: a glob on the files, as ask --source; a glob matching no file is the client's mistake
+            other = next(s["source"] for s in got[0]["sources"] if s["source"] != got[0]["sources"][0]["source"])
+            only = c.post("/v1/ask", json={"question": questions[0], "k": 3, "source": "*" + os.path.basename(other),
+                                           "max_tokens": 8}).json()
+            unmatched = c.post("/v1/ask", json={"question": questions[0], "source": "*.nothing"})
+            bad_glob = c.post("/v1/ask", json={"question": questions[0], "source": "[ab].md"})
     finally:
         assert server.stop() == 0
     assert card["documents"] is True
@@ -296,6 +303,9 @@ def test_ask_makes_the_call_mgpt_ask_makes(tmp_path, indexed, rag_model):  # noq
             if s["span"]:
                 assert s["text"][s["span"][0]:s["span"][1]] == have["answer"]
     assert baseline["sources"] == [] and "abstained" in baseline
+    assert only["sources"] and {s["source"] for s in only["sources"]} == {other}
+    assert unmatched.status_code == 400 and "no indexed document matches" in unmatched.json()["error"]["message"]
+    assert bad_glob.status_code == 400 and "[...]" in bad_glob.json()["error"]["message"]
 
 
 # --- adapters and placeholders -----------------------------------------------------------

@@ -96,9 +96,13 @@ def test_asking_shows_the_answer_its_sources_and_not_in_the_documents(browser, t
 
 
 @pytest.fixture(scope="module")
-def prose_server(tmp_path_factory):
-    folder = train_models(tmp_path_factory.mktemp("page_models"))
-    server = Served(folder, "--ckpt", "prose.npz", "--max-tokens-cap", "100000")
+def page_models(tmp_path_factory):
+    return train_models(tmp_path_factory.mktemp("page_models"))
+
+
+@pytest.fixture(scope="module")
+def prose_server(page_models):
+    server = Served(page_models, "--ckpt", "prose.npz", "--max-tokens-cap", "100000")
     yield server
     assert server.stop() == 0
 
@@ -144,3 +148,52 @@ def test_generating_streams_the_text_as_it_comes(browser, prose_server):
     while re.search(r"^mgpt_busy_rows (\S+)$", httpx.get(prose_server.url + "/metrics").text, re.M).group(1) != "0":
         assert time.monotonic() < deadline, "the stopped generation still holds its row"
         time.sleep(0.05)
+
+
+def generate_tab(page, server, model):
+    page.goto(server.url + "/#generate")
+    page.wait_for_function(f"() => document.getElementById('model').textContent.startsWith('{model}:')")
+    page.fill("#temperature", "0")
+    page.focus("#prompt")
+
+
+def test_a_docs_mode_prompt_is_one_line_and_enter_generates(browser, page_models):
+    """A names model reads one document a line and has no newline: typing `em` then Enter (what
+    a new user does) generates from "em", with no 400; a pasted line break never reaches it."""
+    server = Served(page_models, "--ckpt", "names.npz")
+    page = browser.new_page()
+    statuses, console = [], []
+    page.on("response", lambda r: statuses.append(r.status) if r.url.endswith("/v1/completions") else None)
+    page.on("console", lambda m: console.append(m.text))
+    try:
+        generate_tab(page, server, "names")
+        assert page.text_content("#prompt-hint") == "(one line, as the model reads it: Enter generates)"
+        page.keyboard.type("em")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.getElementById('generate-status').textContent.startsWith('Done')")
+        assert page.input_value("#prompt") == "em" and page.text_content("#output-prompt") == "em"
+        expected = api(server, "/v1/completions", {"prompt": "em", "temperature": 0, "max_tokens": 200})
+        assert page.text_content("#output-text") == expected["choices"][0]["text"]
+        page.fill("#prompt", "ka\n")  # pasted with its line break
+        assert page.input_value("#prompt") == "ka"
+        page.keyboard.press("Shift+Enter")  # no way to a second line
+        page.wait_for_function("() => document.getElementById('output-prompt').textContent === 'ka' && "
+                               "document.getElementById('generate-status').textContent.startsWith('Done')")
+        assert statuses == [200, 200] and not [m for m in console if "400" in m], (statuses, console)
+    finally:
+        page.close()
+        assert server.stop() == 0
+
+
+def test_a_stream_mode_prompt_keeps_enter_for_a_new_line(browser, prose_server):
+    page = browser.new_page()
+    try:
+        generate_tab(page, prose_server, "prose")
+        assert page.text_content("#prompt-hint") == "(Ctrl+Enter generates)"
+        page.keyboard.type("The river")
+        page.keyboard.press("Enter")
+        page.keyboard.type("ran")
+        assert page.input_value("#prompt") == "The river\nran"
+        assert page.text_content("#generate-status") == "" and page.text_content("#output-text") == ""
+    finally:
+        page.close()

@@ -38,8 +38,11 @@ from .rag import store_location, store_options
               help="Seconds in-flight requests get to finish after Ctrl-C or SIGTERM.")
 @click.option("--threads", type=click.IntRange(1, 512), default=1,
               help="BLAS threads. Decoding multiplies small matrices, where one is fastest (docs/BENCHMARKS.md).")
+@click.option("--cors-origin", "cors_origins", multiple=True, metavar="ORIGIN",
+              help="Let pages from ORIGIN (scheme://host[:port], or * for any) call the API from a browser "
+                   "(repeatable) [default: none, no CORS headers].")
 def serve(ctx, ckpt, adapters, reader, db, uri, token, collection, host, port, api_key, max_tokens_cap, max_batch,
-          queue, shutdown_timeout, threads):
+          queue, shutdown_timeout, threads, cors_origins):
     """Serve completions and chat (OpenAI-compatible), questions over the documents and a web page, over HTTP.
 
     \b
@@ -59,6 +62,7 @@ def serve(ctx, ckpt, adapters, reader, db, uri, token, collection, host, port, a
     threadpool_limits(limits=threads, user_api="blas")  # for the whole process, from here on
     api_key = api_key or None
     check_exposure(host, api_key)
+    cors_origins = tuple(check_origin(origin) for origin in cors_origins)
     sock = listen(host, port)
     models = Models.load(ckpt, reader, adapters, documents=bool(db or uri))
     store, embedder = open_documents(ctx, db, uri, token, collection)
@@ -66,7 +70,7 @@ def serve(ctx, ckpt, adapters, reader, db, uri, token, collection, host, port, a
     from ..serve.service import Service, Settings
 
     settings = Settings(max_tokens_cap=max_tokens_cap, max_batch=max_batch, queue=queue, api_key=api_key,
-                        shutdown_timeout=shutdown_timeout)
+                        shutdown_timeout=shutdown_timeout, cors_origins=cors_origins)
     service = Service(models, settings, store, embedder)
     server = announcing_server(uvicorn, uvicorn.Config(create_app(service), log_level="warning", access_log=False,
                                                        timeout_graceful_shutdown=shutdown_timeout))
@@ -115,6 +119,17 @@ def check_exposure(host, api_key):
     if not loopback and api_key is None:
         raise MgptError(f"--host {host}: refusing to serve beyond this machine without an API key; pass --api-key "
                         f"KEY (or set MGPT_API_KEY), or keep the default --host 127.0.0.1")
+
+
+def check_origin(origin):
+    """An origin as browsers send it (no path, no trailing slash), which is all CORS compares."""
+    if origin == "*":
+        return origin
+    scheme, sep, rest = origin.partition("://")
+    if not (sep and scheme in ("http", "https") and rest and not any(c in rest for c in "/?#* ")):
+        raise MgptError(f"--cors-origin {origin}: an origin is scheme://host[:port] with no path or trailing slash "
+                        f"(e.g. https://app.example.com or http://localhost:3000), or * for any")
+    return origin
 
 
 def open_documents(ctx, db, uri, token, collection):

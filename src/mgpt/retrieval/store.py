@@ -3,8 +3,9 @@
 pymilvus is imported here and only when a store is opened, so the rest of mgpt never pays for
 it. Every failure that comes from the environment (no such database, a database another
 process holds, an unreachable server, a collection built by another embedder) is raised as
-MgptError with what to do about it; pymilvus' own log lines are silenced so the CLI prints
-one line.
+MgptError with what to do about it; a server that cannot be reached, or does not answer within
+its timeout, as StoreUnavailable (a server answers 503 and retries may work; anything else is
+a mistake to fix). pymilvus' own log lines are silenced so the CLI prints one line.
 
 A collection holds, per chunk: id (stable: a hash of source and text), vector (the hashed
 n-gram embedding), text (with Milvus' analyzer on it), sparse (BM25 term weights that Milvus
@@ -24,11 +25,15 @@ import logging
 import os
 import time
 
-from ..errors import MgptError
+from ..errors import MgptError, StoreUnavailable
 from ..options import either, flag
 
 DEFAULT_COLLECTION = "mgpt"
 CONNECT_TIMEOUT = 5.0  # seconds: an unreachable server is an error, not a hang
+# seconds a search may take before the server counts as not answering (a search is milliseconds,
+# 65 ms at 100K chunks with HNSW); without one, a hung server would hold a question forever
+SEARCH_TIMEOUT = 10.0
+PING_TIMEOUT = 2.0  # seconds: a readiness check (serve's /health)
 SCHEMA_VERSION = "2"
 MAX_TEXT_BYTES = 65535
 MAX_SOURCE_BYTES = 4096
@@ -128,9 +133,14 @@ class Store:
 
     @contextlib.contextmanager
     def _errors(self, doing):
+        import grpc  # pymilvus' own transport: a call that times out raises its error as it is
+
         try:
             yield
-        except self._pm.MilvusException as e:
+        except (self._pm.MilvusException, grpc.RpcError) as e:
+            if unreachable(e, self._pm):
+                raise StoreUnavailable(f"Milvus at {self.location.describe()} cannot be reached ({doing}); check that "
+                                       f"the server is running, or retry shortly") from None
             message = getattr(e, "message", None) or str(e)
             raise MgptError(f"Milvus at {self.location.describe()}: {doing} failed: {message}") from None
 
@@ -293,6 +303,11 @@ class Store:
         with self._errors("reading stored chunks"):
             return bool(self.client.query(self.name, filter=filter_expression, output_fields=["id"], limit=1))
 
+    def ping(self):
+        """Raises StoreUnavailable unless the server answers within PING_TIMEOUT."""
+        with self._errors("a readiness check"):
+            self.client.has_collection(self.name, timeout=PING_TIMEOUT)
+
     def search(self, vector, query, k, mode="hybrid", filter_expression=""):
         """The k best chunks for the query: [{id, score, source, page, position, text}], best
         first. dense: cosine of `vector`; bm25: Milvus' BM25 of `query` (score = BM25);
@@ -312,17 +327,17 @@ class Store:
                 pm = self._pm
                 return self.client.hybrid_search(
                     self.name, [pm.AnnSearchRequest(**dense), pm.AnnSearchRequest(**sparse)],
-                    ranker=pm.RRFRanker(RRF_K), limit=k, output_fields=fields)
+                    ranker=pm.RRFRanker(RRF_K), limit=k, output_fields=fields, timeout=SEARCH_TIMEOUT)
             request = dense if mode == "dense" else sparse
             return self.client.search(self.name, data=request["data"], limit=k, anns_field=request["anns_field"],
                                       search_params=request["param"], output_fields=fields,
-                                      filter=filter_expression)
+                                      filter=filter_expression, timeout=SEARCH_TIMEOUT)
 
         with self._errors("searching"):
             try:
                 result = run()
-            except self._pm.MilvusException:
-                if not self._loaded:
+            except self._pm.MilvusException as e:
+                if not self._loaded or unreachable(e, self._pm):
                     raise
                 # released since this store loaded it (another process rebuilding the index of a
                 # shared server): load it again and search once more
@@ -360,9 +375,22 @@ def open_store(location, create=False):
         message = getattr(e, "message", None) or str(e)
         if location.db:
             raise MgptError(f"{location.db}: cannot open the Milvus Lite database ({message})") from None
-        raise MgptError(f"cannot reach Milvus at {location.uri} within {CONNECT_TIMEOUT:g} s ({message}); "
-                        f"check {either('--uri (or MGPT_MILVUS_URI)', 'uri')} and that the server is running") from None
+        raise StoreUnavailable(f"cannot reach Milvus at {location.uri} within {CONNECT_TIMEOUT:g} s ({message}); "
+                               f"check {either('--uri (or MGPT_MILVUS_URI)', 'uri')} and that the server is running") from None
     return Store(client, location, pymilvus)
+
+
+def unreachable(error, pymilvus):
+    """Whether a pymilvus or gRPC error means the server is down or silent (not a bad request):
+    no connection (pymilvus' CONNECT_FAILED), gRPC's UNAVAILABLE, or no answer by the deadline
+    (raised as gRPC's own error, or wrapped by pymilvus after its retries)."""
+    import grpc
+
+    codes = (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED)
+    if isinstance(error, grpc.RpcError):
+        return error.code() in codes
+    return (isinstance(error, (pymilvus.exceptions.ConnectError, pymilvus.exceptions.MilvusUnavailableException))
+            or error.code == pymilvus.Status.CONNECT_FAILED or error.code in codes)
 
 
 @contextlib.contextmanager

@@ -4,7 +4,8 @@ Every error is JSON, as OpenAI's: {"error": {"message", "type", "param", "code"}
 a 4xx that says what is wrong (400: malformed JSON, values this server or model cannot take;
 401: the API key; 413: a body over --max-body; 422: a field of the wrong type or out of range),
 a full queue 503 with Retry-After; a `model` the server does not hold 404 with code
-model_not_found; never a traceback.
+model_not_found; a document store that cannot be reached 503 with Retry-After (type
+service_unavailable); never a traceback.
 """
 
 import asyncio
@@ -16,11 +17,12 @@ import time
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-from ..errors import MgptError
+from ..errors import MgptError, StoreUnavailable
 from .completions import DecodingFailed
 from .models import ModelNotFound
 from .schemas import AskRequest, ChatRequest, CompletionRequest, error_message
@@ -31,6 +33,7 @@ ENDPOINTS = ("/", "/health", "/metrics", "/v1/models", "/v1/completions", "/v1/c
 ERROR_TYPES = {400: "invalid_request_error", 401: "authentication_error", 404: "not_found_error",
                413: "invalid_request_error", 422: "invalid_request_error", 503: "server_busy"}
 RETRY_AFTER = "1"  # seconds: a decoding step is milliseconds, a request well under a minute
+STORE_RETRY_AFTER = "5"  # seconds: a Milvus server that went away takes seconds to come back
 PAGE_HEADERS = {"Content-Security-Policy": "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
                 "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
 
@@ -52,6 +55,9 @@ def create_app(service):
 
     app = FastAPI(title="mgpt", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(BodyLimit, limit=service.settings.max_body)
+    if service.settings.cors_origins:  # inside Observe: preflights are counted and get the page's headers too
+        app.add_middleware(CORSMiddleware, allow_origins=list(service.settings.cors_origins),
+                           allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(Observe, metrics=service.metrics)  # the outermost: it sees every answer, 413s included
     add_error_handlers(app)
     authorized = Depends(bearer_check(service.settings.api_key))
@@ -64,9 +70,17 @@ def create_app(service):
 
     @app.get("/health")
     async def health():
-        if service.ready:
-            return {"status": "ok", "auth": service.settings.api_key is not None}
-        return JSONResponse({"status": "stopping" if service.started else "loading"}, 503)
+        """Readiness: 503 while the decoder is not running, or the document store does not answer."""
+        if not service.ready:
+            return JSONResponse({"status": "stopping" if service.started else "loading"}, 503)
+        auth = service.settings.api_key is not None
+        if service.store_watch is None:
+            return {"status": "ok", "auth": auth}
+        if await service.store_watch.check():
+            return {"status": "ok", "auth": auth, "store": "ok"}
+        return JSONResponse({"status": "unavailable", "auth": auth, "store": "unreachable",
+                             "message": "the document store (Milvus) cannot be reached: questions are answered 503 "
+                                        "until it answers again"}, 503, headers={"Retry-After": STORE_RETRY_AFTER})
 
     @app.get("/v1/models", dependencies=[authorized])
     async def models():
@@ -181,6 +195,10 @@ def add_error_handlers(app):
     @app.exception_handler(MgptError)
     async def mistake(request, e):
         return error(400, str(e))
+
+    @app.exception_handler(StoreUnavailable)
+    async def store_down(request, e):
+        return error(503, str(e), {"Retry-After": STORE_RETRY_AFTER}, kind="service_unavailable")
 
     @app.exception_handler(QueueFull)
     async def busy(request, e):

@@ -7,6 +7,7 @@ counters, gauges read when scraped, and histograms with cumulative buckets.
     mgpt_queue_depth, mgpt_busy_rows, mgpt_max_batch
     mgpt_batch_size                                rows per decoding step (histogram)
     mgpt_decode_step_seconds                       time per decoding step (histogram)
+    mgpt_store_failures_total, mgpt_store_up       the document store, when there is one (storewatch.py)
 """
 
 import threading
@@ -59,6 +60,7 @@ class Metrics:
         self.step_seconds = Histogram(STEP_BUCKETS)
         self.max_batch = max_batch
         self.gauges = {}  # name -> (help, function read when scraped)
+        self.counters = {}  # name -> [help, count]: those a part of the server registers
 
     def request(self, endpoint, status, seconds):
         with self._lock:
@@ -80,6 +82,13 @@ class Metrics:
     def gauge(self, name, help_text, read):
         self.gauges[name] = (help_text, read)
 
+    def counter(self, name, help_text):
+        self.counters[name] = [help_text, 0]
+
+    def add(self, name, n=1):
+        with self._lock:
+            self.counters[name][1] += n
+
     def render(self):
         with self._lock:
             out = ["# HELP mgpt_requests_total HTTP requests answered, by endpoint and status.",
@@ -99,6 +108,8 @@ class Metrics:
                     *self.batch_sizes.lines("mgpt_batch_size"),
                     "# HELP mgpt_decode_step_seconds Time per decoding step.",
                     "# TYPE mgpt_decode_step_seconds histogram", *self.step_seconds.lines("mgpt_decode_step_seconds")]
+            for name, (help_text, count) in sorted(self.counters.items()):
+                out += [f"# HELP {name} {help_text}", f"# TYPE {name} counter", f"{name} {count}"]
         out += ["# HELP mgpt_max_batch Rows decoded together at most (--max-batch).", "# TYPE mgpt_max_batch gauge",
                 f"mgpt_max_batch {self.max_batch}"]
         for name, (help_text, read) in sorted(self.gauges.items()):

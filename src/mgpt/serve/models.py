@@ -147,7 +147,9 @@ class Models:
         model = ck.model
         return {"id": name, "object": "model", "created": created(ck.path), "owned_by": "mgpt", "job": job,
                 "mode": ck.mode, "config": model.config.to_dict(), "parameters": model.num_params,
-                "fingerprint": ck.fingerprint, "adapters": [a.describe() for a in adapters], **extra}
+                "fingerprint": ck.fingerprint, "adapters": [a.describe() for a in adapters],
+                # what a prompt may hold (the page keeps a docs-mode prompt to one line: a newline ends a document)
+                "vocabulary": {"characters": ck.vocab.chars, "placeholder": ck.vocab.has_placeholder}, **extra}
 
 
 def created(path):

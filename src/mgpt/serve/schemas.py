@@ -66,6 +66,8 @@ class AskRequest(Strict):
     k: Optional[int] = Field(None, ge=1, le=MAX_K, description="Chunks to retrieve [default: as ask, by the "
                              "reader's kind].")
     retrieval: Literal[RETRIEVAL_MODES + ("none",)] = Field("hybrid", description="none: the model alone.")
+    source: Optional[str] = Field(None, min_length=1, max_length=1000,
+                                  description="Only chunks of files matching this glob ('*.md', 'faq/*'), as ask --source.")
     min_confidence: Optional[float] = Field(None, ge=0, le=1, description="[default: the reader's own, as ask]")
     max_tokens: int = Field(DEFAULT_MAX_NEW_TOKENS, ge=1, description="Longest answer, in characters.")
 

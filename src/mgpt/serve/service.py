@@ -4,21 +4,22 @@ the library calls made on them (the same ones the CLI makes).
 Completions (and chat without documents) go to the scheduler, which decodes them together with
 the generator and its adapters. Questions (and chat with documents) go, one at a time, to their
 own worker thread: retrieve (query.retrieve) then answer_question with the reader, the calls of
-`mgpt ask`; the store (one Milvus Lite process per .db) is opened once at start and used only
-there.
+`mgpt ask`; the store (one Milvus Lite process per .db) is opened once at start and used there,
+and pinged by /health when no question has told whether it answers (storewatch.py).
 """
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from ..errors import MgptError
+from ..errors import MgptError, StoreUnavailable
 from ..sampling import prompt_ids
 from .chat import ChatAnswer, ChatCompletion, question, render
 from .completions import Completion
 from .metrics import Metrics
 from .scheduler import QueueFull, Scheduler
 from .schemas import CHAT_MAX_TOKENS
+from .storewatch import StoreWatch
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Settings:
     api_key: str = None
     max_body: int = 64 * 1024  # bytes of a request body
     shutdown_timeout: float = 30.0  # seconds in-flight requests get to finish after Ctrl-C / SIGTERM
+    cors_origins: tuple = ()  # origins whose pages may call the API from a browser; none: no CORS headers
 
 
 class Service:
@@ -47,6 +49,7 @@ class Service:
         self.scheduler = None if gen is None else Scheduler(gen.model, gen.vocab, gen.mode, settings.max_batch,
                                                             settings.queue, self.metrics, models.row_adapters())
         self._started = self._stopped = False
+        self.store_watch = StoreWatch(store, self.metrics) if store is not None else None
         self._asks = ThreadPoolExecutor(1, thread_name_prefix="mgpt-ask")
         self._asking = 0  # questions asked and not yet answered
         for name, help_text, read in (("mgpt_queue_depth", "Completion prompts waiting for rows.",
@@ -147,9 +150,8 @@ class Service:
         from ..retrieval.query import retrieve
         from ..retrieval.sources import shown_path
 
-        hits = [] if request.retrieval == "none" else retrieve(self.store, self.embedder, request.question,
-                                                               request.k or default_k(self.catalog.reader),
-                                                               request.retrieval)
+        hits = [] if request.retrieval == "none" else self._retrieve(retrieve, request,
+                                                                     default_k(self.catalog.reader))
         result = answer_question(self.catalog.reader, request.question, hits, request.max_tokens, True,
                                  request.min_confidence)
         # the chunks as the model read them (one line), so that each span indexes its text
@@ -159,3 +161,20 @@ class Service:
         return {"question": result["question"], "answer": result["answer"], "abstained": result["abstained"],
                 "confidence": result["confidence"], "abstain_probability": result["abstain_probability"],
                 "model_answer": result["model_answer"], "sources": sources, "notes": result["notes"]}
+
+    def _retrieve(self, retrieve, request, k):
+        """The question's chunks; the store's state noted for /health either way."""
+        from ..retrieval.collection import source_filter
+
+        expression = source_filter(request.source)
+        try:
+            hits = retrieve(self.store, self.embedder, request.question, request.k or k, request.retrieval, expression)
+            unmatched = not hits and expression and not self.store.matches(expression)
+        except StoreUnavailable as e:
+            self.store_watch.failed(e)
+            raise
+        self.store_watch.answered()
+        if unmatched:
+            raise MgptError(f"no indexed document matches source {request.source!r}; sources are the files' paths: "
+                            f"try a glob such as '*.md' or 'faq/*'")
+        return hits

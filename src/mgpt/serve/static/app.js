@@ -5,6 +5,8 @@
 
 const $ = (id) => document.getElementById(id);
 let documents = true;
+let oneLine = false;  // the model reads no newline (docs mode: one document a line): Enter generates
+let joiner = " ";  // what a pasted line break becomes in a one-line prompt
 
 // --- the API key, kept in this tab's sessionStorage ------------------------------------------
 
@@ -52,6 +54,13 @@ async function describeModel() {
     documents = card.documents;
     $("no-documents").hidden = documents;
     $("retrieval").disabled = !documents;
+    const vocabulary = card.vocabulary;
+    oneLine = card.mode === "docs" || !(vocabulary.characters.includes("\n") || vocabulary.placeholder);
+    joiner = vocabulary.characters.includes(" ") ? " " : "";
+    $("prompt").rows = oneLine ? 1 : 3;
+    $("prompt-hint").textContent = oneLine ? "(one line, as the model reads it: Enter generates)"
+                                           : "(Ctrl+Enter generates)";
+    $("prompt").value = promptText($("prompt").value);
   } catch (e) {
     $("model").textContent = "the server cannot be reached";
   }
@@ -171,8 +180,14 @@ $("ask-form").addEventListener("submit", async (event) => {
 
 let running = null;
 
+// A one-line model's prompt holds no line break: a trailing one goes, an inner one becomes a space
+// (or nothing, for a model without spaces), so the page never sends what the model cannot read.
+function promptText(text) {
+  return oneLine ? text.replace(/[\r\n]+$/, "").replace(/[\r\n]+/g, joiner) : text;
+}
+
 function request() {
-  const body = { prompt: $("prompt").value, stream: true, max_tokens: number("max-tokens") ?? 200,
+  const body = { prompt: promptText($("prompt").value), stream: true, max_tokens: number("max-tokens") ?? 200,
                  temperature: number("temperature") ?? 1, top_p: number("top-p") ?? 1 };
   const k = number("top-k");
   if (k !== null) body.top_k = k;
@@ -204,7 +219,7 @@ $("generate-form").addEventListener("submit", async (event) => {
   running = new AbortController();
   $("generate").disabled = true;
   $("stop").disabled = false;
-  $("output-prompt").textContent = $("prompt").value;
+  $("output-prompt").textContent = promptText($("prompt").value);
   $("output-text").textContent = "";
   $("generate-status").textContent = "Generating\u2026";
   let finish = null;
@@ -233,8 +248,12 @@ $("generate-form").addEventListener("submit", async (event) => {
 });
 
 $("stop").addEventListener("click", () => running && running.abort());
+$("prompt").addEventListener("input", () => {  // a paste, or a line break typed before the model was known
+  const text = promptText($("prompt").value);
+  if (text !== $("prompt").value) $("prompt").value = text;
+});
 $("prompt").addEventListener("keydown", (event) => {
-  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+  if (event.key === "Enter" && !event.isComposing && (oneLine || event.ctrlKey || event.metaKey)) {
     event.preventDefault();
     $("generate-form").requestSubmit();
   }
