@@ -253,14 +253,19 @@ JSON_VALUES = st.recursive(st.none() | st.booleans() | st.integers(-2**64, 2**64
                            | st.text(max_size=30), lambda inner: st.lists(inner, max_size=4)
                            | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=12)
 COMPLETION_FIELDS = ("prompt", "max_tokens", "temperature", "top_p", "top_k", "n", "seed", "stop", "stream", "model")
-ASK_FIELDS = ("question", "k", "retrieval", "min_confidence", "max_tokens")
+ASK_FIELDS = ("question", "k", "retrieval", "source", "min_confidence", "max_tokens")
+CHAT_FIELDS = ("messages", "model", "max_tokens", "temperature", "top_p", "n", "seed", "stop", "stream")
+FIELDS = {"/v1/completions": COMPLETION_FIELDS, "/v1/ask": ASK_FIELDS, "/v1/chat/completions": CHAT_FIELDS}
+MESSAGES = st.lists(st.dictionaries(st.sampled_from(["role", "content", "name"]),
+                                    st.sampled_from(["user", "assistant", "system", "tool"]) | st.text(max_size=12)
+                                    | JSON_VALUES, max_size=3), max_size=3)
 
 
 @st.composite
 def hostile_requests(draw):
     """(path, body bytes): request bodies of mgpt serve, from plausible to garbage."""
-    path = draw(st.sampled_from(["/v1/completions", "/v1/ask"]))
-    fields = COMPLETION_FIELDS if path == "/v1/completions" else ASK_FIELDS
+    path = draw(st.sampled_from(sorted(FIELDS)))
+    fields = FIELDS[path]
     kind = draw(st.sampled_from(["fields", "fields", "json", "bytes"]))
     if kind == "bytes":
         return path, draw(st.binary(max_size=200))
@@ -269,6 +274,8 @@ def hostile_requests(draw):
     body = draw(st.dictionaries(st.sampled_from(fields), JSON_VALUES, max_size=len(fields)))
     if path == "/v1/completions" and draw(st.booleans()):
         body["prompt"] = draw(st.text(max_size=20))
+    if path == "/v1/chat/completions" and draw(st.booleans()):
+        body["messages"] = draw(MESSAGES)
     return path, json.dumps(body).encode()
 
 

@@ -157,7 +157,7 @@ def test_json_holds_the_weights_with_the_adapter(models, tmp_path):
 
 
 @pytest.mark.parametrize("args, needle", [
-    (["--layer", "1"], "--layer 1: the model has 1 layers (--layer 0 to 0)"),
+    (["--layer", "1"], "--layer 1: the model has 1 layer (--layer 0 to 0)"),
     (["--head", "2"], "--head 2: the model has 2 heads (--head 0 to 1)"),
     (["--prompt", "Émile"], "prompt has 1 character(s) the model has never seen"),
     (["--prompt", ""], "--prompt is empty"),

@@ -249,6 +249,7 @@ def _chosen(index, count, option, what):
     if index is None:
         return list(range(count))
     if index >= count:
+        what = what if count != 1 else what.rstrip("s")  # "1 layer", "2 layers"
         raise MgptError(f"{option} {index}: the model has {count} {what} ({option} 0 to {count - 1})")
     return [index]
 
