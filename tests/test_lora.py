@@ -108,8 +108,8 @@ def test_stacked_adapters_add_their_weighted_deltas():
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    (dict(rank=0), "--rank"), (dict(rank=9), "--rank"), (dict(targets=("x",)), "unknown LoRA target"),
-    (dict(layers=(2,)), "layer index 2 out of range"), (dict(alpha=0), "--alpha"),
+    (dict(rank=0), "^rank must be"), (dict(rank=9), "^rank must be"), (dict(targets=("x",)), "unknown LoRA target"),
+    (dict(layers=(2,)), "layer index 2 out of range"), (dict(alpha=0), "^alpha must be positive"),
 ])
 def test_validation(kwargs, message):
     with pytest.raises(MgptError, match=message):

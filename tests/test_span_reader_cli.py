@@ -119,12 +119,14 @@ def test_serve_asks_a_span_reader_and_refuses_completions(reader):
         pytest.skip(needs_serve.kwargs["reason"])
     import httpx
 
-    server = Served(reader, "--ckpt", reader / "r.npz", "--db", reader / "kb.db")
+    refused = mgpt_run("serve", "--ckpt", reader / "r.npz", "--db", reader / "kb.db", "--port", "0", cwd=reader)
+    assert refused.returncode == 2 and "--reader" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+    server = Served(reader, "--reader", reader / "r.npz", "--db", reader / "kb.db")
     try:
         r = httpx.post(server.url + "/v1/ask", json={"question": "How much is the Aster?", "min_confidence": 0},
                        timeout=30)
         assert r.status_code == 200 and r.json()["answer"] and all(s["in_prompt"] for s in r.json()["sources"])
         r = httpx.post(server.url + "/v1/completions", json={"prompt": "Aster", "max_tokens": 4}, timeout=30)
-        assert r.status_code == 400 and "span reader" in r.json()["error"]["message"]
+        assert r.status_code == 400 and "--ckpt MODEL to generate" in r.json()["error"]["message"]
     finally:
         server.stop()
