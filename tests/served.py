@@ -7,6 +7,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 
 import pytest
@@ -92,3 +93,23 @@ def metric(server, name):
     with client(server) as c:
         text = c.get("/metrics").text
     return {m.group(1) or "": float(m.group(2)) for m in re.finditer(rf"^{name}(\{{.*\}})? (\S+)$", text, re.M)}
+
+
+def alone_and_together(server, requests):
+    """(what each request gets sent alone, what each gets when all are sent at once, decoding
+    steps taken meanwhile, of which single-row ones): for tests of batching."""
+    alone = [complete(server, **r)["choices"] for r in requests]
+    before = metric(server, "mgpt_batch_size_bucket")
+    together, barrier = [None] * len(requests), threading.Barrier(len(requests))
+
+    def send(i):
+        barrier.wait()
+        together[i] = complete(server, **requests[i])["choices"]
+    threads = [threading.Thread(target=send, args=(i,)) for i in range(len(requests))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    after = metric(server, "mgpt_batch_size_bucket")
+    steps, single = (after[k] - before[k] for k in ('{le="+Inf"}', '{le="1"}'))
+    return alone, together, steps, single

@@ -11,11 +11,10 @@ import json
 import os
 import re
 import shutil
-import threading
 
 import pytest
 
-from served import Served, client, complete, metric, needs_serve, train_models
+from served import Served, alone_and_together, client, complete, metric, needs_serve, train_models
 from test_cli import assert_ok, mgpt_run
 from test_rag import HAVE_MILVUS, imported_modules, indexed, rag_model  # noqa: F401 (fixtures)
 
@@ -242,22 +241,8 @@ def test_concurrent_requests_equal_the_same_requests_alone(prose_server):
                  "temperature": [0.0, 0.6, 1.0, 1.4][i % 4], "top_k": [None, 3, None, 10][i % 4],
                  "top_p": [1.0, 1.0, 0.8, 0.95][i % 4], "n": 1 + i % 3 // 2} for i in range(12)]
     requests = [{k: v for k, v in r.items() if v is not None} for r in requests]
-    alone = [complete(prose_server, **r)["choices"] for r in requests]
-    before = metric(prose_server, "mgpt_batch_size_bucket")
-    together, barrier = [None] * len(requests), threading.Barrier(len(requests))
-
-    def send(i):
-        barrier.wait()
-        together[i] = complete(prose_server, **requests[i])["choices"]
-    threads = [threading.Thread(target=send, args=(i,)) for i in range(len(requests))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(120)
+    alone, together, steps, single = alone_and_together(prose_server, requests)
     assert together == alone
-    after = metric(prose_server, "mgpt_batch_size_bucket")
-    single = after['{le="1"}'] - before['{le="1"}']
-    steps = after['{le="+Inf"}'] - before['{le="+Inf"}']
     assert steps - single > 20, (steps, single)  # most steps decoded several rows
 
 

@@ -7,12 +7,11 @@ Real servers in subprocesses (served.py), spoken to with httpx and the `openai` 
 
 import json
 import shutil
-import threading
 
 import numpy as np
 import pytest
 
-from served import Served, client, complete, metric, needs_serve
+from served import Served, alone_and_together, client, complete, needs_serve
 from test_cli import FAST, assert_ok, mgpt_run
 from test_rag import HAVE_MILVUS, indexed, rag_model  # noqa: F401 (fixtures)
 
@@ -115,21 +114,8 @@ def test_requests_for_different_adapters_are_decoded_together(adapters_server):
     in steps of several rows."""
     requests = [{"model": ["chat", "a", "b"][i % 3], "prompt": "user: how are you\n"[:4 + i], "seed": 50 + i,
                  "max_tokens": 30 + 3 * i, "temperature": 0.9} for i in range(16)]
-    alone = [complete(adapters_server, **r)["choices"] for r in requests]
-    before = metric(adapters_server, "mgpt_batch_size_bucket")
-    together, barrier = [None] * len(requests), threading.Barrier(len(requests))
-
-    def send(i):
-        barrier.wait()
-        together[i] = complete(adapters_server, **requests[i])["choices"]
-    threads = [threading.Thread(target=send, args=(i,)) for i in range(len(requests))]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(120)
+    alone, together, steps, single = alone_and_together(adapters_server, requests)
     assert together == alone
-    after = metric(adapters_server, "mgpt_batch_size_bucket")
-    steps, single = (after[k] - before[k] for k in ('{le="+Inf"}', '{le="1"}'))
     assert steps - single > 20, (steps, single)
 
 
