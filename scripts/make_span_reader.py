@@ -129,12 +129,10 @@ def train(args):
         if os.path.exists(last):
             command = resumed(command) + ["--resume", last]
         print(" ".join(command), flush=True)
-        t0 = time.time()
         code = _run_until(command, last, until)
         runs = record(args.out).get("train", {})
         runs[name] = {"command": (f"mpiexec -n {ranks} " if launcher else "") + "mgpt "
                       + " ".join(_relative(c) for c in command[len(launcher) + 3:]),
-                      "wall_s_total": round(runs.get(name, {}).get("wall_s_total", 0) + time.time() - t0, 1),
                       "exit": code}
         record(args.out, train=runs)
         sys.exit(code)
@@ -154,7 +152,7 @@ def ship(args):
     used = next(datasets for name, datasets, *_ in RUNS if name == args.run)
     recipe = {"generator": "scripts/readergen/spans.py and scripts/readerdocs (scripts/make_span_reader.py)",
               "data": {d: build.get("data", {}).get(d, {}) for d in used}, "train": run.get("command", "?"),
-              "train_wall_s": run.get("wall_s_total", 0)}
+              "train_wall_s": logged_wall_s(os.path.join(args.out, f"{args.run}.jsonl"))}
     state = {k: v for k, v in ck.state.items() if k in ("step", "best_val_loss", "val_loss", "mode", "settings",
                                                          "corpus_sha256", "train_tokens")}
     state["reader"] = {"recipe": recipe}
@@ -164,6 +162,21 @@ def ship(args):
         state["reader"]["heldout"] = [{k: v for k, v in r.items() if k != "rows"} for r in results]
     save_model(SHIPPED, ck.model, ck.vocab, ck.mode, state)
     print(f"shipped {SHIPPED} ({os.path.getsize(SHIPPED) / 1e6:.1f} MB, fingerprint {ck.fingerprint[:12]})")
+
+
+def logged_wall_s(log):
+    """Seconds the run trained, from its log: each start or resume counts elapsed_s from zero, so
+    the sum of each stretch's last figure (a session that ended mid-run recorded no total)."""
+    total = last = 0.0
+    with open(log, encoding="utf-8") as f:
+        for line in f:
+            elapsed = json.loads(line).get("elapsed_s")
+            if elapsed is None:
+                continue
+            if elapsed < last:  # a new stretch began
+                total += last
+            last = elapsed
+    return round(total + last, 1)
 
 
 def make_lines(args):
