@@ -126,16 +126,14 @@ def train(args):
         command = [*launcher, sys.executable, "-m", "mgpt", "train",
                    *[os.path.join(args.out, f"{d}.jsonl") for d in datasets], "-o", out, *options,
                    "--log", os.path.join(args.out, f"{name}.jsonl")]
+        runs = record(args.out).get("train", {})  # the recipe names the whole command, not a resumption of it
+        runs[name] = {"command": (f"mpiexec -n {ranks} " if launcher else "") + "mgpt "
+                      + " ".join(_relative(c) for c in command[len(launcher) + 3:])}
+        record(args.out, train=runs)
         if os.path.exists(last):
             command = resumed(command) + ["--resume", last]
         print(" ".join(command), flush=True)
-        code = _run_until(command, last, until)
-        runs = record(args.out).get("train", {})
-        runs[name] = {"command": (f"mpiexec -n {ranks} " if launcher else "") + "mgpt "
-                      + " ".join(_relative(c) for c in command[len(launcher) + 3:]),
-                      "exit": code}
-        record(args.out, train=runs)
-        sys.exit(code)
+        sys.exit(_run_until(command, last, until))
     sys.exit(f"no run named {args.run}")
 
 
