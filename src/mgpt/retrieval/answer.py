@@ -32,6 +32,14 @@ def default_k(ck):
     return reader_k(ck) if ck.is_span_reader else DEFAULT_ASK_K
 
 
+def default_confidence(ck):
+    """The confidence under which `ask` abstains for this reader: a span reader's own (chosen on
+    development bases and kept in its file), else DEFAULT_MIN_CONFIDENCE."""
+    from .span_answer import reader_confidence
+
+    return reader_confidence(ck) if ck.is_span_reader else DEFAULT_MIN_CONFIDENCE
+
+
 def context_texts(ck, hits):
     """The chunks as the model reads them: one line each, unknown characters as the placeholder
     (one for one, so offsets hold) or, for a vocabulary without one, as spaces."""
@@ -87,7 +95,7 @@ def answer_question(ck, question, hits, max_new_tokens=DEFAULT_MAX_NEW_TOKENS, c
 
         return answer_with_spans(ck, question, hits, min_confidence=min_confidence)
     if min_confidence is None:
-        min_confidence = DEFAULT_MIN_CONFIDENCE
+        min_confidence = default_confidence(ck)
     if ck.mode != "docs":
         raise MgptError("ask needs a docs-mode model trained on the prompt template (one line per example)")
     question = one_line(question)
