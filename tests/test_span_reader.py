@@ -81,26 +81,26 @@ def test_span_loss(rng):
     assert not grad[~allowed].any()  # what may not be chosen gets no gradient
 
 
-def small_reader(attention="both", dropout=0.0, dtype=np.float64):
+def small_reader(attention="both", dropout=0.0, dtype=np.float64, word_buckets=0):
     cfg = SpanReaderConfig(vocab_size=len(CHARSETS["latin"]) + 1, n_layer=2, n_head=2, n_embd=8, block_size=64,
-                           attention=attention, dropout=dropout)
+                           attention=attention, dropout=dropout, word_buckets=word_buckets)
     model = SpanReader(cfg, dtype=dtype)
     model.init_weights(np.random.default_rng(0))
     model.params[...] += np.random.default_rng(1).normal(0, 0.3, model.params.shape)
     return model
 
 
-def pairs_groups():
+def pairs_groups(word_buckets=0):
     vocab = Vocab(CHARSETS["latin"])
     q = "How heavy is the Aster?"
-    g1 = [encode_pair(vocab, q, "Aster weighs 2 kg.", 64, spans=[(13, 17)]),
-          encode_pair(vocab, q, "Brae: 3 kg", 64)]
-    g2 = [encode_pair(vocab, "Price?", "No prices here.", 64)]
+    g1 = [encode_pair(vocab, q, "Aster weighs 2 kg.", 64, spans=[(13, 17)], word_buckets=word_buckets),
+          encode_pair(vocab, q, "Brae: 3 kg", 64, word_buckets=word_buckets)]
+    g2 = [encode_pair(vocab, "Price?", "No prices here.", 64, word_buckets=word_buckets)]
     return [g1, g2], vocab.bos
 
 
-def pairs_batch(width=None):
-    return make_batch(*pairs_groups(), width)
+def pairs_batch(width=None, word_buckets=0):
+    return make_batch(*pairs_groups(word_buckets), width)
 
 
 @pytest.mark.parametrize("attention", ["both", "causal", "split"])
@@ -113,6 +113,21 @@ def test_whole_reader_gradient(attention):
     f = lambda: model.forward(batch, targets)[1]
     assert_close(model.grads, numerical_grad(f, model.params), rtol=1e-4, atol=1e-8)
     assert np.abs(model.grads).max() > 1e-3
+
+
+@pytest.mark.parametrize("dropout", [0.0, 0.3])
+def test_whole_reader_gradient_with_word_features(dropout):
+    """The word and stem tables get their gradient too (5 buckets: words share them)."""
+    model = small_reader("split", dropout, word_buckets=5)
+    batch, targets = pairs_batch(width=64, word_buckets=5)
+    rng = lambda: np.random.default_rng(5) if dropout else None
+    _, _, cache = model.forward(batch, targets, rng=rng())
+    model.grads[...] = 0
+    model.backward(cache)
+    f = lambda: model.forward(batch, targets, rng=rng())[1]
+    assert_close(model.grads, numerical_grad(f, model.params), rtol=1e-4, atol=1e-8)
+    for name in ("word_emb", "stem_emb"):
+        assert np.abs(model.g[name]).max() > 1e-3
 
 
 def test_whole_reader_gradient_with_dropout():

@@ -43,9 +43,11 @@ def model_info(path):
         from .retrieval.span_answer import reader_confidence, reader_k
 
         record["min_confidence"], record["k"] = reader_confidence(ck), reader_k(ck)
+        features = "question-match features" if cfg.match_features else "no match features"
+        if cfg.word_buckets:
+            features += f", hashed word features: {cfg.word_buckets} buckets"
         lines.append(f"reads        {record['k']} chunks a question, each with the question, attention "
-                     f"{READING[cfg.attention]}, "
-                     f"{'question-match features' if cfg.match_features else 'no match features'}; points at the "
+                     f"{READING[cfg.attention]}, {features}; points at the "
                      f"answer's start and end, abstains under confidence {record['min_confidence']:g}")
     if "prompt_template" in state:  # what `ask` sends it (mgpt.retrieval.prompt)
         record["prompt_template"] = state["prompt_template"]

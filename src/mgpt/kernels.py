@@ -34,6 +34,17 @@ def embedding_backward(dout, idx, num_embeddings):
     return onehot @ rows
 
 
+def embedding_backward_rows(dout, idx):
+    """(ids, rows): the ids idx holds, sorted, and their rows of the table's gradient; every other
+    row's gradient is zero. For tables too large for embedding_backward's one-hot (hashed word
+    features, span_reader): the work grows with the positions, not with the table."""
+    flat_idx = idx.reshape(-1)
+    order = np.argsort(flat_idx, kind="stable")
+    ids = flat_idx[order]
+    starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
+    return ids[starts], np.add.reduceat(dout.reshape(flat_idx.size, -1)[order], starts, axis=0)
+
+
 # --- rmsnorm: y = x / sqrt(mean(x^2) + eps) * gain -----------------------------------------
 
 def rmsnorm_forward(x, gain, eps=1e-5):

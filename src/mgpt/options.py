@@ -45,10 +45,12 @@ class Rule(NamedTuple):
 
     def describe(self):
         words = ["an integer" if self.kind is int else "a number"]
+        bound = "{:d}" if self.kind is int else "{:g}"  # 1048576, not 1.04858e+06
         if self.low is not None:
-            words.append(f"{'>' if self.low_open else '>='} {self.low:g}")
+            words.append(f"{'>' if self.low_open else '>='} " + bound.format(self.low))
         if self.high is not None:
-            words.append(f"{'and ' if self.low is not None else ''}{'<' if self.high_open else '<='} {self.high:g}")
+            words.append(f"{'and ' if self.low is not None else ''}{'<' if self.high_open else '<='} "
+                         + bound.format(self.high))
         return " ".join(words)
 
     def check(self, name, value):

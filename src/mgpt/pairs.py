@@ -21,26 +21,20 @@ absent, every occurrence of the answer in any chunk).
 """
 
 import json
-import re
 from typing import NamedTuple
 
 import numpy as np
 
 from .errors import MgptError
 from .span_reader import PairBatch, SpanTargets
+from .word_hash import word_ids, words
 
 SEPARATOR, QUESTION, QUESTION_MATCH, CHUNK, CHUNK_MATCH, CHUNK_NEAR = range(6)
 PREFIX = 4
-_WORD = re.compile(r"[^\W_]+")
 STOP_WORDS = frozenset("""a an the of to in on for and or is are was were be been do does did what which who whom
 whose when where why how can could would should will shall may might must i my me we our you your it its this that
 these those there here with at by from as about into than then so if not no yes much many long any some""".split())
 MAX_QUESTION = 120  # characters of a question the reader reads; ask refuses longer ones
-
-
-def words(text):
-    """(start, end, lowercase word) of each run of letters and digits."""
-    return [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
 
 
 def character_types(question, chunk, match_features=True):
@@ -84,7 +78,7 @@ def edges(text):
 class Row(NamedTuple):
     """One encoded pair: ids and types (T,), where the chunk starts, where in the chunk an answer
     may start and end (edges), and the answer's starts and ends in this row (positions of the row,
-    ends inclusive)."""
+    ends inclusive); words (T, 2): the word and stem buckets, None without word features."""
     ids: np.ndarray
     types: np.ndarray
     chunk_at: int
@@ -92,20 +86,27 @@ class Row(NamedTuple):
     may_end: np.ndarray
     starts: tuple = ()
     ends: tuple = ()
+    words: np.ndarray = None
 
 
-def encode_pair(vocab, question, chunk, block_size, match_features=True, spans=()):
-    """The row of (question, chunk): the chunk cut to fit block_size, spans beyond the cut dropped.
-    Both texts must already hold only the vocabulary's characters (Vocab.fit)."""
+def encode_pair(vocab, question, chunk, block_size, match_features=True, spans=(), word_buckets=0):
+    """The row of (question, chunk): the chunk cut to fit block_size, spans beyond the cut dropped;
+    with word_buckets, the buckets of the words of the texts as read (word_hash.word_ids, the
+    separators outside words). Both texts must already hold only the vocabulary's characters
+    (Vocab.fit): training and reading fit them the same way, so a word gets the same bucket in both."""
     question = question[:MAX_QUESTION]
     chunk_at = 2 + len(question)
     chunk = chunk[:max(block_size - chunk_at, 0)]
     q_types, c_types = character_types(question, chunk, match_features)
     ids = np.concatenate(([vocab.bos], vocab.encode(question), [vocab.bos], vocab.encode(chunk))).astype(np.int32)
     types = np.concatenate(([SEPARATOR], q_types, [SEPARATOR], c_types)).astype(np.int8)
+    words = None
+    if word_buckets:
+        none = np.zeros((1, 2), np.int32)
+        words = np.concatenate((none, word_ids(question, word_buckets), none, word_ids(chunk, word_buckets)))
     kept = [(s, e) for s, e in spans if e <= len(chunk)]
     return Row(ids, types, chunk_at, *edges(chunk), tuple(chunk_at + s for s, _ in kept),
-               tuple(chunk_at + e - 1 for _, e in kept))
+               tuple(chunk_at + e - 1 for _, e in kept), words)
 
 
 def pack(lengths, width):
@@ -133,6 +134,7 @@ def make_batch(groups, bos, width=None):
     T = max(offset + n for (_, offset), n in zip(places, lengths))
     ids = np.full((R, T), bos, np.int32)
     types = np.zeros((R, T), np.int8)
+    words = np.zeros((R, T, 2), np.int32) if pairs[0][1].words is not None else None
     positions = np.zeros((R, T), np.int32)
     segments = np.full((R, T), -1, np.int32)
     question = np.full((R, T), -1, np.int32)
@@ -142,6 +144,8 @@ def make_batch(groups, bos, width=None):
     for (q, row), (r, at), n in zip(pairs, places, lengths):
         here = slice(at, at + n)
         ids[r, here], types[r, here], positions[r, here] = row.ids, row.types, np.arange(n)
+        if words is not None:
+            words[r, here] = row.words
         segments[r, here], question[r, here] = in_row[r], q
         in_row[r] += 1
         may_start[r, at] = may_end[r, at] = True
@@ -152,7 +156,7 @@ def make_batch(groups, bos, width=None):
         else:
             start[r, at] = end[r, at] = True
     # an answer that begins or ends off the edges (a value glued to a word) is allowed where it stands
-    return (PairBatch(ids, types, positions, segments, places),
+    return (PairBatch(ids, types, positions, segments, places, words),
             SpanTargets(may_start | start, may_end | end, start, end, question, len(groups)))
 
 
@@ -214,19 +218,22 @@ def parse_examples(text, name):
     return examples
 
 
-def split_examples(examples, vocab, match_features, val_fraction, seed):
-    """(train, val) PairSplits: a seeded val_fraction of the questions held out (data.held_out)."""
+def split_examples(examples, vocab, config, val_fraction, seed):
+    """(train, val) PairSplits for a reader of this config (SpanReaderConfig): a seeded
+    val_fraction of the questions held out (data.held_out)."""
     from .data import held_out
 
-    return tuple(PairSplit([examples[i] for i in part], vocab, match_features)
+    return tuple(PairSplit([examples[i] for i in part], vocab, config)
                  for part in held_out(len(examples), val_fraction, seed, "example(s)", "add examples"))
 
 
 class PairSplit:
-    """Examples a training run draws batches of questions from; rows are encoded as drawn."""
+    """Examples a training run draws batches of questions from; rows are encoded as drawn, with
+    the inputs the reader's config asks for (match types, word buckets)."""
 
-    def __init__(self, examples, vocab, match_features):
-        self.examples, self.vocab, self.match_features = examples, vocab, match_features
+    def __init__(self, examples, vocab, config):
+        self.examples, self.vocab = examples, vocab
+        self.match_features, self.word_buckets = config.match_features, config.word_buckets
 
     def __len__(self):
         return len(self.examples)
@@ -239,7 +246,8 @@ class PairSplit:
         vocab = self.vocab
         question = vocab.fit(example.question, "question")[0]
         return [encode_pair(vocab, question, vocab.fit(chunk, "chunk")[0], block_size, self.match_features,
-                            [(s, e) for ci, s, e in example.spans if ci == i]) for i, chunk in enumerate(example.chunks)]
+                            [(s, e) for ci, s, e in example.spans if ci == i], self.word_buckets)
+                for i, chunk in enumerate(example.chunks)]
 
     def sample(self, batch_size, block_size, rng):
         picks = rng.integers(0, len(self.examples), size=batch_size)

@@ -63,7 +63,7 @@ def run_training(explicit, world, corpus, run, out, log_path, quiet, drop_unknow
     if run.mode == PAIRS:  # a span reader: the corpus is JSON lines of examples (mgpt/pairs.py)
         text = corpus.text()
         examples = parse_examples(text, "corpus")
-        train_split, val_split = split_examples(examples, run.vocab, run.model.config.match_features,
+        train_split, val_split = split_examples(examples, run.vocab, run.model.config,
                                                 run.val_fraction, run.settings.seed)
         fingerprint = text_fingerprint(text)
     else:

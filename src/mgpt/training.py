@@ -24,6 +24,7 @@ from .prepared import Corpus
 from .runs import Run, check_outputs, resumed, run_training, settings_from
 from .settings import TrainSettings
 from .span_kernels import ATTENTIONS
+from .word_hash import MAX_BUCKETS
 
 CONFIG_OPTIONS = ("n_layer", "n_head", "n_embd", "block_size", "activation", "dropout")
 KINDS = ("gpt", "span-reader")
@@ -38,7 +39,7 @@ def _shared_defaults(settings):
 # every option with its default: the command line's defaults are these
 TRAIN_DEFAULTS = {**_shared_defaults(TrainSettings()), "preset": DEFAULT_PRESET, **dict.fromkeys(CONFIG_OPTIONS),
                   "mode": "auto", "init": None, "vocab": None, "kind": "gpt", "attention": "split",
-                  "match_features": True}
+                  "match_features": True, "word_buckets": 0}
 LORA_DEFAULTS = {**_shared_defaults(LORA_SETTINGS), "rank": LoraConfig.rank, "alpha": None,
                  "targets": ",".join(DEFAULT_TARGETS), "layers": "all", "lora_dropout": 0.0, "rslora": False}
 RULES = {
@@ -48,6 +49,7 @@ RULES = {
     "seed": NONNEG_INT, "save_every": POSITIVE_INT, "patience": POSITIVE_INT,
     "n_layer": POSITIVE_INT, "n_head": POSITIVE_INT, "n_embd": POSITIVE_INT, "block_size": POSITIVE_INT,
     "dropout": FRACTION, "rank": Rule(int), "alpha": Rule(float), "lora_dropout": FRACTION,
+    "word_buckets": Rule(int, 0, MAX_BUCKETS),  # and not 1: SpanReaderConfig says so
 }
 CHOICES = {"preset": tuple(PRESETS), "mode": MODES, "kind": KINDS, "attention": ATTENTIONS,
            "activation": tuple(ACTIVATIONS)}
@@ -77,9 +79,11 @@ def train_model(corpus, out, values, explicit, on_record=None):
     world = distributed.world()
     o = check_options(values)
     resume, init, kind = o["resume"], o["init"], o["kind"]
-    if (resume or init) and explicit & {"kind", "attention", "match_features"}:
+    if (resume or init) and explicit & {"kind", "attention", "match_features", "word_buckets"}:
         raise MgptError(f"{flag('resume') if resume else flag('init')} keeps its checkpoint's kind and reading; drop "
-                        f"{flag('kind')}, {flag('attention')} and {flag('match_features')}")
+                        f"{flag('kind')}, {flag('attention')}, {flag('match_features')} and {flag('word_buckets')}")
+    if "word_buckets" in explicit and kind != "span-reader":
+        raise MgptError(f"{flag('word_buckets')} is for a span reader ({flag('kind')} span-reader); drop it")
     if resume and init:
         raise MgptError(f"{flag('resume')} and {flag('init')} exclude each other: {flag('resume')} continues a run, "
                         f"{flag('init')} starts one")
@@ -128,13 +132,14 @@ def new_span_reader(o, explicit):
     settings = settings_from(o, explicit)
     sizes = {**READER_PRESET, **({} if "preset" not in explicit else PRESETS[o["preset"]])}
     sizes.update({k: v for k, v in config_flags(o).items() if v is not None})
-    attention, match_features = o["attention"], o["match_features"]
+    attention, match_features, buckets = o["attention"], o["match_features"], o["word_buckets"]
     model = SpanReader(SpanReaderConfig(vocab_size=len(vocab), attention=attention,
-                                        match_features=match_features, **sizes))
+                                        match_features=match_features, word_buckets=buckets, **sizes))
     model.init_weights(np.random.default_rng([settings.seed, 0]))
     return model_run(model, vocab, "pairs", settings, o["val_fraction"], start=None,
                      notes=[f"span reader: attention {attention}, "
-                            f"{'question-match features' if match_features else 'no match features'}"])
+                            f"{'question-match features' if match_features else 'no match features'}"
+                            + (f", hashed word features: {buckets} buckets" if buckets else "")])
 
 
 def continued_model(world, data, o, explicit):

@@ -95,6 +95,9 @@ def run(call):
                    "the ablations' best, docs/RAG.md), both (every head both ways) or causal (left to right).")
 @click.option("--match-features/--no-match-features", default=True,
               help="span-reader: mark the chunk's words that the question holds.")
+@click.option("--word-buckets", type=checked("word_buckets"), default=0, metavar="N",
+              help="span-reader: give each character the embeddings of its word's and its stem's hash bucket, "
+                   "N buckets each (0: none; from 2 to 1048576; docs/RAG.md).")
 def train(ctx, corpus, out, **options):
     """Train a model on CORPUS (files, or - for stdin).
 

@@ -48,8 +48,9 @@ def best_span(start, end, may_start, may_end, max_answer):
 
 def read_chunks(ck, question, texts):
     """Start and end scores (R, T) of each chunk with the question, and each chunk's row."""
-    block, match = ck.model.config.block_size, ck.model.config.match_features
-    rows = [encode_pair(ck.vocab, question, text, block, match) for text in texts]
+    cfg = ck.model.config
+    rows = [encode_pair(ck.vocab, question, text, cfg.block_size, cfg.match_features, word_buckets=cfg.word_buckets)
+            for text in texts]
     batch, _ = make_batch([rows], ck.vocab.bos)
     scores = ck.model.forward(batch).astype(np.float64)
     return scores[..., 0], scores[..., 1], rows
