@@ -1,4 +1,5 @@
-"""Question/chunk pairs as the span reader reads them: ids, character types, targets, batches.
+"""Question/chunk pairs as the span reader reads them: ids, character types, word buckets (with
+word features, word_hash.py), targets, batches.
 
 A pair is [BOS] question [BOS] chunk (a row of its own when reading; packed several to a row in
 training, make_batch). Each character gets a type (span_reader.N_TYPES of them):
@@ -100,13 +101,13 @@ def encode_pair(vocab, question, chunk, block_size, match_features=True, spans=(
     q_types, c_types = character_types(question, chunk, match_features)
     ids = np.concatenate(([vocab.bos], vocab.encode(question), [vocab.bos], vocab.encode(chunk))).astype(np.int32)
     types = np.concatenate(([SEPARATOR], q_types, [SEPARATOR], c_types)).astype(np.int8)
-    words = None
+    hashed = None
     if word_buckets:
         none = np.zeros((1, 2), np.int32)
-        words = np.concatenate((none, word_ids(question, word_buckets), none, word_ids(chunk, word_buckets)))
+        hashed = np.concatenate((none, word_ids(question, word_buckets), none, word_ids(chunk, word_buckets)))
     kept = [(s, e) for s, e in spans if e <= len(chunk)]
     return Row(ids, types, chunk_at, *edges(chunk), tuple(chunk_at + s for s, _ in kept),
-               tuple(chunk_at + e - 1 for _, e in kept), words)
+               tuple(chunk_at + e - 1 for _, e in kept), hashed)
 
 
 def pack(lengths, width):
@@ -134,7 +135,7 @@ def make_batch(groups, bos, width=None):
     T = max(offset + n for (_, offset), n in zip(places, lengths))
     ids = np.full((R, T), bos, np.int32)
     types = np.zeros((R, T), np.int8)
-    words = np.zeros((R, T, 2), np.int32) if pairs[0][1].words is not None else None
+    hashed = np.zeros((R, T, 2), np.int32) if pairs[0][1].words is not None else None
     positions = np.zeros((R, T), np.int32)
     segments = np.full((R, T), -1, np.int32)
     question = np.full((R, T), -1, np.int32)
@@ -144,8 +145,8 @@ def make_batch(groups, bos, width=None):
     for (q, row), (r, at), n in zip(pairs, places, lengths):
         here = slice(at, at + n)
         ids[r, here], types[r, here], positions[r, here] = row.ids, row.types, np.arange(n)
-        if words is not None:
-            words[r, here] = row.words
+        if hashed is not None:
+            hashed[r, here] = row.words
         segments[r, here], question[r, here] = in_row[r], q
         in_row[r] += 1
         may_start[r, at] = may_end[r, at] = True
@@ -156,7 +157,7 @@ def make_batch(groups, bos, width=None):
         else:
             start[r, at] = end[r, at] = True
     # an answer that begins or ends off the edges (a value glued to a word) is allowed where it stands
-    return (PairBatch(ids, types, positions, segments, places, words),
+    return (PairBatch(ids, types, positions, segments, places, hashed),
             SpanTargets(may_start | start, may_end | end, start, end, question, len(groups)))
 
 

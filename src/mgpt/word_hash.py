@@ -8,11 +8,11 @@ pretrained vectors, every word (even one never seen in training) has a bucket, a
 share a bucket share its row.
 
 A word is a maximal run of letters and digits, lowercased: the words the question-match types
-compare too (pairs.character_types). Its bucket is 1 + crc32(its UTF-8 bytes) mod (N - 1): stable across
-processes and machines, unlike Python's salted hash(). Bucket 0 is every position outside a word
-(spaces, punctuation, the BOS separators, padding): a row trained like the others. Words and stems
-have tables of their own (span_reader: word_emb, stem_emb), so a short word's stem bucket equal to
-its word bucket means nothing.
+compare too (pairs.character_types). Its bucket is 1 + crc32(its UTF-8 bytes) mod (N - 1):
+stable across processes and machines, unlike Python's salted hash(). Bucket 0 is every position
+outside a word (spaces, punctuation, the BOS separators, padding): a row trained like the others.
+Words and stems have tables of their own (span_reader: word_emb, stem_emb), so a short word's
+stem bucket equal to its word bucket means nothing.
 """
 
 import re
