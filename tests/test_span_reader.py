@@ -194,3 +194,20 @@ def test_character_types():
     assert q_types[0] == QUESTION and q_types["How much does the ".__len__()] == QUESTION_MATCH
     plain_q, plain_c = character_types("How much does the Kestrel weigh?", chunk, match_features=False)
     assert set(plain_q) == {QUESTION} and set(plain_c) == {CHUNK}
+
+
+@pytest.mark.parametrize("text, span, want", [
+    ("weighs (about 29 kg) empty", "29 kg)", "29 kg"),
+    ("link with (libc, -lc) always", "(libc, -lc)", "(libc, -lc)"),  # balanced: kept whole
+    ("link with (libc, -lc) always", "(libc", "libc"),
+    ("sizes [S, M] only", "S, M]", "S, M"),
+    ("costs 89 EUR; ships", "89 EUR;", "89 EUR"),
+    ("f(x) returns", "f(x)", "f(x)"),
+    ("only )", ")", ")"),  # nothing would be left: kept as it was
+])
+def test_a_span_keeps_no_bracket_it_does_not_open_and_close(text, span, want):
+    from mgpt.retrieval.span_answer import tidy_span
+
+    start = text.index(span)
+    s, e = tidy_span(text, start, start + len(span))
+    assert text[s:e] == want

@@ -21,6 +21,29 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 DEFAULT_SPAN_K = 8  # chunks read for a question unless the reader's file says (make_span_reader.py ship)
 
 
+_CLOSES = {")": "(", "]": "[", "}": "{"}
+_OPENS = {v: k for k, v in _CLOSES.items()}
+
+
+def tidy_span(text, start, end):
+    """(start, end) without a bracket the span does not both open and close, nor the spaces and
+    ',;:' that trimming it leaves: '29 kg)' from '(about 29 kg)' reads 29 kg. Edges (pairs.edges)
+    let a span end on ')' because some answers hold one ('libc (-lc)'); a lone one is a reading
+    slip, not part of the answer. A span that would come out empty is kept as it was."""
+    s, e = start, end
+    while e > s:
+        span = text[s:e]
+        if span[-1] in _CLOSES and span.count(span[-1]) > span.count(_CLOSES[span[-1]]):
+            e -= 1
+        elif span[0] in _OPENS and span.count(span[0]) > span.count(_OPENS[span[0]]):
+            s += 1
+        elif span[-1] in " ,;:" or span[0] == " ":
+            e, s = (e - 1, s) if span[-1] in " ,;:" else (e, s + 1)
+        else:
+            return s, e
+    return start, end
+
+
 def logsumexp(x):
     if x.size == 0:
         return -np.inf
@@ -137,6 +160,7 @@ def answer_with_spans(ck, question, hits, max_answer=DEFAULT_MAX_ANSWER, min_con
     abstained = bool(found["chunk"] is None or confidence < min_confidence)
     answer, model_answer = None, ""
     if found["chunk"] is not None:
+        found["start"], found["end"] = tidy_span(texts[found["chunk"]], found["start"], found["end"])
         model_answer = texts[found["chunk"]][found["start"]:found["end"]]
         if not abstained:
             answer = model_answer
