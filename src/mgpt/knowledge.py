@@ -10,7 +10,7 @@ import os
 from dataclasses import asdict, dataclass, field
 
 from .errors import MgptError
-from .options import POSITIVE_INT, PROBABILITY, check_choice, either, flag
+from .options import POSITIVE_INT, PROBABILITY, check_choice, either
 
 
 @dataclass
@@ -141,14 +141,9 @@ class KnowledgeBase:
 
         k = POSITIVE_INT.check("k", k)
         check_choice("retrieval", retrieval, RETRIEVAL_MODES)
-        expression = source_filter(source)
+        source_filter(source)  # a bad glob is refused before the store is opened
         with self._opened() as store:
-            hits = retrieve(store, collection_embedder(store, dim), question, k, retrieval, expression)
-            if not hits and expression and not store.matches(expression):
-                raise MgptError(f"no indexed document matches {flag('source')} {source!r} (in "
-                                f"{self.location.describe()}, collection {self.location.collection}); "
-                                f"sources are the files' paths: try a glob such as '*.md' or 'faq/*'")
-        return hits
+            return retrieve(store, collection_embedder(store, dim), question, k, retrieval, source)
 
     def ask(self, question, k=None, source=None, retrieval="hybrid", dim=None, **reading):
         """The reader's answer to `question` from the best chunks (k: as many as the reader reads;

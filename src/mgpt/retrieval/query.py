@@ -20,10 +20,20 @@ def collection_embedder(store, dim=None):
     return HashedNgramEmbedder(stored_dim)
 
 
-def retrieve(store, embedder, query, k, mode="hybrid", filter_expression=""):
-    """The k best chunks for the query, best first (see Store.search)."""
+def retrieve(store, embedder, query, k, mode="hybrid", source=None):
+    """The k best chunks for the query, best first (see Store.search); with `source`, a glob
+    (collection.source_filter), only chunks of the files it matches, and a glob that matches no
+    indexed file is the caller's mistake, not an empty answer."""
+    from .collection import source_filter
+
     vector = embedder.embed([query])[0]
     if not vector.any():
         raise MgptError(f"the query {query!r} has no letters or digits to search by")
+    expression = source_filter(source)
     store.load()
-    return store.search(vector, query, k, mode, filter_expression)
+    hits = store.search(vector, query, k, mode, expression)
+    if not hits and expression and not store.matches(expression):
+        raise MgptError(f"no indexed document matches {flag('source')} {source!r} (in "
+                        f"{store.location.describe()}, collection {store.name}); "
+                        f"sources are the files' paths: try a glob such as '*.md' or 'faq/*'")
+    return hits

@@ -164,17 +164,11 @@ class Service:
 
     def _retrieve(self, retrieve, request, k):
         """The question's chunks; the store's state noted for /health either way."""
-        from ..retrieval.collection import source_filter
-
-        expression = source_filter(request.source)
         try:
-            hits = retrieve(self.store, self.embedder, request.question, request.k or k, request.retrieval, expression)
-            unmatched = not hits and expression and not self.store.matches(expression)
+            hits = retrieve(self.store, self.embedder, request.question, request.k or k, request.retrieval,
+                            request.source)
         except StoreUnavailable as e:
             self.store_watch.failed(e)
             raise
         self.store_watch.answered()
-        if unmatched:
-            raise MgptError(f"no indexed document matches source {request.source!r}; sources are the files' paths: "
-                            f"try a glob such as '*.md' or 'faq/*'")
         return hits
