@@ -11,7 +11,6 @@ import math
 import os
 import re
 import shutil
-import signal
 
 import numpy as np
 import pytest
@@ -21,7 +20,6 @@ from mgpt import checkpoint
 from mgpt.checkpoint import load_with_adapters
 from mgpt.cli import cli
 from mgpt.lora import TARGETS, Adapter, AdapterStack, LoraConfig, validate
-from mgpt.optim import AdamW
 
 from test_cli import NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, read, snapshot
 
@@ -344,7 +342,7 @@ def test_train_init_starts_from_the_base(work):
 
 # --- exact resume and reproducibility -----------------------------------------------------
 
-def test_interrupted_finetune_resumes_exactly(tmp_path, lab, monkeypatch):
+def test_interrupted_finetune_resumes_exactly(tmp_path, lab, interrupt_after_step):
     """SIGINT at step 7 (sent from a patched AdamW.step), resumed with --resume: the same bytes,
     and the same log, as a run that was never interrupted. LoRA dropout draws from the saved RNG."""
     runner = CliRunner()
@@ -355,20 +353,13 @@ def test_interrupted_finetune_resumes_exactly(tmp_path, lab, monkeypatch):
               "--lora-dropout", "0.1", "--seed", "9", "--targets", "q,v,fc"]
     r = runner.invoke(cli, [*common, "-o", str(tmp_path / "ref.npz"), "--log", str(tmp_path / "ref.jsonl")])
     assert r.exit_code == 0, r.output
-    original = AdamW.step
-
-    def interrupting(self, params, grads, lr):
-        original(self, params, grads, lr)
-        if self.t == 7:
-            os.kill(os.getpid(), signal.SIGINT)
-
-    monkeypatch.setattr(AdamW, "step", interrupting)
+    interrupt_after_step(7)
     r = runner.invoke(cli, [*common, "-o", str(tmp_path / "run.npz"), "--log", str(tmp_path / "run.jsonl")])
     assert r.exit_code == 130, r.output
     last = str(tmp_path / "run-last.npz")
     assert "interrupted at step 7" in r.stderr and f"--resume {last}" in r.stderr
     assert int(npz(last)["step"]) == 7
-    monkeypatch.setattr(AdamW, "step", original)
+    interrupt_after_step(None)
     r = runner.invoke(cli, ["finetune-lora", "--base", base, dom, "-o", str(tmp_path / "run.npz"), "-q",
                             "--resume", last, "--log", str(tmp_path / "run.jsonl")])
     assert r.exit_code == 0, r.output

@@ -5,7 +5,6 @@ import errno
 import os
 import pickle
 import re
-import signal
 import stat
 import subprocess
 import sys
@@ -453,7 +452,7 @@ def test_non_finite_training_loss_keeps_checkpoints(tmp_path, monkeypatch):
     assert snapshot(tmp_path) == before
 
 
-def test_resume_in_process_matches_uninterrupted(tmp_path, monkeypatch):
+def test_resume_in_process_matches_uninterrupted(tmp_path, interrupt_after_step):
     """A run stopped by SIGINT at step 10 and resumed (flags taken from the checkpoint) ends with
     the bytes of the uninterrupted run: deterministic, unlike the subprocess test's timing."""
     runner = CliRunner()
@@ -462,18 +461,11 @@ def test_resume_in_process_matches_uninterrupted(tmp_path, monkeypatch):
     common = [*TINY, "--eval-every", "4", "--dropout", "0.1", "--lr", "3e-3", "--seed", "9", "--steps", "20"]
     r = runner.invoke(cli, ["train", corpus, "-o", str(tmp_path / "ref.npz"), *common])
     assert r.exit_code == 0, r.output
-    original = AdamW.step
-
-    def interrupting(self, params, grads, lr):
-        original(self, params, grads, lr)
-        if self.t == 10:
-            os.kill(os.getpid(), signal.SIGINT)
-
-    monkeypatch.setattr(AdamW, "step", interrupting)
+    interrupt_after_step(10)
     r = runner.invoke(cli, ["train", corpus, "-o", str(tmp_path / "run.npz"), *common])
     assert r.exit_code == 130, r.output
     assert "interrupted at step 10" in r.stderr and "--resume " + str(tmp_path / "run-last.npz") in r.stderr
-    monkeypatch.setattr(AdamW, "step", original)
+    interrupt_after_step(None)
     r = runner.invoke(cli, ["train", corpus, "-o", str(tmp_path / "run.npz"), "-q",
                             "--resume", str(tmp_path / "run-last.npz")])
     assert r.exit_code == 0, r.output

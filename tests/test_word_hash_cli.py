@@ -3,14 +3,11 @@
 Tiny and barely trained, as in test_span_reader_cli.py: the plumbing, not the answers."""
 
 import json
-import os
-import signal
 
 import pytest
 from click.testing import CliRunner
 
 from mgpt.cli import cli
-from mgpt.optim import AdamW
 from test_cli import assert_ok, assert_user_error as fails_with
 from test_rag import mgpt_run
 from test_span_reader_cli import EXAMPLES
@@ -64,7 +61,7 @@ def test_off_is_the_reader_without_them(folder):
     assert "word_buckets" not in json.loads(assert_ok(mgpt_run("info", folder / "off.npz", "--json")).stdout)["config"]
 
 
-def test_resume_with_word_features_is_exact(folder, monkeypatch):
+def test_resume_with_word_features_is_exact(folder, interrupt_after_step):
     """Stopped by SIGINT at step 4 and resumed (its options from the checkpoint): the bytes of the
     run that was never stopped."""
     runner = CliRunner()
@@ -72,17 +69,10 @@ def test_resume_with_word_features_is_exact(folder, monkeypatch):
               "--eval-every", "3", "--seed", "4", "-q"]
     r = runner.invoke(cli, ["train", *common, "-o", str(folder / "ref.npz")])
     assert r.exit_code == 0, r.output
-    original = AdamW.step
-
-    def interrupting(self, params, grads, lr):
-        original(self, params, grads, lr)
-        if self.t == 4:
-            os.kill(os.getpid(), signal.SIGINT)
-
-    monkeypatch.setattr(AdamW, "step", interrupting)
+    interrupt_after_step(4)
     r = runner.invoke(cli, ["train", *common, "-o", str(folder / "run.npz")])
     assert r.exit_code == 130 and "interrupted at step 4" in r.stderr, r.output
-    monkeypatch.setattr(AdamW, "step", original)
+    interrupt_after_step(None)
     r = runner.invoke(cli, ["train", str(folder / "examples.jsonl"), "-o", str(folder / "run.npz"), "-q",
                             "--resume", str(folder / "run-last.npz")])
     assert r.exit_code == 0, r.output
