@@ -202,7 +202,7 @@ BAD_TRAIN_OPTIONS = [
     ("--block-size", "0"), ("--eval-every", "0"), ("--eval-iters", "0"), ("--save-every", "0"),
     ("--warmup", "-1"), ("--min-lr", "-1"), ("--weight-decay", "-0.1"), ("--grad-clip", "-1"),
     ("--val-fraction", "-0.1"), ("--val-fraction", "1"), ("--beta1", "1"), ("--beta2", "-0.5"),
-    ("--dropout", "1"), ("--seed", "-1"),
+    ("--dropout", "1"), ("--seed", "-1"), ("--patience", "0"), ("--patience", "-2"),
 ]
 
 
@@ -216,6 +216,10 @@ def test_train_rejects_bad_numbers(work, option, value):
                                           ("--seed", "-3")])
 def test_sample_rejects_bad_numbers(work, option, value):
     assert_user_error(mgpt_run("sample", "--ckpt", "out.npz", option, value, cwd=work), option)
+
+
+def test_sample_rejects_an_empty_stop(work):
+    assert_user_error(mgpt_run("sample", "--ckpt", "out.npz", "--stop", "", cwd=work), "--stop must not be empty")
 
 
 def test_n_embd_not_divisible_by_n_head(work):
