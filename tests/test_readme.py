@@ -103,6 +103,10 @@ def test_source_glob_that_matches_nothing_says_so(shell):
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and r.stdout == ""
     assert r.stderr.strip().startswith("mgpt: error: no indexed document matches --source '*.pdf'")
+    r = subprocess.run(["bash", "-c", "mgpt ask 'How much is it?' --db kb.db --source '[ab].md'"], cwd=work, env=env,
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode == 2 and r.stdout == "" and len(r.stderr.strip().splitlines()) == 1
+    assert r.stderr.startswith("mgpt: error: --source '[ab].md': only * and ? are wildcards here")
 
 
 @pytest.mark.skipif(not os.path.isdir(SHARED), reason="../shared/corpora is absent (a fresh clone)")
