@@ -193,7 +193,8 @@ def make_checkpoint(preset, directory):
 
     from mgpt.checkpoint import save_model
     from mgpt.data import Vocab
-    from mgpt.model import GPT, GPTConfig, PRESETS
+    from mgpt.config import GPTConfig, PRESETS
+    from mgpt.model import GPT
 
     config = GPTConfig(vocab_size=VOCAB + 1, **PRESETS[preset])  # + BOS, as mgpt's vocabularies
     model = GPT(config)
@@ -297,7 +298,8 @@ def main():
         if "lora" not in skip:
             record["lora"] = bench_lora(directory, args.rounds)
         if "rss" not in skip:
-            from mgpt.model import GPTConfig, PRESETS, parameter_shapes
+            from mgpt.config import GPTConfig, PRESETS
+            from mgpt.parameters import parameter_shapes
 
             config = GPTConfig(vocab_size=VOCAB + 1, **PRESETS["small"])  # tinyshakespeare's 65 + BOS
             num_params = sum(math.prod(shape) for _, shape in parameter_shapes(config))

@@ -82,13 +82,14 @@ def combine(preset, ranks, threads, repeats):
 
 
 def block_size(preset):
-    from mgpt.model import PRESETS
+    from mgpt.config import PRESETS
 
     return PRESETS[preset]["block_size"]
 
 
 def parameters(preset, vocab_size=66):
-    from mgpt.model import GPT, GPTConfig, PRESETS
+    from mgpt.config import GPTConfig, PRESETS
+    from mgpt.model import GPT
 
     return GPT(GPTConfig(vocab_size=vocab_size, **PRESETS[preset])).num_params
 

@@ -220,7 +220,9 @@ def _needed(wanted, out):
 def deepen(source, order, path):
     """The model of `source` with its blocks in `order` (see DEEPENED), written to path."""
     from mgpt.checkpoint import load_model, save_model
-    from mgpt.model import BLOCK_WEIGHTS, GPT, GPTConfig
+    from mgpt.config import GPTConfig
+    from mgpt.model import GPT
+    from mgpt.parameters import BLOCK_WEIGHTS
 
     ck = load_model(source)
     model = GPT(GPTConfig.from_dict({**ck.model.config.to_dict(), "n_layer": len(order)}))

@@ -21,7 +21,8 @@ from mgpt.corpus import Source, read_text
 from mgpt.data import Vocab
 from mgpt.errors import MgptError
 from mgpt.lora import Adapter, LoraConfig, validate
-from mgpt.model import GPT, GPTConfig
+from mgpt.config import GPTConfig
+from mgpt.model import GPT
 from mgpt.prepared import prepare
 
 

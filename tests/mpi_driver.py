@@ -70,7 +70,8 @@ def cli(dump, argv):
 
 def same_batches(dump, mode, global_batch, steps):
     from mgpt.data import Vocab, pad_rows, split_corpus
-    from mgpt.model import GPT, GPTConfig
+    from mgpt.config import GPTConfig
+    from mgpt.model import GPT
     from mgpt.prepared import Corpus
     from mgpt.settings import TrainSettings
 

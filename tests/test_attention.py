@@ -8,7 +8,8 @@ import pytest
 from mgpt import kernels as K
 from mgpt.checkpoint import load_model, load_with_adapters
 from mgpt.lora import Adapter, LoraConfig, validate
-from mgpt.model import GPT, GPTConfig
+from mgpt.config import GPTConfig
+from mgpt.model import GPT
 from test_cli import FAST, NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, snapshot, train
 
 T = 12
@@ -26,7 +27,7 @@ def model_and_batch(seed=0):
 def attention_caches(model, idx):
     """(q, k, v, query blocks) of each layer's attention, from a training forward pass's cache."""
     _, _, cache = model.forward(idx, np.zeros_like(idx))
-    return [caches[0][1] for _, caches in cache["layers"]], [caches[0][2] for _, caches in cache["layers"]]
+    return [block.attention for _, block in cache["layers"]], [block.attended for _, block in cache["layers"]]
 
 
 def plain_softmax(q_scaled, k):

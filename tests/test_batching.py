@@ -7,7 +7,8 @@ import pytest
 
 from mgpt import kernels as K
 from mgpt.lora import Adapter, AdapterStack, LoraConfig, validate
-from mgpt.model import GPT, GPTConfig
+from mgpt.config import GPTConfig
+from mgpt.model import GPT
 
 CFG = GPTConfig(vocab_size=13, n_layer=2, n_head=2, n_embd=16, block_size=24, activation="gelu")
 PROMPTS = [[1, 2], [3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 0, 1], [5]]

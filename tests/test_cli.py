@@ -688,7 +688,8 @@ def test_info(models):
     text = r.stdout
     with np.load(path, allow_pickle=False) as npz:
         arrays = {k: npz[k] for k in npz.files}
-    from mgpt.model import GPTConfig, parameter_shapes
+    from mgpt.config import GPTConfig
+    from mgpt.parameters import parameter_shapes
 
     config = GPTConfig.from_dict(json.loads(str(arrays["config"])))
     shapes = parameter_shapes(config)

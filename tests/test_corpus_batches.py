@@ -7,7 +7,8 @@ import pytest
 
 from mgpt.data import CHARSETS, PLACEHOLDER, Vocab, fed_chars, id_map, pad_rows, split_corpus, whole_corpus
 from mgpt.evaluate import evaluate_corpus, mean_loss
-from mgpt.model import GPT, GPTConfig
+from mgpt.config import GPTConfig
+from mgpt.model import GPT
 
 from test_cli import NAMES, PROSE
 from test_corpus import prep

@@ -10,7 +10,8 @@ import pytest
 
 from mgpt.data import Vocab
 from mgpt.extractive import extract
-from mgpt.model import GPT, GPTConfig
+from mgpt.config import GPTConfig
+from mgpt.model import GPT
 
 VOCAB = Vocab("abcqxyz ")
 

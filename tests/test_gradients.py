@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 
 from mgpt import kernels as K
-from mgpt.model import GPT, GPTConfig
+from mgpt.config import GPTConfig
+from mgpt.model import GPT
 
 
 def numerical_grad(f, x, eps=1e-6):

@@ -6,7 +6,8 @@ import pytest
 from mgpt import kernels as K
 from mgpt.errors import MgptError
 from mgpt.lora import Adapter, AdapterStack, LoraConfig, validate
-from mgpt.model import GPT, GPTConfig
+from mgpt.config import GPTConfig
+from mgpt.model import GPT
 
 from test_gradients import assert_close, numerical_grad
 

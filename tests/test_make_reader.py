@@ -48,7 +48,8 @@ def test_a_deepened_model_computes_what_its_source_does(tmp_path):
 
     from mgpt.checkpoint import load_model, save_model
     from mgpt.data import Vocab
-    from mgpt.model import GPT, GPTConfig
+    from mgpt.config import GPTConfig
+    from mgpt.model import GPT
 
     vocab = Vocab.checked("abcdef")
     model = GPT(GPTConfig(vocab_size=len(vocab), n_layer=3, n_head=2, n_embd=16, block_size=16))

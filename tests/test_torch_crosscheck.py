@@ -17,7 +17,8 @@ torch = pytest.importorskip("torch", reason="torch is not installed (optional cr
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "scripts"))
 from bench_torch import TorchGPT, compare_with_mgpt  # noqa: E402
 
-from mgpt.model import GPT, GPTConfig  # noqa: E402
+from mgpt.config import GPTConfig  # noqa: E402
+from mgpt.model import GPT  # noqa: E402
 
 
 def make_model(activation, seed=0):

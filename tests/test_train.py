@@ -367,7 +367,8 @@ def test_load_refuses_pickled_arrays(tmp_path):
 
 
 def test_model_checkpoint_round_trip(tmp_path):
-    from mgpt.model import GPT, GPTConfig
+    from mgpt.config import GPTConfig
+    from mgpt.model import GPT
 
     v = Vocab.from_text(NAMES, "docs")
     model = GPT(GPTConfig(vocab_size=len(v), n_layer=1, n_head=2, n_embd=8, block_size=8))

@@ -233,7 +233,8 @@ def _load_weights(path, arrays, prefix, weights, what):
 def load_model(path):
     """A model checkpoint: a GPT (kind "model") or a span reader (kind "reader")."""
     from .data import MODES, Vocab
-    from .model import GPT, GPTConfig
+    from .config import GPTConfig
+    from .model import GPT
     from .span_reader import SpanReader, SpanReaderConfig
 
     with load(path) as arrays:
@@ -309,7 +310,7 @@ def save_adapter(path, adapter, base, state, optimizer=None):
 def load_adapter(path, base=None):
     """Loads an adapter; with `base` (a ModelCheckpoint) also checks it belongs to that base."""
     from .lora import Adapter, LoraConfig, adapter_shapes, validate
-    from .model import GPTConfig
+    from .config import GPTConfig
 
     with load(path) as arrays:
         kind = arrays.text("kind")

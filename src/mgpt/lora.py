@@ -3,8 +3,9 @@
 A (d_in, r) starts random and B (r, d_out) at zero, so an adapter starts exactly at its base
 model. Only A and B train; they live in a flat buffer of their own (and their gradients in a
 second), like the model's, so the same optimizer and checkpoint code serve both. A model
-takes an adapter with `attach_adapter`, then calls `add_deltas` after each matmul and
-`backward_deltas` in its backward pass; `merge_into` folds an adapter into its base for good.
+(an `Adaptable`) takes an adapter with `attach_adapter`; its `_linear` then calls `add_deltas`
+after each matmul and `_linear_backward` calls `backward_deltas`; `merge_into` folds an adapter
+into its base for good.
 """
 
 import math
@@ -14,7 +15,7 @@ import numpy as np
 
 from . import kernels as K
 from .errors import MgptError
-from .model import FlatParameters, parameter_shapes
+from .parameters import FlatParameters, parameter_shapes
 from .options import flag
 
 TARGETS = {"q": "wq", "k": "wk", "v": "wv", "o": "wo", "fc": "fc", "proj": "proj"}
@@ -218,3 +219,54 @@ class RowAdapters:
                 part = y[picked]
                 adapter.add_deltas(names, x[picked], part, weight=weight)
                 y[picked] = part
+
+
+class Adaptable(FlatParameters):
+    """Weights an adapter can be attached to (the GPT and the span reader): `_linear` is x @ W plus the
+    attached adapter's deltas on the weights named, `_linear_backward` its gradient, written by name."""
+
+    def __init__(self, shapes, dtype):
+        super().__init__(shapes, dtype)
+        self._adapter = None
+        self._train_base = True
+        self._lowest_trained_layer = 0  # where backward ends: the base's weights below do not train
+        self._dropout_rng = None  # the rng of the forward pass under way (training only)
+
+    @property
+    def adapter(self):
+        return self._adapter
+
+    @property
+    def train_base(self):
+        return self._train_base
+
+    def attach_adapter(self, adapter, train_base=False):
+        """Adds `adapter`'s deltas (lora.Adapter or AdapterStack) to every pass from now on; None
+        takes it off. With train_base False the base is frozen: backward fills only the adapter's
+        gradients, and ends at its lowest adapted layer."""
+        self._adapter = adapter
+        self._train_base = train_base or adapter is None
+        self._lowest_trained_layer = 0 if self._train_base else adapter.lowest_layer
+
+    def _linear(self, x, weight, *names):
+        y = K.matmul_forward(x, weight)
+        if self.adapter is not None:
+            self.adapter.add_deltas(names, x, y, self._dropout_rng)
+        return y
+
+    def _linear_backward(self, dout, x, weight, *names, need_input_grad=True):
+        """Writes the weights' gradients into self.g (each is written once a backward pass)."""
+        single = self.g[names[0]] if len(names) == 1 else None
+        dx, dweight = K.matmul_backward(dout, x, weight, self.train_base, need_input_grad, dweight_out=single)
+        if dweight is not None and single is None:
+            col = 0
+            for name in names:
+                width = self.p[name].shape[1]
+                self.g[name][...] = dweight[:, col:col + width]
+                col += width
+        if self.adapter is not None:
+            extra = self.adapter.backward_deltas(names, x, dout, need_input_grad)
+            if extra is not None:
+                dx += extra
+        return dx
+

@@ -15,11 +15,12 @@ reads the rows of two tables (N, C) for the hash buckets of its word and its wor
 (word_hash.py). The pairs read for one question share one softmax (span_kernels.span_loss_forward),
 so spans compare across chunks and against the nulls.
 
-The blocks, the flat parameter buffer, LoRA and the optimizer are the GPT's (model.py); only the
+The blocks (block.py), the flat parameter buffer, LoRA and the optimizer are the GPT's; only the
 embedding of types and words, the attention's mask and the head are the reader's own.
 """
 
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 
 import numpy as np
@@ -27,8 +28,11 @@ import numpy as np
 from . import kernels as K
 from . import span_kernels as S
 from .errors import MgptError
-from .model import GPT, GPTConfig, parameter_shapes as gpt_shapes
+from .block import block_forward
+from .config import GPTConfig
+from .model import GPT
 from .options import flag
+from .parameters import parameter_shapes as gpt_shapes
 from .word_hash import MAX_BUCKETS
 
 READER_PRESET = dict(n_layer=4, n_head=4, n_embd=128, block_size=320)  # `train --kind span-reader`'s sizes
@@ -98,11 +102,6 @@ class SpanTargets(NamedTuple):
     questions: int  # what the loss is a mean over
 
 
-def masked_attention_pair(n_head, bias):
-    """Attention over the pair as a branch's mix: (forward, backward)."""
-    return (lambda qkv: S.attention_masked_forward(qkv, n_head, bias)), S.attention_masked_backward
-
-
 class SpanReader(GPT):
     parameter_shapes = staticmethod(parameter_shapes)
 
@@ -119,8 +118,14 @@ class SpanReader(GPT):
                 x += K.embedding_forward(p[name], batch.words[..., side])
         x, emb_mask = K.dropout_forward(x, drop, rng)
         bias = S.key_bias(batch.segments, cfg.attention, cfg.n_head, x.dtype)
-        x, layers = self._blocks_forward(x, masked_attention_pair(cfg.n_head, bias), drop, rng,
-                                         keep=for_backward and targets is not None)
+        attention = partial(S.attention_masked_forward, n_head=cfg.n_head, bias=bias)
+        activation = K.ACTIVATIONS[cfg.activation][0]
+        layers, keep = [], for_backward and targets is not None
+        for layer in range(cfg.n_layer):
+            w = self.block_weights(layer)
+            x, block_cache = block_forward(x, w, attention, activation, self._linear, drop, rng)
+            if keep:
+                layers.append((w, block_cache))
         xf, lnf_cache = K.rmsnorm_forward(x, p["lnf"])
         scores = K.matmul_forward(xf, p["span"])
         if targets is None:
@@ -131,7 +136,7 @@ class SpanReader(GPT):
                   for side, (allowed, target) in enumerate(((targets.may_start, targets.start),
                                                             (targets.may_end, targets.end)))]
         loss = 0.5 * (losses[0][0] + losses[1][0])
-        cache = dict(batch=batch, emb_mask=emb_mask, layers=layers, bias=bias, xf=xf, lnf=lnf_cache,
+        cache = dict(batch=batch, emb_mask=emb_mask, layers=layers, xf=xf, lnf=lnf_cache,
                      losses=[c for _, c in losses])
         return scores, loss, cache
 
@@ -146,7 +151,7 @@ class SpanReader(GPT):
         dx, dlnf = K.rmsnorm_backward(dxf, p["lnf"], cache["lnf"])
         if self.train_base:
             g["lnf"][...] = dlnf
-        dx = self._blocks_backward(dx, cache["layers"], masked_attention_pair(cfg.n_head, cache["bias"]))
+        dx = self._blocks_backward(dx, cache["layers"], S.attention_masked_backward)
         if dx is None:
             return
         dx = K.dropout_backward(dx, cache["emb_mask"])

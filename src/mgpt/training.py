@@ -18,7 +18,7 @@ from .describe import plural
 from .errors import MgptError
 from .kernels import ACTIVATIONS
 from .lora import DEFAULT_TARGETS, LoraConfig
-from .model import DEFAULT_PRESET, PRESETS, GPTConfig
+from .config import DEFAULT_PRESET, PRESETS, GPTConfig
 from .options import FRACTION, NONNEG_FLOAT, NONNEG_INT, POSITIVE_FLOAT, POSITIVE_INT, Rule, check_choice, flag
 from .prepared import Corpus
 from .runs import Run, check_outputs, resumed, run_training, settings_from

@@ -13,7 +13,7 @@ import click
 from ..errors import MgptError
 from ..kernels import ACTIVATIONS
 from ..lora import TARGETS
-from ..model import GPTConfig
+from ..config import GPTConfig
 from ..prepared import Corpus
 from ..training import CHOICES, LORA_DEFAULTS, RULES, TRAIN_DEFAULTS, train_adapter, train_model
 from .common import Checked, cache_dir_option, explicit_options

@@ -2,7 +2,7 @@
 
 A job's choices join on free rows at the end (their prompt read on those rows alone, as
 sampling.generate reads it), every step decodes all busy rows at their own positions in one
-forward pass (model.KVCache with per-row lengths), and a row that finishes leaves: the last
+forward pass (decoding.KVCache with per-row lengths), and a row that finishes leaves: the last
 busy row moves into its place, so the busy rows stay 0..n-1. Tokens are chosen per job, from
 the job's own generator, as generate chooses them (the probabilities of rows that share
 settings are computed together); a row whose cache is full is rebuilt from its newest half
