@@ -13,7 +13,6 @@ batch N x b. Every decision (stop, save, best) is taken from reduced numbers, so
 import json
 import math
 import os
-import signal
 import sys
 import time
 from dataclasses import asdict
@@ -29,6 +28,7 @@ from .evaluate import estimate_losses
 from .optim import AdamW, clip_grad_norm, learning_rate
 from .options import flag
 from .runtime import tune_allocator
+from .stop_signals import StopSignals
 
 
 class Trainable(NamedTuple):
@@ -62,29 +62,6 @@ class TrainingInterrupted(Exception):
 def last_path(out_path):
     root, ext = os.path.splitext(out_path)
     return f"{root}-last{ext or '.npz'}"
-
-
-class _StopSignals:
-    """Turns SIGINT/SIGTERM into a flag the loop checks between steps, so a save is never torn."""
-
-    def __init__(self):
-        self.signum = None
-        self._old = {}
-
-    def __enter__(self):
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            try:
-                self._old[sig] = signal.signal(sig, self._handle)
-            except ValueError:  # not the main thread: leave signals alone
-                pass
-        return self
-
-    def _handle(self, signum, frame):
-        self.signum = signum
-
-    def __exit__(self, *exc):
-        for sig, handler in self._old.items():
-            signal.signal(sig, handler)
 
 
 def average_over_ranks(world, grads, loss, tokens):
@@ -320,7 +297,7 @@ class Trainer:
         self.progress.open(self.step, self.settings.steps)
         try:
             # overflow shows up as a non-finite loss, which stops the run with a clear message
-            with _StopSignals() as stop, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            with StopSignals() as stop, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                 while self.step < self.settings.steps and not self.stopped:
                     self._one_step(stop)
         finally:
