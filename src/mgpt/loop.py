@@ -13,7 +13,6 @@ batch N x b. Every decision (stop, save, best) is taken from reduced numbers, so
 import json
 import math
 import os
-import signal
 import sys
 import time
 from dataclasses import asdict
@@ -29,6 +28,7 @@ from .evaluate import estimate_losses
 from .optim import AdamW, clip_grad_norm, learning_rate
 from .options import flag
 from .runtime import tune_allocator
+from .stop_signals import StopSignals
 
 
 class Trainable(NamedTuple):
@@ -62,29 +62,6 @@ class TrainingInterrupted(Exception):
 def last_path(out_path):
     root, ext = os.path.splitext(out_path)
     return f"{root}-last{ext or '.npz'}"
-
-
-class _StopSignals:
-    """Turns SIGINT/SIGTERM into a flag the loop checks between steps, so a save is never torn."""
-
-    def __init__(self):
-        self.signum = None
-        self._old = {}
-
-    def __enter__(self):
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            try:
-                self._old[sig] = signal.signal(sig, self._handle)
-            except ValueError:  # not the main thread: leave signals alone
-                pass
-        return self
-
-    def _handle(self, signum, frame):
-        self.signum = signum
-
-    def __exit__(self, *exc):
-        for sig, handler in self._old.items():
-            signal.signal(sig, handler)
 
 
 def average_over_ranks(world, grads, loss, tokens):
@@ -158,6 +135,60 @@ class _Progress:
             self.log_file.close()
 
 
+def _stop_non_finite(what, step, out_path):
+    """Stops before anything is saved, so the checkpoints on disk stay the last good ones. Every
+    rank sees the same reduced numbers, so every rank stops here at the same step."""
+    kept = out_path if os.path.exists(out_path) else "no checkpoint yet"
+    raise AgreedStop(f"{what} at step {step}: training stopped; the last good checkpoint is kept "
+                    f"({kept}); lower --lr or --grad-clip")
+
+
+class _Evaluation:
+    """The periodic evaluation and what a run keeps of it (saved in every checkpoint): the best
+    and the last val loss, and how many evaluations in a row found no better one. With
+    settings.patience, `stopped` says why the run stops early once that many did."""
+
+    def __init__(self, model, train_split, val_split, settings, world, progress, out_path):
+        if settings.patience and val_split is None:
+            raise MgptError(f"{flag('patience')} compares validation losses, and this run holds out none; "
+                            f"raise {flag('val_fraction')} or drop {flag('patience')}")
+        self.model, self.train_split, self.val_split, self.settings = model, train_split, val_split, settings
+        self.world, self.progress, self.out_path = world, progress, out_path
+        self.best_val_loss, self.last_val_loss = None, None
+        self.evals_since_best, self.stopped = 0, None
+
+    def restore(self, state):
+        self.best_val_loss = state.get("best_val_loss")
+        self.last_val_loss = state.get("val_loss")
+        self.evals_since_best = state.get("evals_since_best", 0)
+
+    def state(self):
+        return {"best_val_loss": self.best_val_loss, "val_loss": self.last_val_loss,
+                "evals_since_best": self.evals_since_best}
+
+    def run(self, step):
+        """Estimates the losses at `step` and records the evaluation; returns whether the weights
+        are the best yet (always, without a held-out split), which the caller keeps in out_path."""
+        losses = estimate_losses(self.model, self.train_split, self.val_split, self.settings, step, self.world)
+        for name, value in losses.items():
+            if not math.isfinite(value):
+                _stop_non_finite(f"the {name} loss became {value}", step, self.out_path)
+        val = self.last_val_loss = losses.get("val")
+        improved = val is None or self.best_val_loss is None or val < self.best_val_loss
+        if val is not None and improved:
+            self.best_val_loss = val
+        self.evals_since_best = 0 if improved else self.evals_since_best + 1
+        self.progress.evaluation(step, losses)
+        patience = self.settings.patience
+        if patience and self.evals_since_best >= patience and step < self.settings.steps:
+            self.stopped = (f"stopped early at step {step}: {patience} evaluation(s) without a better val loss "
+                            f"than {self.best_val_loss:.4f} ({flag('patience')} {patience})")
+            self.progress.log({"event": "stop", "step": step, "reason": "patience",
+                               "evals_since_best": self.evals_since_best, "best_val_loss": self.best_val_loss,
+                               "message": self.stopped})
+        return improved
+
+
 class Trainer:
     """Runs (or resumes) one training run of `model`, saving to out_path and its -last file.
 
@@ -173,7 +204,7 @@ class Trainer:
                  log_path=None, quiet=False, resume=None, describe="", world=None, on_record=None):
         self.world = world or distributed.world()
         self.model, self.settings = model, settings
-        self.train_split, self.val_split = train_split, val_split
+        self.train_split = train_split
         self.out_path, self.last_path = out_path, last_path(out_path)
         self.save_fn = save_fn
         self.params, self.grads = trainable.params, trainable.grads
@@ -186,16 +217,22 @@ class Trainer:
         self.optimizer = AdamW(self.params.size, settings.beta1, settings.beta2,
                                weight_decay=settings.weight_decay, decay_mask=trainable.decay_mask)
         self.rng = rank_rng(settings.seed, self.world.rank)
-        self.step, self.best_val_loss, self.last_val_loss = 0, None, None
-        self.evals_since_best, self.stopped = 0, None
-        if settings.patience and val_split is None:
-            raise MgptError(f"{flag('patience')} compares validation losses, and this run holds out none; "
-                            f"raise {flag('val_fraction')} or drop {flag('patience')}")
+        self.step = 0
+        self.evaluation = _Evaluation(model, train_split, val_split, settings, self.world, self.progress, out_path)
         self.allreduce_s = 0.0  # the last step's gradient all-reduce, under MPI
         if resume is not None:
             self._restore(resume)
         for buffer in (self.params, self.optimizer.m, self.optimizer.v):
             self.world.bcast(buffer)  # every rank starts from rank 0's state
+
+    @property
+    def best_val_loss(self):
+        return self.evaluation.best_val_loss
+
+    @property
+    def stopped(self):
+        """Why the run stopped early (settings.patience), or None."""
+        return self.evaluation.stopped
 
     def _restore(self, resume):
         state = resume.state
@@ -205,9 +242,7 @@ class Trainer:
         self.optimizer.v[...] = resume.v
         self.optimizer.t = state["optimizer_t"]
         self.step = state["step"]
-        self.best_val_loss = state.get("best_val_loss")
-        self.last_val_loss = state.get("val_loss")
-        self.evals_since_best = state.get("evals_since_best", 0)
+        self.evaluation.restore(state)
         # each rank continues its own stream; a rank the saved run did not have starts a fresh one
         streams = state.get("rng_states") or [state["rng_state"]]
         if self.world.rank < len(streams):
@@ -221,9 +256,7 @@ class Trainer:
         state = {
             "step": self.step,
             "optimizer_t": self.optimizer.t,
-            "best_val_loss": self.best_val_loss,
-            "val_loss": self.last_val_loss,
-            "evals_since_best": self.evals_since_best,
+            **self.evaluation.state(),
             "rng_state": self.rng.bit_generator.state,
             "settings": asdict(self.settings),
         }
@@ -255,40 +288,11 @@ class Trainer:
             loss, tokens, self.allreduce_s = average_over_ranks(self.world, self.grads, loss, tokens)
         norm = clip_grad_norm(self.grads, self.settings.grad_clip)
         if not math.isfinite(loss):
-            self._stop_non_finite(f"the training loss became {loss}", self.step + 1)
+            _stop_non_finite(f"the training loss became {loss}", self.step + 1, self.out_path)
         if not math.isfinite(norm):
-            self._stop_non_finite(f"the gradient norm became {norm}", self.step + 1)
+            _stop_non_finite(f"the gradient norm became {norm}", self.step + 1, self.out_path)
         self.optimizer.step(self.params, self.grads, lr)
         return loss, norm, tokens
-
-    def _stop_non_finite(self, what, step):
-        """Stops before anything is saved, so the checkpoints on disk stay the last good ones. Every
-        rank sees the same reduced numbers, so every rank stops here at the same step."""
-        kept = self.out_path if os.path.exists(self.out_path) else "no checkpoint yet"
-        raise AgreedStop(f"{what} at step {step}: training stopped; the last good checkpoint is kept "
-                        f"({kept}); lower --lr or --grad-clip")
-
-    def _evaluate(self):
-        """Estimates the losses, keeps the best weights in out_path, and records the evaluation."""
-        losses = estimate_losses(self.model, self.train_split, self.val_split, self.settings, self.step, self.world)
-        for name, value in losses.items():
-            if not math.isfinite(value):
-                self._stop_non_finite(f"the {name} loss became {value}", self.step)
-        val = self.last_val_loss = losses.get("val")
-        improved = val is None or self.best_val_loss is None or val < self.best_val_loss
-        if val is not None and improved:
-            self.best_val_loss = val
-        self.evals_since_best = 0 if improved else self.evals_since_best + 1
-        self.progress.evaluation(self.step, losses)
-        patience = self.settings.patience
-        if patience and self.evals_since_best >= patience and self.step < self.settings.steps:
-            self.stopped = (f"stopped early at step {self.step}: {patience} evaluation(s) without a better val loss "
-                            f"than {self.best_val_loss:.4f} ({flag('patience')} {patience})")
-            self.progress.log({"event": "stop", "step": self.step, "reason": "patience",
-                               "evals_since_best": self.evals_since_best, "best_val_loss": self.best_val_loss,
-                               "message": self.stopped})
-        if improved:
-            self._save(self.out_path)
 
     def _one_step(self, stop):
         s = self.settings
@@ -309,8 +313,8 @@ class Trainer:
             record["allreduce_ms"] = self.allreduce_s * 1e3
         self.progress.step(record)
         evaluates = self.step == s.steps or bool(s.eval_every and self.step % s.eval_every == 0)
-        if evaluates:
-            self._evaluate()
+        if evaluates and self.evaluation.run(self.step):
+            self._save(self.out_path)  # the best weights yet
         if evaluates or (s.save_every and self.step % s.save_every == 0):
             self._save(self.last_path)
         self.progress.advance()
@@ -320,7 +324,7 @@ class Trainer:
         self.progress.open(self.step, self.settings.steps)
         try:
             # overflow shows up as a non-finite loss, which stops the run with a clear message
-            with _StopSignals() as stop, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            with StopSignals() as stop, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                 while self.step < self.settings.steps and not self.stopped:
                     self._one_step(stop)
         finally:

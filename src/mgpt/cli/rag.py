@@ -5,7 +5,6 @@ only when a store is opened (so `mgpt --help`, train and sample never load it).
 """
 
 import json
-import signal
 import sys
 
 import click
@@ -17,6 +16,7 @@ from ..retrieval.span_answer import DEFAULT_SPAN_K
 from ..retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP
 from ..retrieval.embedding import DEFAULT_DIM
 from ..retrieval.store import DEFAULT_COLLECTION, HNSW_ABOVE, INDEX_TYPES, RETRIEVAL_MODES
+from ..stop_signals import StopSignals
 from .common import NONNEG_INT, POSITIVE_INT, adapter_option, given, note, sampling_options
 
 DIM = click.IntRange(16, 32768)
@@ -95,7 +95,7 @@ def index(ctx, paths, db, uri, token, collection, chunk_size, overlap, dim, rebu
     from ..retrieval.indexing import Interrupted
 
     kb = knowledge_base(ctx, db, uri, token, collection)
-    with StopOnSignal() as stop, IndexProgress(quiet) as bar:
+    with StopSignals() as stop, IndexProgress(quiet) as bar:
         try:
             report = kb.index(paths, chunk_size, overlap, dim if given(ctx, "dim") else None, rebuild, index_type,
                               progress=bar.update, should_stop=stop.requested)
@@ -115,28 +115,6 @@ def index(ctx, paths, db, uri, token, collection, chunk_size, overlap, dim, rebu
         click.echo(f"added {r['added']}, replaced {r['replaced']}, removed {r['removed']}, "
                    f"unchanged {r['unchanged']} ({r['chunks']} chunks from {r['files']} files; "
                    f"{r['total']} in {r['store']}, collection {r['collection']})")
-
-
-class StopOnSignal:
-    """Ctrl-C / SIGTERM become a request the indexer checks between files, so a batch is never torn."""
-
-    def __init__(self):
-        self.signum, self._old = None, {}
-
-    def __enter__(self):
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            self._old[sig] = signal.signal(sig, self._handle)
-        return self
-
-    def _handle(self, signum, frame):
-        self.signum = signum
-
-    def requested(self):
-        return self.signum is not None
-
-    def __exit__(self, *exc):
-        for sig, handler in self._old.items():
-            signal.signal(sig, handler)
 
 
 class IndexProgress:
