@@ -1,5 +1,7 @@
-"""Every test prepares its corpora into a cache of the session's own, never the user's
-(~/.cache/mgpt): set before any test module builds its subprocess environment from os.environ."""
+"""The fixtures test modules share (pytest finds them here by name; plain helpers are in support/).
+
+Every test prepares its corpora into a cache of the session's own, never the user's
+(~/.cache/mgpt): set before any module builds its subprocess environment from os.environ."""
 
 import atexit
 import os
@@ -12,6 +14,8 @@ import pytest
 _CACHE = tempfile.mkdtemp(prefix="mgpt-test-cache-")
 os.environ["MGPT_CACHE"] = _CACHE
 atexit.register(shutil.rmtree, _CACHE, True)
+# the support modules' asserts explain their failures as a test module's do
+pytest.register_assert_rewrite("support")
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from mgpt import kernels as K
 from mgpt.checkpoint import load_model, load_with_adapters
 from mgpt.lora import Adapter, LoraConfig, validate
 from mgpt.model import GPT, GPTConfig
-from test_cli import FAST, NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, snapshot, train
+from support.cli import FAST, NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, snapshot, train
 
 T = 12
 

@@ -21,7 +21,7 @@ from mgpt.data import Vocab, choose_mode, split_corpus
 from mgpt.errors import MgptError
 from mgpt.prepared import MANIFEST, TOKENS, prepare
 
-from test_cli import ENV, NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, read
+from support.cli import ENV, NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, read
 
 TINY = ["--n-layer", "1", "--n-embd", "16", "--n-head", "2", "--block-size", "8", "--batch-size", "4",
         "--eval-iters", "2", "--warmup", "5", "-q"]

@@ -9,7 +9,7 @@ from mgpt.data import CHARSETS, PLACEHOLDER, Vocab, fed_chars, id_map, pad_rows,
 from mgpt.evaluate import evaluate_corpus, mean_loss
 from mgpt.model import GPT, GPTConfig
 
-from test_cli import NAMES, PROSE
+from support.cli import NAMES, PROSE
 from test_corpus import prep
 
 

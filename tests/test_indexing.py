@@ -14,7 +14,7 @@ import tracemalloc
 
 import pytest
 
-from test_cli import assert_ok
+from support.cli import assert_ok
 from test_rag import ENV, hits, index_json, milvus_server, mgpt_run, needs_milvus  # noqa: F401 (a fixture)
 
 HAVE_FPDF = importlib.util.find_spec("fpdf") is not None

@@ -21,7 +21,7 @@ from mgpt.checkpoint import load_with_adapters
 from mgpt.cli import cli
 from mgpt.lora import TARGETS, Adapter, AdapterStack, LoraConfig, validate
 
-from test_cli import NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, read, snapshot
+from support.cli import NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, read, snapshot
 
 # names in one style, every character in the base vocabulary (NAMES)
 DOMAIN = """alina

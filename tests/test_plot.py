@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
-from test_cli import ENV, FAST, NAMES, TINY, assert_ok, assert_user_error, mgpt_popen, mgpt_run, snapshot, train
+from support.cli import ENV, FAST, NAMES, TINY, assert_ok, assert_user_error, mgpt_popen, mgpt_run, snapshot, train
 
 pytest.importorskip("matplotlib", reason="the plot extra is not installed: pip install '.[plot]'")
 

@@ -19,7 +19,7 @@ import pytest
 
 from mgpt.errors import MgptError
 
-from test_cli import ENV, TINY, assert_ok, assert_user_error
+from support.cli import ENV, TINY, assert_ok, assert_user_error
 
 # the tests say where the store is; a MGPT_MILVUS_URI of the person running them must not
 ENV = {k: v for k, v in ENV.items() if not k.startswith("MGPT_MILVUS_")}

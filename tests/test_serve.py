@@ -15,7 +15,7 @@ import shutil
 import pytest
 
 from served import Served, alone_and_together, client, complete, metric, needs_serve, train_models
-from test_cli import assert_ok, mgpt_run
+from support.cli import assert_ok, mgpt_run
 from test_rag import HAVE_MILVUS, imported_modules, indexed, rag_model  # noqa: F401 (fixtures)
 
 pytestmark = needs_serve

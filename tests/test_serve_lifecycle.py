@@ -12,7 +12,7 @@ import time
 import pytest
 
 from served import ENV, Served, client, complete, metric, needs_serve, train_models
-from test_cli import assert_user_error, mgpt_run
+from support.cli import assert_user_error, mgpt_run
 
 pytestmark = needs_serve
 

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from served import Served, alone_and_together, client, complete, needs_serve
-from test_cli import FAST, assert_ok, mgpt_run
+from support.cli import FAST, assert_ok, mgpt_run
 from test_rag import HAVE_MILVUS, indexed, rag_model  # noqa: F401 (fixtures)
 
 pytestmark = needs_serve

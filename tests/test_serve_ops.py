@@ -15,7 +15,7 @@ from mgpt.cli.serve import check_origin
 from mgpt.errors import MgptError
 
 from served import Served, client, metric, needs_serve
-from test_cli import NAMES, TINY, assert_ok, assert_user_error, mgpt_run
+from support.cli import NAMES, TINY, assert_ok, assert_user_error, mgpt_run
 from test_rag import ENV, HAVE_MILVUS, free_port, indexed, rag_model  # noqa: F401 (fixtures)
 
 pytestmark = needs_serve

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from test_cli import assert_ok, assert_user_error as fails_with
+from support.cli import assert_ok, assert_user_error as fails_with
 from test_rag import mgpt_run
 
 pytest.importorskip("pymilvus")

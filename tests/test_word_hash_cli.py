@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from mgpt.cli import cli
-from test_cli import assert_ok, assert_user_error as fails_with
+from support.cli import assert_ok, assert_user_error as fails_with
 from test_rag import mgpt_run
 from test_span_reader_cli import EXAMPLES
 
