@@ -14,7 +14,7 @@ from mgpt.retrieval.evaluation import (Question, contains_answer, evaluate, exac
                                        summarize)
 
 from support.cli import assert_ok, assert_user_error
-from test_rag import mgpt_run, needs_milvus
+from support.rag import mgpt_run, needs_milvus
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KEYS = ("exact_match", "f1", "chunk_recall", "abstain_unanswerable", "abstain_answerable", "answerable",

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from support.cli import assert_ok, assert_user_error
-from test_rag import ENV, mgpt_run, needs_milvus
+from support.rag import ENV, mgpt_run, needs_milvus
 
 from mgpt.checkpoint import load_model
 from mgpt.retrieval.answer import default_confidence

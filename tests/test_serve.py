@@ -16,7 +16,7 @@ import pytest
 
 from served import Served, alone_and_together, client, complete, metric, needs_serve, train_models
 from support.cli import assert_ok, mgpt_run
-from test_rag import HAVE_MILVUS, imported_modules, indexed, rag_model  # noqa: F401 (fixtures)
+from support.rag import HAVE_MILVUS, imported_modules
 
 pytestmark = needs_serve
 
@@ -249,7 +249,7 @@ def test_concurrent_requests_equal_the_same_requests_alone(prose_server):
 # --- questions over the documents --------------------------------------------------------
 
 @pytest.mark.skipif(not HAVE_MILVUS, reason="pymilvus/milvus-lite not installed: pip install '.[rag]'")
-def test_ask_makes_the_call_mgpt_ask_makes(tmp_path, indexed, rag_model):  # noqa: F811
+def test_ask_makes_the_call_mgpt_ask_makes(tmp_path, indexed, rag_model):
     """The same question over HTTP and through `mgpt ask --json` (on a copy of the same
     database: Milvus Lite lets one process open a .db) gives the same answer and sources."""
     for name in ("served.db", "cli.db"):

@@ -13,7 +13,7 @@ import pytest
 
 from served import Served, alone_and_together, client, complete, needs_serve
 from support.cli import FAST, assert_ok, mgpt_run
-from test_rag import HAVE_MILVUS, indexed, rag_model  # noqa: F401 (fixtures)
+from support.rag import HAVE_MILVUS
 
 pytestmark = needs_serve
 needs_milvus = pytest.mark.skipif(not HAVE_MILVUS, reason="pymilvus/milvus-lite not installed: pip install '.[rag]'")
@@ -201,7 +201,7 @@ def test_without_a_reader_questions_say_how_to_get_one(adapters_server):
 # --- one server, both jobs ---------------------------------------------------------------
 
 @needs_milvus
-def test_questions_go_to_the_reader_and_generation_to_the_generator(tmp_path, indexed, lab):  # noqa: F811
+def test_questions_go_to_the_reader_and_generation_to_the_generator(tmp_path, indexed, lab):
     """--ckpt chat.npz --db kb.db: questions are answered by the shipped reader, as `mgpt ask`
     answers them (chat.npz could not even read them), and chat.npz generates; the chat call
     with the reader's id answers with sources, whole and streamed."""
@@ -240,7 +240,7 @@ def test_questions_go_to_the_reader_and_generation_to_the_generator(tmp_path, in
 
 
 @needs_milvus
-def test_with_only_documents_there_is_nothing_to_generate_with(tmp_path, indexed):  # noqa: F811
+def test_with_only_documents_there_is_nothing_to_generate_with(tmp_path, indexed):
     shutil.copytree(indexed / "kb.db", tmp_path / "kb.db")
     server = Served(tmp_path, "--db", "kb.db")
     try:
@@ -283,7 +283,7 @@ def test_the_command_refuses_what_it_cannot_serve(lab):
 
 
 @needs_milvus
-def test_the_page_says_there_is_nothing_to_generate_with(tmp_path, indexed):  # noqa: F811
+def test_the_page_says_there_is_nothing_to_generate_with(tmp_path, indexed):
     """In Chromium: with only a reader, the Generate tab says so instead of offering a form."""
     import test_serve_page
 

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from support.cli import assert_ok, assert_user_error as fails_with
-from test_rag import mgpt_run
+from support.rag import mgpt_run
 
 pytest.importorskip("pymilvus")
 

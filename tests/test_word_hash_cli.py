@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from mgpt.cli import cli
 from support.cli import assert_ok, assert_user_error as fails_with
-from test_rag import mgpt_run
+from support.rag import mgpt_run
 from test_span_reader_cli import EXAMPLES
 
 TINY = ["--kind", "span-reader", "--n-layer", "1", "--n-embd", "16", "--n-head", "2", "--batch-size", "2",
