@@ -8,7 +8,7 @@ from mgpt.errors import MgptError
 from mgpt.lora import Adapter, AdapterStack, LoraConfig, validate
 from mgpt.model import GPT, GPTConfig
 
-from test_gradients import assert_close, numerical_grad
+from support.gradcheck import assert_close, numerical_grad
 
 CFG = GPTConfig(vocab_size=7, n_layer=2, n_head=2, n_embd=8, block_size=6)
 
