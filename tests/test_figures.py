@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from support.cli import ENV
-from test_plot import png_size
+from support.images import png_size
 
 pytest.importorskip("matplotlib", reason="the plot extra is not installed: pip install '.[plot]'")
 
