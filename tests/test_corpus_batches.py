@@ -10,7 +10,7 @@ from mgpt.evaluate import evaluate_corpus, mean_loss
 from mgpt.model import GPT, GPTConfig
 
 from support.cli import NAMES, PROSE
-from test_corpus import prep
+from support.corpus import prep
 
 
 # --- the reference: the in-memory path, as mgpt cut corpora before ----------------------------
