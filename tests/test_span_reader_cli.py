@@ -10,16 +10,9 @@ import pytest
 
 from support.cli import assert_ok, assert_user_error as fails_with
 from support.rag import mgpt_run
+from support.span_examples import EXAMPLES
 
 pytest.importorskip("pymilvus")
-
-EXAMPLES = [
-    {"question": "How much is the Aster?", "chunks": ["Aster kettle. price: 49 EUR.", "Brae kettle. price: 59 EUR."],
-     "answer": "49 EUR", "spans": [[0, 21, 27]]},
-    {"question": "What does the Brae cost?", "chunks": ["Brae kettle. price: 59 EUR.", "Aster kettle. weight: 1 kg."],
-     "answer": "59 EUR"},
-    {"question": "Can I pay in bitcoin?", "chunks": ["We take cards and cash."], "answer": None},
-]
 
 
 @pytest.fixture(scope="module")
