@@ -16,6 +16,7 @@ import pytest
 
 from served import Served, alone_and_together, client, complete, metric, needs_serve, train_models
 from support.cli import assert_ok, mgpt_run
+from support.lora import finetune
 from support.rag import HAVE_MILVUS, imported_modules
 
 pytestmark = needs_serve
@@ -299,8 +300,6 @@ def test_adapters_are_picked_per_request_and_listed(models):
     """With --adapter NAME=PATH:WEIGHT, a request for NAME writes what `mgpt sample --adapter
     PATH:WEIGHT` writes, and one for the base (or no model) what the base alone writes."""
     from mgpt.checkpoint import load_adapter
-
-    from test_lora_cli import finetune
 
     finetune(models / "names.npz", models / "names.txt", models / "ad.npz", steps=10)
     server = Served(models, "--ckpt", "names.npz", "--adapter", "half=ad.npz:0.5")

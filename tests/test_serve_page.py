@@ -12,11 +12,9 @@ import shutil
 import pytest
 
 from served import Served, needs_serve, train_models
+from support.browser import ARGS, CHROMIUM
 from support.rag import HAVE_MILVUS
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 pytestmark = [
     needs_serve,
     pytest.mark.skipif(importlib.util.find_spec("playwright") is None,
