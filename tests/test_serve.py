@@ -14,7 +14,7 @@ import shutil
 
 import pytest
 
-from served import Served, alone_and_together, client, complete, metric, needs_serve, train_models
+from support.served import Served, alone_and_together, client, complete, metric, needs_serve, train_models
 from support.cli import assert_ok, mgpt_run
 from support.lora import finetune
 from support.rag import HAVE_MILVUS, imported_modules

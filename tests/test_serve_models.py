@@ -2,7 +2,7 @@
 completions (the reader over the documents, or the generator continuing the conversation), and
 one server doing both jobs: questions to the reader, generation to --ckpt.
 
-Real servers in subprocesses (served.py), spoken to with httpx and the `openai` package.
+Real servers in subprocesses (support/served.py), spoken to with httpx and the `openai` package.
 """
 
 import json
@@ -12,7 +12,7 @@ import shutil
 import numpy as np
 import pytest
 
-from served import Served, alone_and_together, client, complete, needs_serve
+from support.served import Served, alone_and_together, client, complete, needs_serve
 from support.browser import ARGS, CHROMIUM
 from support.cli import FAST, assert_ok, mgpt_run
 from support.lora import finetune

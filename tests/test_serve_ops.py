@@ -14,7 +14,7 @@ import pytest
 from mgpt.cli.serve import check_origin
 from mgpt.errors import MgptError
 
-from served import Served, client, metric, needs_serve
+from support.served import Served, client, metric, needs_serve
 from support.cli import NAMES, TINY, assert_ok, assert_user_error, mgpt_run
 from support.rag import ENV, HAVE_MILVUS, free_port
 

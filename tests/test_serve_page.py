@@ -11,7 +11,7 @@ import shutil
 
 import pytest
 
-from served import Served, needs_serve, train_models
+from support.served import Served, needs_serve, train_models
 from support.browser import ARGS, CHROMIUM
 from support.rag import HAVE_MILVUS
 

@@ -106,7 +106,7 @@ def test_bad_examples_are_one_line(reader, tmp_path):
 
 
 def test_serve_asks_a_span_reader_and_refuses_completions(reader):
-    from served import Served, needs_serve
+    from support.served import Served, needs_serve
 
     if needs_serve.args[0]:
         pytest.skip(needs_serve.kwargs["reason"])
