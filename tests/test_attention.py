@@ -10,7 +10,7 @@ from mgpt.checkpoint import load_model, load_with_adapters
 from mgpt.lora import Adapter, LoraConfig, validate
 from mgpt.config import GPTConfig
 from mgpt.model import GPT
-from test_cli import FAST, NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, snapshot, train
+from support.cli import FAST, NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, snapshot, train
 
 T = 12
 
@@ -136,7 +136,7 @@ def test_one_head_of_a_stream_model(models):
 
 @pytest.mark.parametrize("name, size", [("a.png", (500, 360)), ("a.svg", (500, 360))])
 def test_the_file_is_a_picture_of_the_asked_size(models, tmp_path, name, size):
-    from test_plot import png_size, svg_size
+    from support.images import png_size, svg_size
 
     r = assert_ok(mgpt_run("attention", "--ckpt", models / "names.npz", "--prompt", "anna", "-o", name,
                            "--size", "500x360", cwd=tmp_path))

@@ -6,24 +6,10 @@ import numpy as np
 import pytest
 
 from mgpt import kernels as K
-from mgpt.lora import Adapter, AdapterStack, LoraConfig, validate
-from mgpt.config import GPTConfig
-from mgpt.model import GPT
 
-CFG = GPTConfig(vocab_size=13, n_layer=2, n_head=2, n_embd=16, block_size=24, activation="gelu")
+from support.batching import CFG, job, model
+
 PROMPTS = [[1, 2], [3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 0, 1], [5]]
-
-
-def model(dtype=np.float32, adapter=False):
-    m = GPT(CFG, dtype=dtype)
-    m.init_weights(np.random.default_rng(0))
-    m.params[...] += np.random.default_rng(1).normal(0, 0.3, m.params.shape).astype(dtype)
-    if adapter:
-        lcfg = validate(LoraConfig(rank=2, alpha=4.0, targets=("q", "v", "fc"), layers=(), dropout=0.0), CFG)
-        a = Adapter(lcfg, CFG, dtype=dtype)
-        a.params[...] = np.random.default_rng(4).normal(0, 0.3, a.params.shape)
-        m.attach_adapter(AdapterStack([a], [0.7]))
-    return m
 
 
 def greedy_alone(m, prompt, steps):
@@ -121,12 +107,6 @@ def test_aligned_rows_keep_the_shared_length():
 
 
 # --- the server's batch: jobs joining and leaving, each decoded as `generate` decodes it alone ---
-
-def job(prompt_ids, seed, max_tokens, n=1, temperature=1.0, top_k=None, top_p=None, stop=(), events=None):
-    from mgpt.serve.jobs import Job
-
-    return Job(prompt_ids, n, max_tokens, temperature, top_k, top_p, seed, list(stop), events.append)
-
 
 @pytest.mark.parametrize("mode", ["docs", "stream"])
 def test_jobs_in_company_write_what_generate_writes_alone(mode):

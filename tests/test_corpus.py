@@ -21,7 +21,8 @@ from mgpt.data import Vocab, choose_mode, split_corpus
 from mgpt.errors import MgptError
 from mgpt.prepared import MANIFEST, TOKENS, prepare
 
-from test_cli import ENV, NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, read
+from support.cli import ENV, NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, read
+from support.corpus import prep, write
 
 TINY = ["--n-layer", "1", "--n-embd", "16", "--n-head", "2", "--block-size", "8", "--batch-size", "4",
         "--eval-iters", "2", "--warmup", "5", "-q"]
@@ -49,20 +50,6 @@ def reference_mode(text):
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-def write(folder, datas):
-    folder.mkdir(parents=True, exist_ok=True)
-    sources = []
-    for k, data in enumerate(datas):
-        path = folder / f"part{k}.txt"
-        path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
-        sources.append(Source(str(path), path.name))
-    return sources
-
-
-def prep(folder, datas, **kwargs):
-    return prepare(write(folder, datas), str(folder / "cache"), progress=False, **kwargs)
-
 
 def decoded(corpus):
     return "".join(corpus.chars[i] for i in corpus.tokens[:])

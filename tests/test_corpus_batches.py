@@ -10,8 +10,8 @@ from mgpt.evaluate import evaluate_corpus, mean_loss
 from mgpt.config import GPTConfig
 from mgpt.model import GPT
 
-from test_cli import NAMES, PROSE
-from test_corpus import prep
+from support.cli import NAMES, PROSE
+from support.corpus import prep
 
 
 # --- the reference: the in-memory path, as mgpt cut corpora before ----------------------------

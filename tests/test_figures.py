@@ -11,8 +11,8 @@ import sys
 import numpy as np
 import pytest
 
-from test_cli import ENV
-from test_plot import png_size
+from support.cli import ENV
+from support.images import png_size
 
 pytest.importorskip("matplotlib", reason="the plot extra is not installed: pip install '.[plot]'")
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import fuzz_targets as F
-from test_cli import ENV
+from support.cli import ENV
 
 SUITE = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 

@@ -7,24 +7,7 @@ from mgpt import kernels as K
 from mgpt.config import GPTConfig
 from mgpt.model import GPT
 
-
-def numerical_grad(f, x, eps=1e-6):
-    """Central differences of the scalar f() with respect to every element of x (in place)."""
-    grad = np.zeros_like(x)
-    flat, gflat = x.reshape(-1), grad.reshape(-1)
-    for i in range(flat.size):
-        old = flat[i]
-        flat[i] = old + eps
-        plus = f()
-        flat[i] = old - eps
-        minus = f()
-        flat[i] = old
-        gflat[i] = (plus - minus) / (2 * eps)
-    return grad
-
-
-def assert_close(analytic, numeric, rtol=1e-5, atol=1e-7):
-    np.testing.assert_allclose(analytic, numeric, rtol=rtol, atol=atol)
+from support.gradcheck import assert_close, numerical_grad
 
 
 @pytest.fixture

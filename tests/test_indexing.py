@@ -5,7 +5,6 @@ not grow with the collection. Real Milvus Lite, no mocks; skipped without the ra
 
 import importlib.util
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -14,8 +13,8 @@ import tracemalloc
 
 import pytest
 
-from test_cli import assert_ok
-from test_rag import ENV, hits, index_json, milvus_server, mgpt_run, needs_milvus  # noqa: F401 (a fixture)
+from support.cli import assert_ok
+from support.rag import ENV, hits, index_json, mgpt_run, needs_milvus
 
 HAVE_FPDF = importlib.util.find_spec("fpdf") is not None
 

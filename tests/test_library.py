@@ -11,7 +11,7 @@ import mgpt
 from mgpt.errors import MgptError
 from mgpt.retrieval.collection import source_filter
 
-from test_cli import ENV, FAST, NAMES, TINY, assert_ok, assert_user_error, mgpt_run
+from support.cli import ENV, FAST, NAMES, TINY, assert_ok, assert_user_error, mgpt_run
 
 
 @pytest.fixture(scope="module")

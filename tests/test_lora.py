@@ -9,7 +9,7 @@ from mgpt.lora import Adapter, AdapterStack, LoraConfig, validate
 from mgpt.config import GPTConfig
 from mgpt.model import GPT
 
-from test_gradients import assert_close, numerical_grad
+from support.gradcheck import assert_close, numerical_grad
 
 CFG = GPTConfig(vocab_size=7, n_layer=2, n_head=2, n_embd=8, block_size=6)
 

@@ -21,7 +21,8 @@ from mgpt.checkpoint import load_with_adapters
 from mgpt.cli import cli
 from mgpt.lora import TARGETS, Adapter, AdapterStack, LoraConfig, validate
 
-from test_cli import NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, read, snapshot
+from support.cli import NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, read, snapshot
+from support.lora import FAST, LORA, finetune
 
 # names in one style, every character in the base vocabulary (NAMES)
 DOMAIN = """alina
@@ -51,8 +52,6 @@ leaves went down to the sea, one after the other, past the mill and under the br
 """
 
 TINY = ["--n-layer", "2", "--n-embd", "16", "--n-head", "2", "--block-size", "8"]
-FAST = ["--batch-size", "4", "--eval-iters", "2", "-q"]
-LORA = ["--rank", "2", "--lr", "1e-2", "--warmup", "2", *FAST]
 ENDLESS = ["--steps", "10000000", "--eval-every", "5"]  # an error must come before any training
 BASE_SHA = {}  # sha256 of the lab's base files before any fine-tuning
 QV_SHAPES = {"wq": ((16, 2), (2, 16)), "wv": ((16, 2), (2, 16))}
@@ -84,11 +83,6 @@ def sample_out(ckpt, *args):
     r = assert_ok(mgpt_run("sample", "--ckpt", ckpt, *args))
     assert r.stderr == "", r.stderr
     return r.stdout
-
-
-def finetune(base, corpus, out, *extra, steps=40, cwd=None):
-    return assert_ok(mgpt_run("finetune-lora", "--base", base, corpus, "-o", out, *LORA, "--steps", steps,
-                              "--eval-every", 20, *extra, cwd=cwd))
 
 
 @pytest.fixture(scope="module")

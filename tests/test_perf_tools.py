@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from test_cli import ENV
+from support.cli import ENV
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPTS = os.path.join(ROOT, "scripts")

@@ -7,33 +7,19 @@ the files are checked to be PNG or SVG of the size asked for.
 import json
 import shutil
 import signal
-import struct
 import subprocess
 import sys
 import time
-import xml.etree.ElementTree as ET
 
 import numpy as np
 import pytest
 
-from test_cli import ENV, FAST, NAMES, TINY, assert_ok, assert_user_error, mgpt_popen, mgpt_run, snapshot, train
+from support.cli import ENV, FAST, NAMES, TINY, assert_ok, assert_user_error, mgpt_popen, mgpt_run, snapshot, train
+from support.images import png_size, svg_size
 
 pytest.importorskip("matplotlib", reason="the plot extra is not installed: pip install '.[plot]'")
 
 from mgpt import plot  # noqa: E402
-
-
-def png_size(path):
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR", "not a PNG"
-    return struct.unpack(">II", data[16:24])
-
-
-def svg_size(path):
-    """(width, height) in CSS pixels: matplotlib writes points, 3/4 of a pixel."""
-    root = ET.parse(path).getroot()
-    assert root.tag == "{http://www.w3.org/2000/svg}svg", root.tag
-    return tuple(round(float(root.get(side).removesuffix("pt")) * 4 / 3) for side in ("width", "height"))
 
 
 def records(path):

@@ -5,11 +5,9 @@ These tests need the `rag` extra (pymilvus, milvus-lite); `make test` installs i
 they are skipped, saying so; the import test at the top runs either way.
 """
 
-import importlib.util
 import json
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -19,56 +17,12 @@ import pytest
 
 from mgpt.errors import MgptError
 
-from test_cli import ENV, TINY, assert_ok, assert_user_error
-
-# the tests say where the store is; a MGPT_MILVUS_URI of the person running them must not
-ENV = {k: v for k, v in ENV.items() if not k.startswith("MGPT_MILVUS_")}
-
-HAVE_MILVUS = importlib.util.find_spec("pymilvus") is not None and importlib.util.find_spec("milvus_lite") is not None
-needs_milvus = pytest.mark.skipif(not HAVE_MILVUS, reason="pymilvus/milvus-lite not installed: pip install '.[rag]' "
-                                                          "(make test installs it)")
-
-DOCS = {
-    "tents.md": "# Tents\n\nKestrel 2 tent. price: 349 EUR; weight: 2.4 kg.\n\n"
-                "Kestrel 2 tent. colours: moss green and sand; warranty: 5 years.\n",
-    "stoves.md": "Ember stove. price: 89 EUR; boil time: 3.5 minutes.\n\nEmber stove. colours: copper and black.\n",
-    "faq/returns.txt": "Can I return an item? The returns window is 30 days.\n",
-}
-
-
-def write_docs(folder, docs=DOCS):
-    for name, text in docs.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    return folder
-
-
-def mgpt_run(*args, cwd=None, env=None, timeout=120):
-    return subprocess.run([sys.executable, "-m", "mgpt", *map(str, args)], cwd=cwd, capture_output=True, text=True,
-                          env=env or ENV, timeout=timeout)
-
-
-def counts(r):
-    return json.loads(assert_ok(r).stdout)
-
-
-def index_json(*args, cwd):
-    return counts(mgpt_run("index", *args, "--json", cwd=cwd))
-
-
-def hits(r):
-    return [json.loads(line) for line in assert_ok(r).stdout.splitlines()]
+from support.cli import TINY, assert_ok, assert_user_error
+from support.rag import (DOCS, ENV, counts, free_port, hits, imported_modules, index_json, mgpt_run, needs_milvus,
+                         write_docs)
 
 
 # --- pymilvus is never imported by the rest of mgpt -------------------------------------
-
-def imported_modules(*args, cwd):
-    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "mgpt", *map(str, args)], cwd=cwd,
-                       capture_output=True, text=True, env=ENV, timeout=120)
-    assert r.returncode == 0, r.stderr[-2000:]
-    return {line.split("|")[-1].strip() for line in r.stderr.splitlines() if line.startswith("import time:")}
-
 
 def test_help_train_and_sample_never_import_pymilvus(tmp_path):
     (tmp_path / "names.txt").write_text("anna\nbob\ncarla\ndora\nemma\nfiona\n")
@@ -244,76 +198,11 @@ def test_ask_refuses_a_question_with_unseen_characters(tmp_path, rag_model):
 
 # --- fixtures -----------------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def rag_model(tmp_path_factory):
-    """A tiny docs-mode model whose vocabulary covers the documents and questions here."""
-    d = tmp_path_factory.mktemp("rag_model")
-    text = "".join(DOCS.values()) + "What is the price of the Kestrel 2 tent? When? CQA|:\n"
-    lines = [line for line in text.splitlines() if line.strip()] * 4
-    (d / "lines.txt").write_text("\n".join(lines) + "\n")
-    assert_ok(mgpt_run("train", "lines.txt", "-o", "rag.npz", "--mode", "docs", "--n-layer", "1", "--n-embd", "16",
-                       "--n-head", "2", "--block-size", "192", "--steps", "5", "--eval-every", "5",
-                       "--batch-size", "2", "--eval-iters", "1", "-q", cwd=d))
-    return d / "rag.npz"
-
-
-@pytest.fixture(scope="module")
-def indexed(tmp_path_factory):
-    """A folder with the documents and kb.db indexed from them; tests copy it."""
-    d = tmp_path_factory.mktemp("indexed")
-    write_docs(d / "docs")
-    first = index_json("docs", "--db", "kb.db", cwd=d)
-    assert first["added"] == 5 and first["unchanged"] == first["replaced"] == first["removed"] == 0, first
-    return d
-
-
 @pytest.fixture
 def work(tmp_path, indexed):
     """A fresh copy of kb.db; its chunks' sources stay the documents in `indexed`."""
     shutil.copytree(indexed / "kb.db", tmp_path / "kb.db")
     return tmp_path
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def milvus_server(tmp_path_factory):
-    """`milvus-lite server` on 127.0.0.1 at a free port, in its own process group; stopped after."""
-    if not HAVE_MILVUS:
-        pytest.skip("pymilvus/milvus-lite not installed")
-    d = tmp_path_factory.mktemp("server")
-    port = free_port()
-    exe = shutil.which("milvus-lite", path=os.path.dirname(sys.executable))
-    command = [exe] if exe else [sys.executable, "-c", "import sys; from milvus_lite.cmdline import main; sys.exit(main())"]
-    log = open(d / "server.log", "wb")
-    proc = subprocess.Popen([*command, "server", "--data-dir", str(d / "served.db"), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT, start_new_session=True, env=ENV)
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if proc.poll() is not None:
-                pytest.fail(f"milvus-lite server exited {proc.returncode}: {(d / 'server.log').read_text()[-2000:]}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("milvus-lite server did not listen within 30 s")
-                time.sleep(0.1)
-        yield {"uri": f"http://127.0.0.1:{port}", "db": d / "served.db", "dir": d}
-    finally:
-        for sig, wait in ((signal.SIGTERM, 10), (signal.SIGKILL, 10)):
-            try:
-                os.killpg(proc.pid, sig)
-                proc.wait(timeout=wait)
-                break
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                continue
-        log.close()
 
 
 # --- Milvus Lite: index, retrieve, ask ----------------------------------------------------

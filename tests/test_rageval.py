@@ -13,8 +13,8 @@ from mgpt.retrieval.reader import READER_FILE
 from mgpt.retrieval.evaluation import (Question, contains_answer, evaluate, exact_match, f1, normalize, scored,
                                        summarize)
 
-from test_cli import assert_ok, assert_user_error
-from test_rag import mgpt_run, needs_milvus
+from support.cli import assert_ok, assert_user_error
+from support.rag import mgpt_run, needs_milvus
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KEYS = ("exact_match", "f1", "chunk_recall", "abstain_unanswerable", "abstain_answerable", "answerable",

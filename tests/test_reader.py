@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from test_cli import assert_ok, assert_user_error
-from test_rag import ENV, mgpt_run, needs_milvus
+from support.cli import assert_ok, assert_user_error
+from support.rag import ENV, mgpt_run, needs_milvus
 
 from mgpt.checkpoint import load_model
 from mgpt.retrieval.answer import default_confidence
@@ -114,7 +114,7 @@ def test_ask_says_the_documents_do_not_say(kb):
 
 @needs_milvus
 def test_ask_bad_input_is_one_line(kb, tmp_path):
-    from test_cli import FAST, NAMES, TINY
+    from support.cli import FAST, NAMES, TINY
 
     (tmp_path / "names.txt").write_text(NAMES)
     assert_ok(mgpt_run("train", tmp_path / "names.txt", "-o", tmp_path / "other.npz", *TINY, *FAST, "--steps", "3"))
@@ -142,7 +142,7 @@ def test_ask_bad_input_is_one_line(kb, tmp_path):
 def test_the_prompt_template_stays_with_the_weights(tmp_path):
     """A model trained to read question-around prompts keeps that name through train --init,
     --resume and merge-lora, so ask sends what the weights were trained to read."""
-    from test_cli import FAST, NAMES, TINY
+    from support.cli import FAST, NAMES, TINY
 
     from mgpt.checkpoint import load_model, save_model
 

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from test_cli import ENV
+from support.cli import ENV
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 README = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()

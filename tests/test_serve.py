@@ -14,9 +14,10 @@ import shutil
 
 import pytest
 
-from served import Served, alone_and_together, client, complete, metric, needs_serve, train_models
-from test_cli import assert_ok, mgpt_run
-from test_rag import HAVE_MILVUS, imported_modules, indexed, rag_model  # noqa: F401 (fixtures)
+from support.served import Served, alone_and_together, client, complete, metric, needs_serve, train_models
+from support.cli import assert_ok, mgpt_run
+from support.lora import finetune
+from support.rag import HAVE_MILVUS, imported_modules
 
 pytestmark = needs_serve
 
@@ -249,7 +250,7 @@ def test_concurrent_requests_equal_the_same_requests_alone(prose_server):
 # --- questions over the documents --------------------------------------------------------
 
 @pytest.mark.skipif(not HAVE_MILVUS, reason="pymilvus/milvus-lite not installed: pip install '.[rag]'")
-def test_ask_makes_the_call_mgpt_ask_makes(tmp_path, indexed, rag_model):  # noqa: F811
+def test_ask_makes_the_call_mgpt_ask_makes(tmp_path, indexed, rag_model):
     """The same question over HTTP and through `mgpt ask --json` (on a copy of the same
     database: Milvus Lite lets one process open a .db) gives the same answer and sources."""
     for name in ("served.db", "cli.db"):
@@ -299,8 +300,6 @@ def test_adapters_are_picked_per_request_and_listed(models):
     """With --adapter NAME=PATH:WEIGHT, a request for NAME writes what `mgpt sample --adapter
     PATH:WEIGHT` writes, and one for the base (or no model) what the base alone writes."""
     from mgpt.checkpoint import load_adapter
-
-    from test_lora_cli import finetune
 
     finetune(models / "names.npz", models / "names.txt", models / "ad.npz", steps=10)
     server = Served(models, "--ckpt", "names.npz", "--adapter", "half=ad.npz:0.5")

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from served import ENV, Served, client, complete, metric, needs_serve, train_models
-from test_cli import assert_user_error, mgpt_run
+from support.served import ENV, Served, client, complete, metric, needs_serve, train_models
+from support.cli import assert_user_error, mgpt_run
 
 pytestmark = needs_serve
 

@@ -2,18 +2,21 @@
 completions (the reader over the documents, or the generator continuing the conversation), and
 one server doing both jobs: questions to the reader, generation to --ckpt.
 
-Real servers in subprocesses (served.py), spoken to with httpx and the `openai` package.
+Real servers in subprocesses (support/served.py), spoken to with httpx and the `openai` package.
 """
 
 import json
+import os
 import shutil
 
 import numpy as np
 import pytest
 
-from served import Served, alone_and_together, client, complete, needs_serve
-from test_cli import FAST, assert_ok, mgpt_run
-from test_rag import HAVE_MILVUS, indexed, rag_model  # noqa: F401 (fixtures)
+from support.served import Served, alone_and_together, client, complete, needs_serve
+from support.browser import ARGS, CHROMIUM
+from support.cli import FAST, assert_ok, mgpt_run
+from support.lora import finetune
+from support.rag import HAVE_MILVUS
 
 pytestmark = needs_serve
 needs_milvus = pytest.mark.skipif(not HAVE_MILVUS, reason="pymilvus/milvus-lite not installed: pip install '.[rag]'")
@@ -29,8 +32,6 @@ SMALL = ["--n-layer", "1", "--n-embd", "16", "--n-head", "2", "--block-size", "3
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """chat.npz (stream mode) trained on 'user: ...\\nassistant: ...' lines, two adapters on it."""
-    from test_lora_cli import finetune
-
     d = tmp_path_factory.mktemp("serve_models")
     for name, text in (("chat.txt", CHAT), ("a.txt", ACCENT_A), ("b.txt", ACCENT_B)):
         (d / name).write_text(text)
@@ -54,7 +55,7 @@ def adapters_server(lab):
 def test_rows_of_different_adapters_decode_together_as_each_alone():
     """Jobs for the base and two adapters (of other ranks and targets) on one batch write what
     each writes alone, and an adapter's job what `generate` writes with that adapter attached."""
-    from test_batching import job, model
+    from support.batching import job, model  # `model` is a loop variable elsewhere here
 
     from mgpt.data import Vocab
     from mgpt.lora import Adapter, AdapterStack, LoraConfig, RowAdapters, validate
@@ -201,7 +202,7 @@ def test_without_a_reader_questions_say_how_to_get_one(adapters_server):
 # --- one server, both jobs ---------------------------------------------------------------
 
 @needs_milvus
-def test_questions_go_to_the_reader_and_generation_to_the_generator(tmp_path, indexed, lab):  # noqa: F811
+def test_questions_go_to_the_reader_and_generation_to_the_generator(tmp_path, indexed, lab):
     """--ckpt chat.npz --db kb.db: questions are answered by the shipped reader, as `mgpt ask`
     answers them (chat.npz could not even read them), and chat.npz generates; the chat call
     with the reader's id answers with sources, whole and streamed."""
@@ -240,7 +241,7 @@ def test_questions_go_to_the_reader_and_generation_to_the_generator(tmp_path, in
 
 
 @needs_milvus
-def test_with_only_documents_there_is_nothing_to_generate_with(tmp_path, indexed):  # noqa: F811
+def test_with_only_documents_there_is_nothing_to_generate_with(tmp_path, indexed):
     shutil.copytree(indexed / "kb.db", tmp_path / "kb.db")
     server = Served(tmp_path, "--db", "kb.db")
     try:
@@ -283,18 +284,16 @@ def test_the_command_refuses_what_it_cannot_serve(lab):
 
 
 @needs_milvus
-def test_the_page_says_there_is_nothing_to_generate_with(tmp_path, indexed):  # noqa: F811
+def test_the_page_says_there_is_nothing_to_generate_with(tmp_path, indexed):
     """In Chromium: with only a reader, the Generate tab says so instead of offering a form."""
-    import test_serve_page
-
-    if not test_serve_page.os.path.exists(test_serve_page.CHROMIUM):
-        pytest.skip(f"{test_serve_page.CHROMIUM} is missing")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is missing")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     shutil.copytree(indexed / "kb.db", tmp_path / "kb.db")
     server = Served(tmp_path, "--db", "kb.db")
     try:
         with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=test_serve_page.CHROMIUM, args=test_serve_page.ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page()
             page.goto(server.url + "/#generate")
             page.wait_for_selector("#no-generator", state="visible")

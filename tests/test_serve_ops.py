@@ -14,9 +14,9 @@ import pytest
 from mgpt.cli.serve import check_origin
 from mgpt.errors import MgptError
 
-from served import Served, client, metric, needs_serve
-from test_cli import NAMES, TINY, assert_ok, assert_user_error, mgpt_run
-from test_rag import ENV, HAVE_MILVUS, free_port, indexed, rag_model  # noqa: F401 (fixtures)
+from support.served import Served, client, metric, needs_serve
+from support.cli import NAMES, TINY, assert_ok, assert_user_error, mgpt_run
+from support.rag import ENV, HAVE_MILVUS, free_port
 
 pytestmark = needs_serve
 needs_milvus = pytest.mark.skipif(not HAVE_MILVUS, reason="pymilvus/milvus-lite not installed: pip install '.[rag]'")
@@ -125,7 +125,7 @@ def until(predicate, within, what):
 
 
 @needs_milvus
-def test_a_milvus_outage_is_a_503_health_reports_it_and_asks_work_again_after(tmp_path, indexed, rag_model):  # noqa: F811
+def test_a_milvus_outage_is_a_503_health_reports_it_and_asks_work_again_after(tmp_path, indexed, rag_model):
     shutil.copytree(indexed / "kb.db", tmp_path / "served.db")
     milvus = Milvus(tmp_path / "served.db", free_port())
     milvus.start()

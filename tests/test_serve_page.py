@@ -11,12 +11,10 @@ import shutil
 
 import pytest
 
-from served import Served, needs_serve, train_models
-from test_rag import HAVE_MILVUS, indexed, rag_model  # noqa: F401 (fixtures)
+from support.served import Served, needs_serve, train_models
+from support.browser import ARGS, CHROMIUM
+from support.rag import HAVE_MILVUS
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 pytestmark = [
     needs_serve,
     pytest.mark.skipif(importlib.util.find_spec("playwright") is None,
@@ -53,8 +51,7 @@ def fits_the_phone(page):
 
 
 @pytest.mark.skipif(not HAVE_MILVUS, reason="pymilvus/milvus-lite not installed: pip install '.[rag]'")
-def test_asking_shows_the_answer_its_sources_and_not_in_the_documents(browser, tmp_path, indexed,  # noqa: F811
-                                                                     rag_model):  # noqa: F811
+def test_asking_shows_the_answer_its_sources_and_not_in_the_documents(browser, tmp_path, indexed, rag_model):
     shutil.copytree(indexed / "kb.db", tmp_path / "kb.db")
     server = Served(tmp_path, "--reader", rag_model, "--db", "kb.db")
     page = browser.new_page()

@@ -10,7 +10,7 @@ from mgpt.data import CHARSETS, Vocab
 from mgpt.pairs import (CHUNK, CHUNK_MATCH, CHUNK_NEAR, QUESTION, QUESTION_MATCH, character_types, encode_pair,
                         make_batch)
 from mgpt.span_reader import SpanReader, SpanReaderConfig
-from test_gradients import assert_close, numerical_grad
+from support.gradcheck import assert_close, numerical_grad
 
 
 @pytest.fixture

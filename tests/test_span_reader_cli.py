@@ -8,18 +8,11 @@ import json
 
 import pytest
 
-from test_cli import assert_ok, assert_user_error as fails_with
-from test_rag import mgpt_run
+from support.cli import assert_ok, assert_user_error as fails_with
+from support.rag import mgpt_run
+from support.span_examples import EXAMPLES
 
 pytest.importorskip("pymilvus")
-
-EXAMPLES = [
-    {"question": "How much is the Aster?", "chunks": ["Aster kettle. price: 49 EUR.", "Brae kettle. price: 59 EUR."],
-     "answer": "49 EUR", "spans": [[0, 21, 27]]},
-    {"question": "What does the Brae cost?", "chunks": ["Brae kettle. price: 59 EUR.", "Aster kettle. weight: 1 kg."],
-     "answer": "59 EUR"},
-    {"question": "Can I pay in bitcoin?", "chunks": ["We take cards and cash."], "answer": None},
-]
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +106,7 @@ def test_bad_examples_are_one_line(reader, tmp_path):
 
 
 def test_serve_asks_a_span_reader_and_refuses_completions(reader):
-    from served import Served, needs_serve
+    from support.served import Served, needs_serve
 
     if needs_serve.args[0]:
         pytest.skip(needs_serve.kwargs["reason"])

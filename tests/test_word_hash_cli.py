@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from mgpt.cli import cli
-from test_cli import assert_ok, assert_user_error as fails_with
-from test_rag import mgpt_run
-from test_span_reader_cli import EXAMPLES
+from support.cli import assert_ok, assert_user_error as fails_with
+from support.rag import mgpt_run
+from support.span_examples import EXAMPLES
 
 TINY = ["--kind", "span-reader", "--n-layer", "1", "--n-embd", "16", "--n-head", "2", "--batch-size", "2",
         "--eval-iters", "1", "--val-fraction", "0.2"]

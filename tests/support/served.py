@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from test_cli import ENV, NAMES, PROSE, TINY, assert_ok, mgpt_run
+from support.cli import ENV, NAMES, PROSE, TINY, assert_ok, mgpt_run
 
 HAVE_SERVE = all(importlib.util.find_spec(m) is not None for m in ("fastapi", "uvicorn", "httpx"))
 needs_serve = pytest.mark.skipif(not HAVE_SERVE, reason="fastapi/uvicorn/httpx not installed: pip install "
