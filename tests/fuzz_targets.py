@@ -17,11 +17,11 @@ import numpy as np
 from hypothesis import strategies as st
 
 from mgpt.checkpoint import load_adapter, load_model, save_adapter, save_model
+from mgpt.config import GPTConfig
 from mgpt.corpus import Source, read_text
 from mgpt.data import Vocab
 from mgpt.errors import MgptError
 from mgpt.lora import Adapter, LoraConfig, validate
-from mgpt.config import GPTConfig
 from mgpt.model import GPT
 from mgpt.prepared import prepare
 

@@ -7,8 +7,8 @@ import pytest
 
 from mgpt import kernels as K
 from mgpt.checkpoint import load_model, load_with_adapters
-from mgpt.lora import Adapter, LoraConfig, validate
 from mgpt.config import GPTConfig
+from mgpt.lora import Adapter, LoraConfig, validate
 from mgpt.model import GPT
 from support.cli import FAST, NAMES, PROSE, assert_ok, assert_user_error, mgpt_run, snapshot, train
 

@@ -5,9 +5,9 @@ checkpoint bytes (test_corpus.py: preparing, the cache, errors)."""
 import numpy as np
 import pytest
 
+from mgpt.config import GPTConfig
 from mgpt.data import CHARSETS, PLACEHOLDER, Vocab, fed_chars, id_map, pad_rows, split_corpus, whole_corpus
 from mgpt.evaluate import evaluate_corpus, mean_loss
-from mgpt.config import GPTConfig
 from mgpt.model import GPT
 
 from support.cli import NAMES, PROSE

@@ -8,9 +8,9 @@ expected choices exact; a real tiny GPT checks the same property through the KV 
 import numpy as np
 import pytest
 
+from mgpt.config import GPTConfig
 from mgpt.data import Vocab
 from mgpt.extractive import extract
-from mgpt.config import GPTConfig
 from mgpt.model import GPT
 
 VOCAB = Vocab("abcqxyz ")

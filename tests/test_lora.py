@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 from mgpt import kernels as K
+from mgpt.config import GPTConfig
 from mgpt.errors import MgptError
 from mgpt.lora import Adapter, AdapterStack, LoraConfig, validate
-from mgpt.config import GPTConfig
 from mgpt.model import GPT
 
 from support.gradcheck import assert_close, numerical_grad

@@ -3,8 +3,8 @@ tests of decoding rows in one batch (test_batching, and test_serve_models with s
 
 import numpy as np
 
-from mgpt.lora import Adapter, AdapterStack, LoraConfig, validate
 from mgpt.config import GPTConfig
+from mgpt.lora import Adapter, AdapterStack, LoraConfig, validate
 from mgpt.model import GPT
 
 CFG = GPTConfig(vocab_size=13, n_layer=2, n_head=2, n_embd=16, block_size=24, activation="gelu")
