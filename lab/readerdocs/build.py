@@ -369,8 +369,8 @@ def run(out_dir, seed=0, val_fraction=0.02, chunk_size=DEFAULT_CHUNK_SIZE, overl
         "seed": seed, "val_fraction": val_fraction, "chunk_size": chunk_size, "overlap": overlap,
         "per_kind_per_document": per_kind, "unanswerable_share": UNANSWERABLE_SHARE,
         "chunker": "mgpt.retrieval.chunking.chunk_text; HTML through mgpt.retrieval.formats.read_html; "
-                   "man pages rendered by scripts/readerdocs/troff.py",
-        "vocabulary": "latin (characters outside it replaced, see scripts/readerdocs/facts.py:to_vocab)",
+                   "man pages rendered by lab/readerdocs/troff.py",
+        "vocabulary": "latin (characters outside it replaced, see lab/readerdocs/facts.py:to_vocab)",
         "files": files,
         "sources": recipe_sources,
         "counts": {"examples": len(train_lines) + len(val_lines), "answerable": counts["answerable"],
