@@ -6,10 +6,11 @@ STAMP   = $(VENV)/.installed
 
 .PHONY: run test venv figures clean
 
-$(STAMP): pyproject.toml
+# mgpt with its extras, and beside it the reader's build (lab/: readergen, readerdocs), both editable
+$(STAMP): pyproject.toml lab/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,rag,mpi,plot,serve]'
+	$(BIN)/pip install --quiet -e '.[test,rag,mpi,plot,serve]' -e lab
 	touch $(STAMP)
 
 # Train a baby-shaped model (64 wide) on the shipped names corpus, then print samples (under a minute on a quiet

@@ -31,8 +31,7 @@ import tempfile
 import time
 from statistics import median
 
-sys.path.insert(0, os.path.dirname(__file__))
-import benchlib  # noqa: E402
+import benchlib
 
 VOCAB = 65  # tinyshakespeare's characters
 BATCH = {"micro": 32, "baby": 12, "small": 8}

@@ -17,9 +17,8 @@ import statistics
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from bench_serve import Server, requests_for, run_level  # noqa: E402
-from benchlib import clean_blas_environment, machine_record  # noqa: E402
+from bench_serve import Server, requests_for, run_level
+from benchlib import clean_blas_environment, machine_record
 
 WAYS = {"a alone": lambda i: "a", "a and b mixed": lambda i: "ab"[i % 2], "base alone": lambda i: None}
 

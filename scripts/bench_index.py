@@ -38,7 +38,6 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, "src"))
 
 WORDS = ("battery charger kettle blender delivery return warranty price colour weight motor filter cable "
          "speaker bluetooth range order account refund invoice store hours phone email address model series "

@@ -15,11 +15,9 @@ import argparse
 import json
 import os
 import random
-import sys
 import time
 
-sys.path.insert(0, os.path.dirname(__file__))
-import benchlib  # noqa: E402
+import benchlib
 
 BASE_FLAGS = ["--n-layer", "4", "--n-head", "4", "--n-embd", "128", "--block-size", "64",
               "--batch-size", "12", "--steps", "2000", "--lr", "1e-3", "--min-lr", "1e-4",

@@ -28,8 +28,7 @@ import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, os.path.dirname(__file__))
-import benchlib  # noqa: E402
+import benchlib
 
 PLAN = {  # preset: (batch per rank, steps, warm-up steps left out of the median)
     "micro": (32, 400, 50),

@@ -29,9 +29,8 @@ import tempfile
 import time
 from statistics import median
 
-sys.path.insert(0, os.path.dirname(__file__))
-import benchlib  # noqa: E402
-from bench_quality import RUNS  # noqa: E402
+import benchlib
+from bench_quality import RUNS
 
 NANOGPT_FLAGS = ["config/train_shakespeare_char.py", "--device=cpu", "--compile=False", "--eval_iters=20",
                  "--log_interval=1", "--block_size=64", "--batch_size=12", "--n_layer=4", "--n_head=4",

@@ -18,8 +18,7 @@ import sys
 import tempfile
 import time
 
-sys.path.insert(0, os.path.dirname(__file__))
-import benchlib  # noqa: E402
+import benchlib
 
 RUNS = {
     # nanoGPT config/train_shakespeare_char.py with its README's CPU overrides

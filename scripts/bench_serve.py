@@ -23,8 +23,7 @@ import tempfile
 import threading
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from benchlib import clean_blas_environment, machine_record  # noqa: E402
+from benchlib import clean_blas_environment, machine_record
 
 PHRASES = ["The king", "Good morrow, ", "What say you", "First Citizen:\n", "O, ", "And then the ",
            "Where is the", "I pray you", "My lord, ", "Come hither", "Why, ", "Tell me"]

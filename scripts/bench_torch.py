@@ -10,14 +10,11 @@ projection, `F.scaled_dot_product_attention`, `F.rms_norm`, `F.cross_entropy`, a
 
 import argparse
 import math
-import os
 import sys
 
 import numpy as np
 import torch
 import torch.nn.functional as F
-
-sys.path.insert(0, os.path.dirname(__file__))
 
 
 class TorchGPT(torch.nn.Module):

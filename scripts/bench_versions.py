@@ -20,8 +20,7 @@ import sys
 import time
 from statistics import median
 
-sys.path.insert(0, os.path.dirname(__file__))
-import benchlib  # noqa: E402
+import benchlib
 
 STEPS_PER_TURN = {"micro": 40, "baby": 4, "small": 1}
 BATCH = {"micro": 32, "baby": 12, "small": 8}

@@ -17,13 +17,11 @@ import collections
 import inspect
 import operator
 import os
-import sys
 import time
 
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(__file__))
-import benchlib  # noqa: E402
+import benchlib
 
 COUNTS = collections.Counter()
 SECONDS = collections.Counter()  # time inside the counted calls, per line

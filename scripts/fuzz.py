@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Run the fuzz targets of tests/fuzz_targets.py far longer than the suite does, and count.
+"""Run the fuzz targets of scripts/fuzz_targets.py far longer than the suite does, and count.
 
     python scripts/fuzz.py                      # 10,000 inputs per target
     python scripts/fuzz.py -n 500 --target corpora
@@ -11,16 +11,9 @@ target is printed with its input's size and the exception. Results go to --out a
 
 import argparse
 import json
-import os
-import sys
 import tempfile
 import time
 import traceback
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, "tests"))
-sys.path.insert(0, os.path.join(ROOT, "src"))
 
 
 def targets():

@@ -20,7 +20,7 @@ per builder and per source, sha256 of the files, the seed). One example a line:
      "spans": [[chunk index, start, end], ...], "source": "package:path", "kind": builder}
 
 The same installed packages and seed give the same bytes. Sources that are not installed are
-skipped with a note; see scripts/readerdocs/build.py for the list and scripts/readerdocs/ for
+skipped with a note; see lab/readerdocs/build.py for the list and lab/readerdocs/ for
 how pages are read, licences checked and questions built.
 """
 
@@ -29,10 +29,9 @@ import os
 import sys
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
+from readerdocs import build
 
-from readerdocs import build  # noqa: E402
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def main(argv=None):
@@ -46,7 +45,7 @@ def main(argv=None):
     ap.add_argument("--overlap", type=int, default=build.DEFAULT_OVERLAP)
     ap.add_argument("--per-kind", type=int, default=80,
                     help="at most this many facts of one builder from one document (default 80; fewer for some, "
-                         "see KIND_CAPS in scripts/readerdocs/build.py)")
+                         "see KIND_CAPS in lab/readerdocs/build.py)")
     ap.add_argument("--sources", default="man,html",
                     help="comma-separated: man, html (every HTML package), or package names (default man,html)")
     args = ap.parse_args(argv)

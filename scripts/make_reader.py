@@ -27,20 +27,18 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(ROOT, "src"))
 
 BLOCK = 512
 RESERVE = 48  # the answer's room in the block: ask's --max-new-tokens default
 # The data sets: name -> parts, each (prompt template of mgpt.retrieval.prompt, generator seed, generator
 # edition, lines), written one after the other (training draws lines at random, so the order is no curriculum).
-# Edition 2 (scripts/readergen/writer.py) adds numbers that answer nothing beside a question's words, words
-# after values and staff; edition 3 (scripts/readergen/services.py) adds companies that sell services
+# Edition 2 (lab/readergen/writer.py) adds numbers that answer nothing beside a question's words, words
+# after values and staff; edition 3 (lab/readergen/services.py) adds companies that sell services
 # (courses, classes, tours, rooms); edition 4 cuts most chunks at 140 characters, words pages about "it" and
-# writes tables across; edition 5 (scripts/readergen/extras.py) lists accessories with their prices and
+# writes tables across; edition 5 (lab/readergen/extras.py) lists accessories with their prices and
 # names some sister models by their family alone. Each edition leaves the bytes of the earlier ones as they
-# were. Edition 4's set replays a sixth of edition 1's pages (new companies): the trial stage5, on edition 3
-# alone, forgot part of the demonstration base's template.
+# were. Edition 4's and 5's sets replay edition 1's pages (new companies) for a sixth of their lines. Why each
+# data set, stage and trial is as it is, and what each taught: docs/RAG.md, "Lab history".
 DATASETS = {
     "context-first": [("context-first", 0, 1, 320_000)],
     "question-around": [("question-around", 0, 1, 320_000)],
@@ -52,22 +50,10 @@ DATASETS = {
 MODEL = ["--n-layer", "6", "--n-head", "6", "--n-embd", "192", "--block-size", str(BLOCK), "--vocab", "latin"]
 COMMON = ["--mode", "docs", "--batch-size", "16", "--weight-decay", "0.1", "--eval-iters", "10",
           "--val-fraction", "0.01"]
-# The stages. Scored on its answers alone from the start, the model sat on a plateau (2.7 nats a
-# character, no copying) for 1,900 steps: the answers are 3% of a line's characters, too thin a
-# signal to grow the attention that finds and copies a span. So it first learns the lines as
-# text (every character scored, as a language model: names and headings repeat across chunks,
-# which is what teaches copying), then learns to answer (scored on the answer alone).
-# Stage 1 was stopped halfway (step 1,600 of 3,000, val 0.757 at its best, step 1,500) to leave
-# stage 2 the hours of one working session: stage 2 starts from the best checkpoint. Stage 2 at lr
-# 1e-3 drove the answer loss up from 1.18 to 1.40 over its first 125 steps (about 120 scored
-# characters a batch make a noisy gradient): it runs at 4e-4. Stage 3 reads the question before
-# the chunks too (the question-around template) and doubles the batch on two MPI ranks; at lr 5e-4
-# its answer loss rose from 0.25 to 0.37 over 250 steps (EM on generated lines 47% -> 35%), so it
-# runs at 1.5e-4. Stage 4 goes on from stage 3 on new companies written the edition 2 way: on the
-# development base the reader answered price questions with the year in a heading ("Courses and
-# prices 2025"), which edition 1's pages never hold. The fifth (`reader`) goes on from stage 4 on
-# edition 4 with edition 1's pages replayed (see DATASETS).
-# Each stage is (name, data set, MPI ranks, options, until): it stops at step `until` of its
+# The stages of the shipped reader, each from the one before (--init): stage 1 learns the lines as text (every
+# character scored), stage 2 learns to answer (scored on the answer alone, --answer-after), stage 3 reads the
+# question-around template on two MPI ranks, stage 4 edition 2's lines, the fifth (`reader`) edition 4's with
+# edition 1 replayed. Each stage is (name, data set, MPI ranks, options, until): it stops at step `until` of its
 # --steps schedule.
 STAGES = [
     ("stage1", "context-first", 1, MODEL + COMMON + [
@@ -86,15 +72,9 @@ STAGES = [
         "--eval-every", "200", "--save-every", "50", "--steps", "2200", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
         "--warmup", "50", "--seed", "1342"], 2200),
 ]
-# Stages tried and not shipped, kept so that they can be rerun and built on (docs/RAG.md has their
-# figures). stage5, tried after stage 4 shipped: edition 3's lines (services: the development base's
-# school asked for times, group sizes, ages and prices per week, which no product page holds); better
-# on the development bases, worse on the demonstration base, where one of the three freshness answers
-# abstained. stage6, tried after the fifth stage shipped: edition 5 (priced accessory lists, sisters named by
-# their family alone) with edition 1 replayed; better on `dev` and the demonstration base, but one freshness
-# answer abstained, and held out (measured after that choice) it answered 29 of 151 against 33. stage6-deep:
-# the shipped reader deepened to 8 layers (DEEPENED), then stage6's lines; it read the development bases as
-# stage6 did (30 of 102), lost the same freshness answer, and held out answered 28 of 151 against 34.
+# Stages tried and not shipped, kept so that they can be rerun and built on (what each showed: docs/RAG.md):
+# stage5 on edition 3's lines from stage 4; stage6 on edition 5's with edition 1 replayed, from the shipped
+# reader; stage6-deep on the same lines, from the shipped reader deepened to 8 layers (DEEPENED).
 TRIALS = [
     ("stage5", "question-around-ed3", 2, ["--init", "{stage4}", "--answer-after", " A: "] + COMMON + [
         "--eval-every", "200", "--save-every", "50", "--steps", "2600", "--lr", "1.5e-4", "--min-lr", "1.5e-5",
@@ -293,7 +273,7 @@ def ship(args):
     runs = build.get("train", {})
     used = {dataset for _, dataset, *_ in STAGES}  # not the data sets only trials read
     data = {name: entry for name, entry in build.get("data", {}).items() if name in used}
-    recipe = {"generator": "scripts/readergen (scripts/make_reader.py)", "data": data,
+    recipe = {"generator": "lab/readergen (scripts/make_reader.py)", "data": data,
               "train": " then ".join(r["command"] for r in runs.values()),
               "train_wall_s": sum(r.get("wall_s_total", 0) for r in runs.values())}
     state = {k: v for k, v in ck.state.items() if k in ("step", "best_val_loss", "val_loss", "mode", "answer_after",

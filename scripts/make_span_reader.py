@@ -22,13 +22,12 @@ import subprocess
 import sys
 import time
 
+from make_reader import record, sha256  # the same build record as the generative reader's
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(ROOT, "src"))
 
 SHIPPED = os.path.join(ROOT, "src", "mgpt", "models", "reader.npz")
-from make_reader import record, sha256  # noqa: E402  (the same build record as the generative reader's)
 
 # name -> parts, each (generator seed, edition, examples): the generator's five editions, the later ones
 # (record blocks, services, tables across, accessory lists) weighted more.
@@ -150,7 +149,7 @@ def ship(args):
     build = record(args.out)
     run = build.get("train", {}).get(args.run, {})
     used = next(datasets for name, datasets, *_ in RUNS if name == args.run)
-    recipe = {"generator": "scripts/readergen/spans.py and scripts/readerdocs (scripts/make_span_reader.py)",
+    recipe = {"generator": "lab/readergen/spans.py and lab/readerdocs (scripts/make_span_reader.py)",
               "data": {d: build.get("data", {}).get(d, {}) for d in used}, "train": run.get("command", "?"),
               "train_wall_s": logged_wall_s(os.path.join(args.out, f"{args.run}.jsonl"))}
     state = {k: v for k, v in ck.state.items() if k in ("step", "best_val_loss", "val_loss", "mode", "settings",

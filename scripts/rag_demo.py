@@ -23,16 +23,15 @@ import shutil
 import subprocess
 import sys
 
+import benchlib  # this folder
+from mgpt.checkpoint import load_model
+from mgpt.retrieval.answer import DEFAULT_MAX_NEW_TOKENS, answer_question
+from mgpt.retrieval.query import collection_embedder, retrieve
+from mgpt.retrieval.reader import reader_path
+from mgpt.retrieval.store import Location, opened
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, os.path.join(ROOT, "src"))
-
-import benchlib  # noqa: E402  (this folder)
-from mgpt.checkpoint import load_model  # noqa: E402
-from mgpt.retrieval.answer import DEFAULT_MAX_NEW_TOKENS, answer_question  # noqa: E402
-from mgpt.retrieval.query import collection_embedder, retrieve  # noqa: E402
-from mgpt.retrieval.reader import reader_path  # noqa: E402
-from mgpt.retrieval.store import Location, opened  # noqa: E402
 
 FRESH_EDITS = [  # (file, old text, new text, question, new answer)
     ("tents.md", "price: 349 EUR", "price: 379 EUR", "What is the price of the Kestrel 2 tent?", "379 EUR"),

@@ -31,13 +31,11 @@ import sys
 import tempfile
 import time
 
+from mgpt.retrieval.evaluation import contains_answer, exact_match, percentile, rate, scored
+from mgpt.retrieval.evaluation import summarize as summarize_rows
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-sys.path.insert(0, HERE)
-sys.path.insert(0, os.path.join(ROOT, "src"))
-
-from mgpt.retrieval.evaluation import contains_answer, exact_match, percentile, rate, scored  # noqa: E402
-from mgpt.retrieval.evaluation import summarize as summarize_rows  # noqa: E402
 
 KB_ROOT = os.path.join(ROOT, "corpora", "readerkb")
 

@@ -1,5 +1,5 @@
 """Property-based tests of what mgpt reads from strangers: checkpoints, adapters, corpora and
-documents to index (see fuzz_targets.py). A few dozen examples per target keep this to seconds;
+documents to index (see scripts/fuzz_targets.py). A few dozen examples per target keep this to seconds;
 scripts/fuzz.py runs thousands and records the count in docs/BENCHMARKS.md.
 """
 

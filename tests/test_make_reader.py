@@ -1,12 +1,7 @@
 """scripts/make_reader.py's choice of runs: a trial on a new machine starts from a checkpoint copied in,
 without retraining the stages (hours) behind it."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-
-import make_reader  # noqa: E402
+import make_reader
 
 def _names(runs):
     return [r[0] for r in runs]

@@ -30,7 +30,9 @@ def test_the_call_counter_counts_the_engine_and_leaves_its_results_alone():
              "sys.argv = ['count', '--repeat', '1', '--top', '1']\n"
              "runpy.run_path(" + repr(os.path.join(SCRIPTS, "count_numpy_calls.py")) + ", run_name='__main__')\n"
              "assert losses() == plain, (losses(), plain)\n")
-    r = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, env=ENV, timeout=300)
+    # run from scripts/, whose modules the script imports (python puts a script's folder on the path; runpy not)
+    r = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, env=ENV, timeout=300,
+                       cwd=SCRIPTS)
     assert r.returncode == 0, r.stderr
     counts = {int(n) for n in re.findall(r"per training step: (\d+) NumPy calls", r.stdout)}
     assert len(counts) == 1 and 100 < counts.pop() < 1000, r.stdout

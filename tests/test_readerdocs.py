@@ -1,4 +1,4 @@
-"""The data set of human-written documentation for the span reader (scripts/readerdocs/,
+"""The data set of human-written documentation for the span reader (lab/readerdocs/,
 scripts/make_docs_data.py), on small pages written here: a man page or two in troff and a
 Sphinx-like HTML page, not the installed packages, so the tests need none of them.
 
@@ -7,19 +7,15 @@ and copyright file disagree), every span is the answer verbatim, unanswerable ex
 span, no distractor holds the answer for the same entity, and one seed gives one output."""
 
 import json
-import sys
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-
-from readerdocs import build, licences, manpages, troff  # noqa: E402
-from readerdocs.assemble import Collection, Compiled, make_examples  # noqa: E402
-from readerdocs.bm25 import BM25  # noqa: E402
-from readerdocs.facts import head, to_vocab  # noqa: E402
+from readerdocs import build, licences, manpages, troff
+from readerdocs.assemble import Collection, Compiled, make_examples
+from readerdocs.bm25 import BM25
+from readerdocs.facts import head, to_vocab
 
 FROB = r""".\" Copyright (C) 2024 A. Writer
 .\"

@@ -1,17 +1,13 @@
 """The later editions of the reader's training-data generator: edition 3's companies that sell
-services (scripts/readergen/services.py), edition 4's transposed tables, company facts said together
+services (lab/readergen/services.py), edition 4's transposed tables, company facts said together
 and "it" for a company's only product; and the bytes of the editions the shipped reader was trained on."""
 
 import hashlib
 import random
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import pytest
 
-import pytest  # noqa: E402
-
-from readergen import lexicon, services, values  # noqa: E402
+from readergen import lexicon, services, values
 
 # sha256 of company_lines(1, 0..3, 512, 48, "question-around", 2): the first 81 lines of
 # make_reader.py's train-question-around-ed2.txt (sha256 6233cf13... as a whole), stage 4's data

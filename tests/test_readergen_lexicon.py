@@ -1,16 +1,12 @@
-"""The content layer of the reader training-data generator (scripts/readergen): the value
+"""The content layer of the reader training-data generator (lab/readergen): the value
 generators and the lexicon of fields, phrasings and categories. Pure Python, fast."""
 
 import random
 import string
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import pytest
 
-import pytest  # noqa: E402
-
-from readergen import lexicon, values  # noqa: E402
+from readergen import lexicon, values
 
 N = 200
 # sha256 of company_lines(0, 0..3, 512, 48, "question-around", 1): the first 57 lines of

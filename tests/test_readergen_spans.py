@@ -1,18 +1,13 @@
-"""The span reader's generated examples (scripts/readergen/spans.py): every span is the value where
+"""The span reader's generated examples (lab/readergen/spans.py): every span is the value where
 a chunk states it for its product, never the same value standing for another product; the
 unanswerable have none; mgpt's own example parser takes every line; the same seed gives the same
 bytes."""
 
 import hashlib
 import json
-import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-
-from readergen.spans import company_examples, occurrences  # noqa: E402
-
-from mgpt.pairs import parse_example  # noqa: E402
+from mgpt.pairs import parse_example
+from readergen.spans import company_examples, occurrences
 
 # sha256 of company_examples(105, 0..1, 5) as JSON lines: the first 36 examples of the edition-5 part of
 # make_span_reader.py's generated.jsonl

@@ -68,10 +68,8 @@ def test_the_pdf_manual_is_its_source_rendered(tmp_path):
     assert sorted(p.name for p in (ROOT / "pdfmanual").iterdir()) == ["manual.pdf"]
     if importlib.util.find_spec("fpdf") is None:
         pytest.skip("fpdf2 not installed (the test extra brings it)")
-    spec = importlib.util.spec_from_file_location("make_pdfmanual", REPO / "scripts" / "make_pdfmanual.py")
-    script = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(script)
     import fpdf
+    import make_pdfmanual as script
 
     if fpdf.__version__ != script.FPDF_VERSION:
         pytest.skip(f"fpdf2 {fpdf.__version__} writes other bytes than {script.FPDF_VERSION}, which made the PDF")

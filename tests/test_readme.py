@@ -117,11 +117,7 @@ def test_lora_data_preparation_is_bench_loras_split(shell, tmp_path):
     lines = command_lines(section("Fine-tuning with LoRA: a worked example"), ("python -c",))
     assert len(lines) == 1
     sh(lines[0], work, env)
-    sys.path.insert(0, os.path.join(ROOT, "scripts"))
-    try:
-        import bench_lora
-    finally:
-        sys.path.pop(0)
+    import bench_lora
     expected = bench_lora.write_domain(str(tmp_path))
     for split in ("train", "test"):
         assert (work / f"domain_{split}.txt").read_text() == open(expected[split]).read()

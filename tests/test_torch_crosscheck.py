@@ -6,15 +6,11 @@ proof; this one checks that the architecture mgpt benchmarks against PyTorch is 
 same model.
 """
 
-import os
-import sys
-
 import numpy as np
 import pytest
 
 torch = pytest.importorskip("torch", reason="torch is not installed (optional cross-check, run in CI: "
                                              "pip install torch==2.13.0)")
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "scripts"))
 from bench_torch import TorchGPT, compare_with_mgpt  # noqa: E402
 
 from mgpt.config import GPTConfig  # noqa: E402

@@ -5,7 +5,7 @@ document, and the recipe.
 Sources (each package's /usr/share/doc/<package>/copyright is read and recorded):
 - manpages, manpages-dev: the Linux man-pages project's troff sources under /usr/share/man
   (only pages whose copyright-file licence and own header licence are both permissive; see
-  licences.py), rendered by troff.py;
+  licences.py), rendered by troff/;
 - python3.11-doc: the Python documentation's HTML (PSF licence), read by mgpt's own HTML reader.
 """
 
@@ -24,7 +24,7 @@ import numpy as np
 from mgpt.retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP, chunk_text
 from mgpt.retrieval.formats import read_html
 
-from . import licences, manpages, pydocs, troff
+from . import licences, manpages, manwords, pydocs, troff
 from .assemble import Collection, make_examples
 from .facts import to_vocab
 
@@ -148,7 +148,7 @@ def collect_manpages(chunk_size, overlap, packages=MAN_PACKAGES, log=print):
             if not ok:
                 excluded.append({"source": f"{package}:{path}", "licence": lic, "reason": reason})
                 if page.section[:1] in ("2", "3"):  # calls (not devices, files or overviews)
-                    undocumented.update(manpages.functions(page))
+                    undocumented.update(manwords.functions(page))
                 continue
             if not page.name or not page.sections:
                 excluded.append({"source": f"{package}:{path}", "licence": lic, "reason": "no page could be read"})
@@ -156,7 +156,7 @@ def collect_manpages(chunk_size, overlap, packages=MAN_PACKAGES, log=print):
             text = troff.render(page)
             doc = Document(f"{package}:{path}", package, path, lic, text, chunks_of(text, chunk_size, overlap), page=page)
             doc.facts = manpages.build(page, doc.key)
-            documented.update(manpages.functions(page))
+            documented.update(manwords.functions(page))
             docs.append(doc)
             kept += 1
             lic_counts[lic] += 1
@@ -315,7 +315,7 @@ def run(out_dir, seed=0, val_fraction=0.02, chunk_size=DEFAULT_CHUNK_SIZE, overl
         swaps = manpages.swaps(np.random.default_rng([seed, 1]), {d.key: d.page for d in docs}, facts_by_doc,
                                undocumented)
         collections.append(("man pages", docs, swaps))
-    man_names = sorted({n for _, docs, _ in collections for d in docs for n in manpages.functions(d.page)
+    man_names = sorted({n for _, docs, _ in collections for d in docs for n in manwords.functions(d.page)
                         if len(n) >= 5 and n.isidentifier()})
     for spec in SPHINX:
         if "html" not in sources and spec.package not in sources:
@@ -369,8 +369,8 @@ def run(out_dir, seed=0, val_fraction=0.02, chunk_size=DEFAULT_CHUNK_SIZE, overl
         "seed": seed, "val_fraction": val_fraction, "chunk_size": chunk_size, "overlap": overlap,
         "per_kind_per_document": per_kind, "unanswerable_share": UNANSWERABLE_SHARE,
         "chunker": "mgpt.retrieval.chunking.chunk_text; HTML through mgpt.retrieval.formats.read_html; "
-                   "man pages rendered by scripts/readerdocs/troff.py",
-        "vocabulary": "latin (characters outside it replaced, see scripts/readerdocs/facts.py:to_vocab)",
+                   "man pages rendered by lab/readerdocs/troff",
+        "vocabulary": "latin (characters outside it replaced, see lab/readerdocs/facts.py:to_vocab)",
         "files": files,
         "sources": recipe_sources,
         "counts": {"examples": len(train_lines) + len(val_lines), "answerable": counts["answerable"],

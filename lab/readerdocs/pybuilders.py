@@ -1,120 +1,13 @@
-"""Questions from the Python documentation's structure (the Sphinx HTML python3.11-doc installs):
-signatures and their defaults, the module a function lives in, exception classes (their base
-class, when they are raised), "New in version" / "Deprecated since" / "Changed in version: the
-p parameter was added" notes, what a function returns, the C API's reference kind, Stable ABI
-version, return and parameter types, command-line options, glossary terms and tables.
-
-The text that is chunked is what `mgpt index` makes of the page (mgpt.retrieval.formats.read_html):
-Sphinx's definition lists are inline there, so a function's signature, its "¶" and the first
-sentences of its description share a line ("socket.create_connection(address, timeout=..., ...)¶
-Connect to a TCP service ..."). A fact's pattern starts at the signature and may not cross
-another "¶" (the next signature or heading) before its answer, so the chunk that matches names
-the function whose value it holds.
-"""
+"""The builders of the Python documentation's facts, one kind each: defaults, modules, exceptions,
+version notes, returns, the C API, command-line options, "Default:" sections, glossary terms, tables."""
 
 import re
 
-from .facts import Fact, _balanced, flat, head, lower_first, pick, to_vocab, words
-from .manpages import _PARAM, _TYPE, base_verb, repeated_keys, table_facts
-
-E = re.escape
-NO_PILCROW = r"[^¶]*?"
-PY_KINDS = ("function", "method", "class", "exception", "classmethod", "staticmethod", "decorator", "coroutinefunction",
-            "coroutinemethod", "abstractmethod")
-
-
-def text_of(node):
-    return flat(to_vocab(node.get_text("")))
-
-
-def page_info(soup, relpath):
-    """(module or None, title) of a page: library pages name their module in the first heading."""
-    h1 = next((h for h in soup.find_all("h1") if h.find(class_="headerlink") is not None), None) or soup.find("h1")
-    title = text_of(h1).rstrip("¶").strip() if h1 else relpath
-    module = None
-    sec = soup.find(["section", "span", "div"], id=re.compile(r"^module-"))
-    if sec is not None:
-        module = sec["id"][len("module-"):]
-    return module, title
-
-
-class Entry:
-    """One Sphinx object description (a <dl class="py function"> ...)."""
-
-    def __init__(self, dl, dt, domain, objtype):
-        self.dl, self.dt, self.domain, self.objtype = dl, dt, domain, objtype
-        self.id = dt.get("id", "")
-        name = dt.find(class_="sig-name")
-        pre = dt.find(class_="sig-prename")
-        self.name = text_of(name) if name else ""
-        self.prename = text_of(pre) if pre else ""
-        self.display = self.prename + self.name
-        self.sig = text_of(dt)                 # "socket.create_connection(address, timeout=...)¶"
-        self.params = []                       # [(name, default or None)]
-        for em in dt.find_all("em"):
-            n = em.find(class_="n")
-            d = em.find(class_="default_value")
-            if n is not None:
-                self.params.append((text_of(n), text_of(d) if d is not None else None))
-        self.dd = dt.find_next_sibling("dd")
-        self.nested = dl.find_parent("dl") is not None
-
-    @property
-    def callable(self):
-        return "(" in self.sig
-
-    def own_children(self, name, **kw):
-        """Elements of its description that are not inside a nested object description."""
-        if self.dd is None:
-            return []
-        return [e for e in self.dd.find_all(name, **kw) if e.find_parent("dl") is self.dl]
-
-
-def entries(soup):
-    out = []
-    for dl in soup.find_all("dl"):
-        classes = dl.get("class") or []
-        if len(classes) < 2 or classes[0] not in ("py", "c", "std"):
-            continue
-        dt = dl.find("dt", recursive=False)
-        if dt is None:
-            continue
-        out.append(Entry(dl, dt, classes[0], classes[1]))
-    return out
-
-
-def call_name(e):
-    if e.domain == "c":
-        return e.name
-    return f"{e.display}()" if e.callable and e.objtype not in ("class", "exception") else e.display
-
-
-_BAL = r"(?:[^¶()]|\([^¶()]*\))*?"   # a signature's arguments (one level of parentheses inside)
-_CLOSE = r"\)(?: ?(?:→|->) [^¶]*?)?¶"
-
-
-def sig_anchor(e, open_end=False):
-    """The pattern of its whole signature as the chunk shows it, up to its "¶" (the start of
-    its description); a mention in prose or an example ("datetime.now(timezone.utc)") has no
-    "¶" after its closing parenthesis. open_end: the chunk may end inside the signature."""
-    name = r"(?<![\w.])" + E(e.display if e.domain != "c" else e.name)
-    if not e.callable:
-        return name + "¶"
-    return name + r"\(" + _BAL + (r"(?:" + _CLOSE + r"|$)" if open_end else _CLOSE)
-
-
-# --- builders -----------------------------------------------------------------------------
-
-def name_rx(e):
-    """A chunk that names the entry by its own name (any chunk about it: its signature, its
-    __init__, a mention): a distractor may not hold the answer and name it."""
-    return r"(?<![\w-])" + E(e.name) + r"(?![\w-])"
-
-
-def sig_text(e):
-    """Its signature from its name on, as the chunk shows it (without "class " before it)."""
-    i = e.sig.find(e.display + "(") if e.callable else e.sig.find(e.display)
-    return e.sig[i:] if i >= 0 else ""
+from .facts import Fact, _balanced, flat, head, lower_first, to_vocab, words
+from .mancalls import C_PARAM, C_TYPE
+from .manwords import base_verb
+from .sphinxpages import E, NO_PILCROW, PY_KINDS, call_name, name_rx, sig_anchor, sig_text, text_of
+from .tables import repeated_keys, table_facts
 
 
 def build_defaults(e, doc):
@@ -199,7 +92,7 @@ def build_exception(e, doc):
     return out
 
 
-_VERSION = re.compile(r"^(?P<kind>New in version|Deprecated since version|Changed in version) (?P<v>\d+\.\d+)(?P<rest>.*)$")
+VERSION_NOTE = re.compile(r"^(?P<kind>New in version|Deprecated since version|Changed in version) (?P<v>\d+\.\d+)(?P<rest>.*)$")
 _PARAM_ADDED = re.compile(r"^: (?:Added the (?P<p1>\w+) (?:parameter|argument|keyword(?:-only)? argument)|"
                           r"The (?P<p2>\w+) (?:parameter|argument|keyword(?:-only)? argument) was added|"
                           r"Added (?P<p3>\w+) (?:parameter|argument)|Added support for the (?P<p4>\w+) (?:parameter|argument))")
@@ -214,7 +107,7 @@ def build_versions(e, doc, product="Python"):
     seen = set()
     for div in e.own_children("div", class_=re.compile(r"^(versionadded|versionchanged|deprecated)$")):
         text = text_of(div)
-        m = _VERSION.match(text)
+        m = VERSION_NOTE.match(text)
         if not m:
             continue
         kind, v, rest = m.group("kind"), m.group("v"), m.group("rest")
@@ -314,7 +207,7 @@ def build_capi(e, doc):
     m = re.match(r"^(?P<ret>.+?[\s*])(?<!\w)" + E(f) + r"\((?P<params>.*)\)¶$", e.sig)
     if m:
         ret = m.group("ret").strip()
-        if _TYPE.fullmatch(ret) and ret != "void":
+        if C_TYPE.fullmatch(ret) and ret != "void":
             out.append(Fact("capi_return_type", "capi_types", doc, f, "rettype",
                             questions=[f"What type does {f} return?", f"What is the return type of {f}?",
                                        f"{f} returns what C type?"],
@@ -322,8 +215,8 @@ def build_capi(e, doc):
                             mention=name_rx(e)))
         names = []
         for prm in m.group("params").split(","):
-            pm = _PARAM.fullmatch(prm.strip())
-            if pm and _TYPE.fullmatch(pm.group("t").strip()):
+            pm = C_PARAM.fullmatch(prm.strip())
+            if pm and C_TYPE.fullmatch(pm.group("t").strip()):
                 names.append(pm.group("n"))
                 out.append(Fact("capi_param_type", "capi_types", doc, f, f"param:{pm.group('n')}",
                                 questions=[f"What is the type of the {pm.group('n')} parameter of {f}?",
@@ -456,170 +349,4 @@ def build_tables(soup, doc, where):
     taken = repeated_keys(tables)
     for rows in tables:
         out += table_facts("py_table", doc, where, where, "^", rows[0], rows[1:], taken=taken)
-    return out
-
-
-def build(soup, doc, relpath, context, product="Python", cli=("python -m {p}", "python")):
-    """The answerable facts of one page. context: {"unique": names documented once in the whole
-    collection, "modules": the modules it documents}; product: what the documentation is about;
-    cli: how its command-line options' program is named (with the program Sphinx names, without).
-
-    Pages whose theme draws no "¶" after a signature (an icon instead) give no boundary between
-    one entry's description and the next entry, so only the facts inside a signature itself
-    (defaults, the module), tables and "Default:" sections are read from them."""
-    pilcrow = any(a.get_text("") == "¶" for a in soup.find_all("a", class_="headerlink", limit=5))
-    module, title = page_info(soup, relpath)
-    where = f"the {module} module" if module and product == "Python" else (title if product == "Python" else
-                                                                          f"{product}'s {title}")
-    facts = []
-    for e in entries(soup):
-        if not e.sig:
-            continue
-        if e.domain == "py" and not e.prename and e.name not in context["unique"]:
-            continue  # "copy()" alone, documented for several classes: a question could not say which
-        facts += build_defaults(e, doc)
-        facts += build_module(e, doc, context)
-        if not pilcrow or "¶" not in e.sig:
-            continue
-        facts += build_exception(e, doc)
-        facts += build_versions(e, doc, product)
-        facts += build_returns(e, doc)
-        facts += build_capi(e, doc)
-        facts += build_cmdoption(e, doc, cli, relpath)
-        facts += build_entry_default(e, doc)
-    if pilcrow:
-        facts += build_glossary(soup, doc, product)
-    facts += build_heading_defaults(soup, doc, "setting" if "setting" in relpath else "option", pilcrow)
-    facts += build_tables(soup, doc, where)
-    # the module itself: "New in version 3.4." right under its title
-    if module:
-        h1 = soup.find("h1")
-        sec = h1.find_parent("section") if h1 else None
-        if sec is not None:
-            for child in sec.find_all(recursive=False):
-                if child.name in ("section", "dl"):
-                    break
-                if child.name == "div" and "versionadded" in (child.get("class") or []):
-                    m = _VERSION.match(text_of(child))
-                    if m and m.group("rest") == ".":
-                        t = text_of(h1).rstrip("¶").strip()
-                        facts.append(Fact("py_version_added", "py_version", doc, module, "added",
-                                          questions=[f"In which {product} version was the {module} module added?",
-                                                     f"Since which version does {product} ship {module}?",
-                                                     f"When was the {module} module added? Which version?"],
-                                          answer=m.group("v"), locate="^" + E(t) + r"¶\. .*?New in version (?P<a>" +
-                                          E(m.group("v")) + r")\.", mention="^" + E(t), extra={"product": product}))
-                    break
-    return facts
-
-
-def names(soup):
-    return [(e.name, e.prename) for e in entries(soup) if e.domain == "py" and e.objtype in PY_KINDS + ("data", "attribute")]
-
-
-def modules(soup):
-    return {x["id"][len("module-"):] for x in soup.find_all(id=re.compile(r"^module-"))}
-
-
-# --- unanswerable ---------------------------------------------------------------------------
-
-def swaps(rng, facts_by_doc, foreign, per_page=3):
-    """Unanswerable facts (candidates: the build keeps as many as it needs): a parameter default
-    of a function that has no such parameter (a sibling's), or one it takes without a default;
-    the version a function without a version note was added in; the module of a name no page
-    documents (a C library call); the Stable ABI version, the reference kind or a parameter's type
-    of a C function that names none; an option of another program."""
-    out = []
-
-    def some(cands, n):
-        cands = sorted(set(cands))
-        if not cands:
-            return []
-        return [cands[i] for i in sorted(rng.choice(len(cands), min(n, len(cands)), replace=False).tolist())]
-
-    options = {}
-    for d, facts in facts_by_doc.items():
-        for f in facts:
-            if f.kind == "py_option_meaning":
-                options.setdefault(f.entity.rsplit(" ", 1)[0], set()).add(f.attr.split(":", 1)[1])
-    for d in sorted(facts_by_doc):
-        facts = facts_by_doc[d]
-        defaults = [f for f in facts if f.kind == "py_default"]
-        by_entity = {}
-        for f in defaults:
-            by_entity.setdefault(f.entity, []).append(f)
-        pool = sorted({f.attr.split(":", 1)[1] for f in defaults})
-        for ent in sorted(by_entity):
-            fs = by_entity[ent]
-            params = fs[0].extra["params"]
-            f_name = fs[0].extra["call"]
-            sig_rx = r"(?<![\w.])" + E(fs[0].extra["display"]) + r"\("
-            with_default = {x.attr.split(":", 1)[1] for x in fs}
-            required = [p for p in params if p not in with_default and not p.startswith("*")]
-            cands = [p for p in pool if p not in params]
-            choice = None
-            if required and (not cands or rng.random() < 0.35):
-                choice = pick(rng, required)
-            elif cands:
-                choice = pick(rng, cands)
-            if choice:
-                out.append(Fact("py_default", "py_param", d, ent, f"default:{choice}",
-                                questions=[f"What is the default value of the {choice} parameter of {f_name}?",
-                                           f"What does {choice} default to in {f_name}?",
-                                           f"If I don't pass {choice} to {f_name}, what value does it get?",
-                                           f"{f_name}: default {choice}?"],
-                                locate=sig_rx + _BAL + r"(?<![\w.])" + E(choice) + r"=", mention=fs[0].mention))
-        # functions of this page with no version note, asked when they came
-        versioned = {f.entity for f in facts if f.kind == "py_version_added"}
-        plain = sorted({f.entity for f in facts if f.kind in ("py_default", "py_return", "py_module")} - versioned)
-        if versioned:
-            product = next(f.extra["product"] for f in facts if f.kind == "py_version_added")
-            for ent in some(plain, per_page):
-                call = ent + "()" if any(f.entity == ent and f.kind == "py_default" for f in facts) else ent
-                out.append(Fact("py_version_added", "py_version", d, ent, "added",
-                                questions=[f"In which {product} version was {call} added?",
-                                           f"When was {call} introduced? Which {product} version?",
-                                           f"{call}: new in which version?", f"Since which version does {product} have {call}?"],
-                                locate=r"(?<![\w.])" + E(ent) + NO_PILCROW + r"New in version", mention=E(ent)))
-        # C functions: the Stable ABI version, the reference kind, a parameter's type
-        capi = {}
-        for f in facts:
-            if f.family in ("capi_refcount", "capi_types", "capi_abi"):
-                capi.setdefault(f.entity, []).append(f)
-        abi = {e for e, fs in capi.items() if any(f.kind == "capi_stable_abi" for f in fs)}
-        for ent in some([e for e in capi if e not in abi], 2 if abi else 0):
-            out.append(Fact("capi_stable_abi", "capi_abi", d, ent, "abi",
-                            questions=[f"Since which version is {ent} part of the Stable ABI?",
-                                       f"When did {ent} join the stable ABI?", f"{ent}: in the Stable ABI since which version?"],
-                            locate=r"(?<![\w.])" + E(ent) + r"\(" + NO_PILCROW + r"Stable ABI since", mention=E(ent) + r"\("))
-        noref = [e for e, fs in capi.items() if not any(f.kind == "capi_refcount" for f in fs)
-                 and any(f.kind == "capi_return_type" and "PyObject" not in f.answer for f in fs)]
-        for ent in some(noref, 2):
-            out.append(Fact("capi_refcount", "capi_refcount", d, ent, "refcount",
-                            questions=[f"Does {ent} return a new or a borrowed reference?",
-                                       f"What kind of reference does {ent} return?", f"{ent}: new reference or borrowed?"],
-                            locate=r"(?<![\w.])" + E(ent) + r"\([^¶]*¶\s?Return value:", mention=E(ent) + r"\("))
-        cparams = sorted({f.attr.split(":", 1)[1] for f in facts if f.kind == "capi_param_type"})
-        for ent in some([e for e, fs in capi.items() if any(f.kind == "capi_param_type" for f in fs)], 2):
-            have = set(next(f for f in capi[ent] if f.kind == "capi_param_type").extra.get("params", []))
-            for p in some([p for p in cparams if p not in have], 1):
-                out.append(Fact("capi_param_type", "capi_types", d, ent, f"param:{p}",
-                                questions=[f"What is the type of the {p} parameter of {ent}?", f"In {ent}, what type is {p}?"],
-                                locate=r"(?<![\w.])" + E(ent) + r"\([^)]*\b" + E(p) + r"\b", mention=E(ent) + r"\("))
-        # an option of another program
-        progs = sorted({f.entity.rsplit(" ", 1)[0] for f in facts if f.kind == "py_option_meaning"})
-        for prog in progs:
-            others = [o for q, os_ in options.items() if q != prog for o in os_ if o not in options[prog]]
-            for o in some(others, 2):
-                out.append(Fact("py_option_meaning", "py_option", d, f"{prog} {o}", f"option:{o}",
-                                questions=[f"What does the {o} option of {prog} do?", f"What is {prog} {o} for?",
-                                           f"{prog} {o}: what does it do?"],
-                                locate=r"(?<![\w-])" + E(o) + r"(?![\w-])", mention=r"(?<![\w-])" + E(o) + r"(?![\w-])"))
-        # the module of a name no page documents
-        if foreign and any(f.kind == "py_module" for f in facts):
-            for name in some(foreign, 2):
-                out.append(Fact("py_module", "py_module", d, name, "module",
-                                questions=[f"Which module provides {name}()?", f"What module is the {name}() function in?",
-                                           f"Which module do I import to get {name}()?"],
-                                locate=r"\b" + E(name) + r"\(", mention=r"\b" + E(name) + r"\b"))
     return out
