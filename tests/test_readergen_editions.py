@@ -233,3 +233,20 @@ def test_edition_5_names_a_sister_by_its_family_alone():
 
     assert bare_beside_sisters(4) == 0
     assert bare_beside_sisters(5) >= 5
+
+
+def test_the_generator_reads_record_blocks_as_prose():
+    """Editions 1-5 were chunked before mgpt cut record blocks line by line: the generator reads them as
+    prose still (readergen.prose_chunks), so a record's name is lost where mgpt's chunker keeps it."""
+    from mgpt.retrieval.chunking import chunk_text
+    from readergen.prose_chunks import chunk_as_prose
+
+    record = ["config = 10S4P", "weight = 2.45 kg", "list_price = EUR 549,00 net / EUR 653,31 gross",
+              "lead_time: 3–5 BD (EU), 10 BD (UK)"]
+    text = "# Battery packs\n\n[KA-400 frame pack]\n" + "\n".join(record) + "\n"
+    assert chunk_text(text, chunk_size=70)[-1].startswith("KA-400")
+    assert not chunk_as_prose(text, chunk_size=70)[-1].startswith("KA-400")
+    # everything else reads as mgpt reads it: headings, lead lines, lists, tables and prose
+    other = ("# Tents\n\nKestrel 2 tent. It weighs 1.9 kg. **Light.**\n\nHow long is delivery?\nThree days.\n\n"
+             "- one\n- two\n  more\n\n| Model | Price |\n|---|---|\n| Aster | €89 |\n\n## Last\n")
+    assert chunk_as_prose(other, chunk_size=70) == chunk_text(other, chunk_size=70)

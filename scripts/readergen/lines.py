@@ -17,12 +17,12 @@ from collections import Counter
 
 import numpy as np
 
-from mgpt.retrieval.chunking import chunk_text
 from mgpt.retrieval.embedding import HashedNgramEmbedder
 from mgpt.errors import MgptError
 from mgpt.retrieval.prompt import fit_context, one_line
 
 from .extras import accessory_subjects, ghost_accessory
+from .prose_chunks import chunk_as_prose
 from .writer import cap
 from .services import SERVICE_CATEGORIES
 from .world import field_spec, long_name
@@ -177,7 +177,7 @@ def kb_lines(company, files, stated, rng, block_size, reserve, count, template, 
     for _, text in files:
         # editions 1-5 were chunked before mgpt cut record blocks (`key: value` lines) line by line;
         # read as prose, as then, they keep their bytes
-        chunks.extend(chunk_text(text, chunk_size=chunk_size, records=False))
+        chunks.extend(chunk_as_prose(text, chunk_size))
     if not chunks:
         return []
     retriever = Retriever(chunks)
