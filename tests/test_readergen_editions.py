@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 import pytest  # noqa: E402
 
-from readergen import lexicon, services, values  # noqa: E402
+from readergen import checks, lexicon, values  # noqa: E402
 
 # sha256 of company_lines(1, 0..3, 512, 48, "question-around", 2): the first 81 lines of
 # make_reader.py's train-question-around-ed2.txt (sha256 6233cf13... as a whole), stage 4's data
@@ -25,8 +25,8 @@ EDITION_4_SHA256 = "14e2bd05ceed7ae0e458c554fdbe97fc2d3dbabc4813b09d3e5ea5b29498
 # company_lines(5, 0..3, 512, 48, "question-around", 5): the first 70 lines of train-question-around-ed5.txt
 # (sha256 e7c30de2... as a whole), the data of the trial stage6
 EDITION_5_SHA256 = "924093da1d3903efdffdbf95d0b1a1671090e31c60477b93777feec8576eef03"
-SERVICE_KINDS = sorted({f.kind for f in services.SERVICE_FIELDS + services.SCHOOL_FIELDS} |
-                       {k for c in services.SERVICE_CATEGORIES.values() for k in c["kinds"].values()})
+SERVICE_KINDS = sorted({f.kind for f in lexicon.SERVICE_FIELDS + lexicon.SCHOOL_FIELDS} |
+                       {k for c in lexicon.SERVICE_CATEGORIES.values() for k in c["kinds"].values()})
 
 
 def _service_company():
@@ -40,7 +40,7 @@ def _service_company():
 
 
 def test_check_services_is_clean():
-    assert services.check_services() == []
+    assert checks.check_services() == []
 
 
 @pytest.mark.parametrize("kind", SERVICE_KINDS)
@@ -55,7 +55,7 @@ def test_service_values_are_well_formed(kind):
 
 def test_service_field_names_are_their_own():
     taken = {f.name for f in lexicon.ALL_FIELDS}
-    assert not taken & {f.name for f in services.SERVICE_FIELDS + services.SCHOOL_FIELDS}
+    assert not taken & {f.name for f in lexicon.SERVICE_FIELDS + lexicon.SCHOOL_FIELDS}
 
 
 def test_earlier_editions_never_sell_services():
@@ -76,7 +76,7 @@ def test_a_service_company_writes_about_its_services():
     files, stated = render_kb(company, random.Random("svc/render"), 3)
     text = "\n".join(body for _, body in files)
     for p in company.products:
-        spec = services.SERVICE_CATEGORIES[p.category]
+        spec = lexicon.SERVICE_CATEGORIES[p.category]
         assert p.service and p.name.lower().endswith(" " + p.noun.lower()) and p.family in spec["descriptors"]
         for name, value in p.facts.items():
             if (p.name, name) in stated:

@@ -10,7 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 import pytest  # noqa: E402
 
-from readergen import lexicon, values  # noqa: E402
+from readergen import checks, lexicon, values  # noqa: E402
 
 N = 200
 # sha256 of company_lines(0, 0..3, 512, 48, "question-around", 1): the first 57 lines of
@@ -25,7 +25,7 @@ def _draw(kind, seed=1234, n=N):
 
 
 def test_check_lexicon_is_clean():
-    assert lexicon.check_lexicon() == []
+    assert checks.check_lexicon() == []
 
 
 def test_minimum_sizes():
