@@ -8,7 +8,7 @@ Values are unique within a company, so a value found in a chunk belongs to one f
 
 from dataclasses import dataclass, field
 
-from . import extras, lexicon, services  # noqa: F401  (services: its value kinds register on import)
+from . import extras, lexicon
 from .snapshots import features, phrases
 from .values import make_value
 

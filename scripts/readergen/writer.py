@@ -11,7 +11,7 @@ stream when it is off, so the earlier editions' pages stay the same bytes.
 """
 
 from .snapshots import features, phrases
-from .values import MONTHS
+from .values.formats import MONTHS
 from .world import long_name
 
 FILLER = phrases()["filler"]

@@ -5,51 +5,49 @@ and what to bring. Their pages name the service by a descriptor and a noun ("the
 course", "the Sunset tour").
 
 Their fields and categories are data (data/services/, loaded by lexicon.py); here are the value kinds
-they draw. The value kinds register with values.KINDS on import.
+they draw.
 """
 
-from .values import MONTHS, WEEKDAYS, _clock, _count_word, _money, _w, kind, person_name
+from __future__ import annotations
 
-# ---------------------------------------------------------------------------------------
-# Values
-# ---------------------------------------------------------------------------------------
+
+from .formats import count_word, MONTHS, WEEKDAYS, weighted
+from .money import money_text
+from .times import clock
+from .words import person_name
+
 
 _PLURAL_DAYS = tuple(d + "s" for d in WEEKDAYS)
 
 
 def _per(rng, lo, hi, units):
-    return _money(rng, lo, hi) + _w(rng, units)
+    return money_text(rng, lo, hi) + weighted(rng, units)
 
 
-@kind("price_per_week")
 def _price_per_week(rng):
     """'€240 per week', '£185 a week', '$310/week', 'CHF 420 weekly'."""
     return _per(rng, 90, 900, ((" per week", 50), (" a week", 25), ("/week", 12), (" weekly", 5), (" per wk", 3),
                               (" for each week", 5)))
 
 
-@kind("price_per_session")
 def _price_per_session(rng):
     """'€38 per lesson', '£12 a class', '$25 per session', '€15 each'."""
     return _per(rng, 8, 80, ((" per lesson", 20), (" per class", 25), (" a class", 10), (" per session", 20),
                             (" a session", 8), ("/class", 7), (" each", 5), (" per hour", 5)))
 
 
-@kind("price_per_person")
 def _price_per_person(rng):
     """'€45 per person', '£30 pp', '$60 per adult', '€25 each way'."""
     return _per(rng, 10, 150, ((" per person", 45), (" a person", 12), (" pp", 6), (" per adult", 10),
                               (" per participant", 10), (" each", 7), (" each way", 5), (" per head", 5)))
 
 
-@kind("price_per_night")
 def _price_per_night(rng):
     """'€120 per night', '£95 a night', '$180/night', 'CHF 210 per room per night'."""
     return _per(rng, 45, 450, ((" per night", 55), (" a night", 20), ("/night", 12), (" per room per night", 8),
                               (" nightly", 5)))
 
 
-@kind("weekly_days")
 def _weekly_days(rng):
     """'Monday to Friday', 'Tuesdays and Thursdays', 'every Saturday', 'Mon, Wed and Fri'."""
     r = rng.random()
@@ -69,35 +67,32 @@ def _weekly_days(rng):
                        "every other Saturday", "twice a week", "three times a week"))
 
 
-@kind("class_times")
 def _class_times(rng):
     """'9:30 to 13:30', '15:00–17:00', '6 pm to 7.30 pm', 'at 10:00', 'from 18:30'."""
     h = rng.choice((7, 8, 9, 9, 10, 10, 11, 14, 15, 16, 17, 18, 18, 19, 20))
     m = rng.choice((0, 0, 0, 15, 30, 30, 45))
-    style = _w(rng, (("24", 50), ("ampm", 25), ("ampm_tight", 12), ("24dot", 8), ("ampm_caps", 5)))
-    start = _clock(rng, h, m, style)
+    style = weighted(rng, (("24", 50), ("ampm", 25), ("ampm_tight", 12), ("24dot", 8), ("ampm_caps", 5)))
+    start = clock(rng, h, m, style)
     if rng.random() < 0.2:
         return rng.choice((f"at {start}", start, f"from {start}", f"{start} sharp"))
     length = rng.choice((45, 60, 60, 75, 90, 90, 120, 120, 150, 180, 240))
     eh, em = divmod(h * 60 + m + length, 60)
-    end = _clock(rng, min(eh, 23), em, style)
-    return _w(rng, ((f"{start} to {end}", 40), (f"{start}–{end}", 30), (f"{start}-{end}", 15),
+    end = clock(rng, min(eh, 23), em, style)
+    return weighted(rng, ((f"{start} to {end}", 40), (f"{start}–{end}", 30), (f"{start}-{end}", 15),
                     (f"from {start} to {end}", 10), (f"{start} until {end}", 5)))
 
 
-@kind("group_size")
 def _group_size(rng):
     """'no more than eight people', 'up to 12 students', 'a maximum of 6', 'between 4 and 10 people'."""
     n = rng.choice((4, 5, 6, 6, 8, 8, 10, 10, 12, 12, 14, 15, 16, 20, 25))
     who = rng.choice(("people", "people", "students", "participants", "guests", "learners", "children"))
-    num = _count_word(rng, n, 0.4)
-    return _w(rng, ((f"no more than {num} {who}", 15), (f"up to {num} {who}", 20), (f"a maximum of {num}", 10),
+    num = count_word(rng, n, 0.4)
+    return weighted(rng, ((f"no more than {num} {who}", 15), (f"up to {num} {who}", 20), (f"a maximum of {num}", 10),
                     (f"a maximum of {num} {who}", 10), (f"{num} {who} at most", 8), (f"max. {n}", 5),
-                    (f"between {_count_word(rng, max(2, n // 3), 0.4)} and {num} {who}", 10), (f"{num} {who}", 12),
+                    (f"between {count_word(rng, max(2, n // 3), 0.4)} and {num} {who}", 10), (f"{num} {who}", 12),
                     (f"small groups of {num}", 10)))
 
 
-@kind("age_group")
 def _age_group(rng):
     """'13 to 16', '17 and over', 'ages 8-12', '18+', 'children aged 5 to 11'."""
     lo = rng.choice((3, 4, 5, 6, 7, 8, 10, 12, 13, 14, 16, 16, 17, 18, 18))
@@ -106,36 +101,33 @@ def _age_group(rng):
                            f"adults ({lo}+)", f"over-{lo}s"))
     hi = lo + rng.choice((2, 3, 3, 4, 5))
     who = "teenagers" if lo >= 12 else "children"
-    return _w(rng, ((f"{lo} to {hi}", 25), (f"ages {lo}-{hi}", 15), (f"{lo}–{hi} years", 15),
+    return weighted(rng, ((f"{lo} to {hi}", 25), (f"ages {lo}-{hi}", 15), (f"{lo}–{hi} years", 15),
                     (f"{who} aged {lo} to {hi}", 15), (f"{lo}-{hi} year olds", 10), (f"{who} aged {lo}–{hi}", 8),
                     (f"{who} from {lo} to {hi}", 12)))
 
 
-@kind("course_length")
 def _course_length(rng):
     """'12 weeks', 'two weeks', 'one to 24 weeks', 'a full term', '10 sessions'."""
     r = rng.random()
     if r < 0.5:
         w = rng.choice((1, 2, 2, 3, 4, 4, 6, 8, 10, 12, 24))
-        return f"{_count_word(rng, w, 0.4)} {'week' if w == 1 else 'weeks'}"
+        return f"{count_word(rng, w, 0.4)} {'week' if w == 1 else 'weeks'}"
     if r < 0.7:
         a, b = rng.choice(((1, 12), (2, 24), (1, 52), (4, 12), (2, 8)))
-        return rng.choice((f"{_count_word(rng, a, 0.5)} to {b} weeks", f"{a}-{b} weeks", f"between {a} and {b} weeks"))
+        return rng.choice((f"{count_word(rng, a, 0.5)} to {b} weeks", f"{a}-{b} weeks", f"between {a} and {b} weeks"))
     if r < 0.85:
         n = rng.choice((4, 6, 8, 10, 12))
-        return f"{_count_word(rng, n, 0.3)} {rng.choice(('sessions', 'lessons', 'evenings', 'Saturdays'))}"
+        return f"{count_word(rng, n, 0.3)} {rng.choice(('sessions', 'lessons', 'evenings', 'Saturdays'))}"
     return rng.choice(("a full term", "one semester", "a whole day", "one weekend", "three months", "a full year"))
 
 
-@kind("lessons_per_week")
 def _lessons_per_week(rng):
     """'20 lessons a week', '25 hours per week', '15 classes weekly'."""
     n = rng.choice((4, 6, 10, 15, 20, 20, 25, 30))
     unit = rng.choice(("lessons", "lessons", "hours", "classes"))
-    return f"{n} {unit}{_w(rng, ((' a week', 40), (' per week', 40), (' weekly', 10), ('/week', 10)))}"
+    return f"{n} {unit}{weighted(rng, ((' a week', 40), (' per week', 40), (' weekly', 10), ('/week', 10)))}"
 
 
-@kind("start_dates")
 def _start_dates(rng):
     """'every Monday', 'the first Monday of each month', '6 January, 3 March and 5 May'."""
     r = rng.random()
@@ -148,7 +140,6 @@ def _start_dates(rng):
     return ", ".join(dates[:-1]) + " and " + dates[-1]
 
 
-@kind("level")
 def _level(rng):
     """'A1 to C1', 'all levels', 'beginners', 'intermediate and above', 'B2'."""
     cefr = ("A1", "A2", "B1", "B2", "C1", "C2")
@@ -164,7 +155,6 @@ def _level(rng):
                        "anyone who can swim"))
 
 
-@kind("venue")
 def _venue(rng):
     """'Room 3', 'the main studio', 'Studio B', 'our garden room on the ground floor'."""
     r = rng.random()
@@ -178,7 +168,6 @@ def _venue(rng):
                        f"our {place} on the {floor} floor"))
 
 
-@kind("meeting_point")
 def _meeting_point(rng):
     """'in front of the cathedral', 'at the fountain on Plaza Mayor', 'the harbour ticket office'."""
     place = rng.choice(("the cathedral", "the town hall", "the old fountain", "the main station", "the harbour",
@@ -208,18 +197,6 @@ def _listed(rng, pool, lo, hi):
     return ", ".join(items[:-1]) + (rng.choice((" and ", ", and ")) if len(items) > 2 else " and ") + items[-1]
 
 
-def _list_kind(name, pool):
-    """A kind whose values list one to three things of the pool: 'a towel', 'a towel and a hat'."""
-    kind(name)(lambda rng: _listed(rng, pool, 1, 3))
-
-
-_list_kind("included_list", _INCLUDED)  # 'course materials, coffee and tea and a certificate'
-_list_kind("included_stay", _INCLUDED_STAY)  # 'free Wi-Fi, towels and a kettle'
-_list_kind("included_gym", _INCLUDED_GYM)  # 'all group classes, the sauna and a towel'
-_list_kind("bring_list", _BRING)  # 'comfortable shoes and a water bottle'
-
-
-@kind("deadline")
 def _deadline(rng):
     """'48 hours before the start', 'by Thursday', '14 days before your course starts'."""
     r = rng.random()
@@ -227,7 +204,7 @@ def _deadline(rng):
         n, unit = rng.choice(((24, "hours"), (48, "hours"), (72, "hours"), (2, "days"), (3, "days"), (7, "days"),
                               (14, "days"), (30, "days"), (2, "weeks"), (4, "weeks"), (6, "weeks")))
         event = rng.choice(("the start", "the start date", "your first day", "the date", "you start", "the day"))
-        return f"{_count_word(rng, n, 0.3)} {unit} before {event}"
+        return f"{count_word(rng, n, 0.3)} {unit} before {event}"
     if r < 0.65:
         day = rng.choice(WEEKDAYS[:5])
         return rng.choice((f"by {day}", f"by {day} noon", f"before {day}", f"by {day} at the latest",
@@ -236,26 +213,23 @@ def _deadline(rng):
                        "the evening before", "at least 24 hours ahead", "one month in advance", "on arrival"))
 
 
-@kind("course_deadline")
 def _course_deadline(rng):
     """'14 days before your course starts', 'by Thursday', 'four weeks before the first lesson'."""
     if rng.random() < 0.5:
         n, unit = rng.choice(((2, "days"), (7, "days"), (14, "days"), (30, "days"), (2, "weeks"), (4, "weeks")))
         event = rng.choice(("your course starts", "the first lesson", "your course begins", "the start of the course"))
-        return f"{_count_word(rng, n, 0.3)} {unit} before {event}"
+        return f"{count_word(rng, n, 0.3)} {unit} before {event}"
     return _deadline(rng)
 
 
-@kind("stay_deadline")
 def _stay_deadline(rng):
     """'48 hours before arrival', 'by 6 pm on the day of arrival', 'seven days before you arrive'."""
     if rng.random() < 0.7:
         n, unit = rng.choice(((24, "hours"), (48, "hours"), (72, "hours"), (3, "days"), (7, "days"), (14, "days")))
-        return f"{_count_word(rng, n, 0.3)} {unit} before {rng.choice(('arrival', 'you arrive', 'check-in'))}"
+        return f"{count_word(rng, n, 0.3)} {unit} before {rng.choice(('arrival', 'you arrive', 'check-in'))}"
     return rng.choice(("by 6 pm on the day of arrival", "the day before arrival", "by noon the day before"))
 
 
-@kind("holiday_closure")
 def _holiday_closure(rng):
     """'from 22 December to 4 January', '24 December – 2 January', 'during August'."""
     if rng.random() < 0.25:
@@ -266,7 +240,6 @@ def _holiday_closure(rng):
                        f"from December {a} to January {b}", f"{a}.12. to {b}.1."))
 
 
-@kind("beds")
 def _beds(rng):
     """'one double bed', 'two single beds', 'a king-size bed and a sofa bed'."""
     first = rng.choice(("one double bed", "a double bed", "two single beds", "a king-size bed", "a queen-size bed",
@@ -274,34 +247,62 @@ def _beds(rng):
     return first if rng.random() < 0.7 else f"{first} and {rng.choice(('a sofa bed', 'a cot', 'an extra bed'))}"
 
 
-@kind("breakfast")
 def _breakfast(rng):
     """'€14 per person', '£9.50 a person', '$18 per day'."""
     return _per(rng, 6, 30, ((" per person", 60), (" a person", 20), (" per day", 10), (" per guest", 10)))
 
 
-@kind("term_months")
 def _term_months(rng):
     """'12 months', 'three months', 'one month', 'no minimum term'."""
     if rng.random() < 0.15:
         return rng.choice(("no minimum term", "none", "a single month"))
     m = rng.choice((1, 3, 3, 6, 6, 12, 12, 24))
-    return f"{_count_word(rng, m, 0.4)} {'month' if m == 1 else 'months'}"
+    return f"{count_word(rng, m, 0.4)} {'month' if m == 1 else 'months'}"
 
 
-@kind("guests")
 def _guests(rng):
     """'two adults', 'up to four guests', 'two adults and one child', '3 people'."""
     n = rng.choice((1, 2, 2, 2, 3, 4, 4, 5, 6))
     who = rng.choice(("guests", "people", "adults", "persons"))
     if n == 1:
         return rng.choice(("one person", "one guest", "a single guest", "one adult"))
-    return rng.choice((f"{_count_word(rng, n, 0.5)} {who}", f"up to {_count_word(rng, n, 0.5)} {who}",
-                       f"two adults and {_count_word(rng, n - 1, 0.8)} {'child' if n == 2 else 'children'}",
+    return rng.choice((f"{count_word(rng, n, 0.5)} {who}", f"up to {count_word(rng, n, 0.5)} {who}",
+                       f"two adults and {count_word(rng, n - 1, 0.8)} {'child' if n == 2 else 'children'}",
                        f"a maximum of {n} {who}"))
 
 
-@kind("instructor")
 def _instructor(rng):
     """A teacher or guide: 'Lucía Navarro', 'our guide Tom Berg'."""
     return person_name(rng)
+
+
+# the kinds of this module: name -> f(rng) -> str
+KINDS = {
+    "price_per_week": _price_per_week,
+    "price_per_session": _price_per_session,
+    "price_per_person": _price_per_person,
+    "price_per_night": _price_per_night,
+    "weekly_days": _weekly_days,
+    "class_times": _class_times,
+    "group_size": _group_size,
+    "age_group": _age_group,
+    "course_length": _course_length,
+    "lessons_per_week": _lessons_per_week,
+    "start_dates": _start_dates,
+    "level": _level,
+    "venue": _venue,
+    "meeting_point": _meeting_point,
+    "deadline": _deadline,
+    "course_deadline": _course_deadline,
+    "stay_deadline": _stay_deadline,
+    "holiday_closure": _holiday_closure,
+    "beds": _beds,
+    "breakfast": _breakfast,
+    "term_months": _term_months,
+    "guests": _guests,
+    "instructor": _instructor,
+    "included_list": lambda rng: _listed(rng, _INCLUDED, 1, 3),  # 'course materials, coffee and tea and a certificate'
+    "included_stay": lambda rng: _listed(rng, _INCLUDED_STAY, 1, 3),  # 'free Wi-Fi, towels and a kettle'
+    "included_gym": lambda rng: _listed(rng, _INCLUDED_GYM, 1, 3),  # 'all group classes, the sauna and a towel'
+    "bring_list": lambda rng: _listed(rng, _BRING, 1, 3),  # 'comfortable shoes and a water bottle'
+}
