@@ -1,5 +1,5 @@
 """The later editions of the reader's training-data generator: edition 3's companies that sell
-services (scripts/readergen/services.py), edition 4's transposed tables, company facts said together
+services (scripts/readergen/data/services/, values/services.py), edition 4's transposed tables, company facts said together
 and "it" for a company's only product; and the bytes of the editions the shipped reader was trained on."""
 
 import hashlib
