@@ -86,7 +86,7 @@ def spec_sheet(w, product, names):
             lines.append(f"| {key} | {value} |")
     if style == "table2":
         lines = [rng.choice(("| Feature | Value |", "| Spec | |", "| | |")), "|---|---|"] + lines
-    if "titles_named_by_fields" in w.on and len(names) >= 2 and rng.random() < 0.2:  # "# Aster 2: price and weight 2025"
+    if "titles_named_by_fields" in w.turned_on and len(names) >= 2 and rng.random() < 0.2:  # "# Aster 2: price and weight 2025"
         keys = [field_spec(n).keys[0].lower() for n in names[:2]]
         title = w.titled(f"# {product.name}: {keys[0]} and {keys[1]}", p=0.8)
     else:
@@ -108,11 +108,11 @@ def comparison_table(w, products, title):
     first = rng.choice((noun, "Option", "Name", "", noun) if products[0].service else
                        ("Model", "Product", "Name", "", noun))
     keys = [rng.choice(field_spec(n).keys) for n in columns]
-    if "titles_named_by_fields" in w.on and rng.random() < 0.3:  # named after its columns: "# Price and weight 2025"
+    if "titles_named_by_fields" in w.turned_on and rng.random() < 0.3:  # named after its columns: "# Price and weight 2025"
         title = w.titled(f"# {' and '.join(k.lower() if i else k for i, k in enumerate(keys[:2]))}", p=0.8)
     else:
         title = w.titled(title)
-    if "transposed_tables" in w.on and rng.random() < 0.4:
+    if "transposed_tables" in w.turned_on and rng.random() < 0.4:
         return _transposed(w, products, columns, keys, title)
     rows = [(p.name, [_cell(w, p, n) for n in columns]) for p in products]
     return _table(w, title, [first] + keys, rows)
@@ -164,7 +164,7 @@ def faq_page(w, entries):
     style = rng.choice(("bold_q", "heading", "qa", "plain", "bold"))
     out = [w.titled(f"# {rng.choice(FAQ_TITLES)}")]
     for question, answer in entries:
-        if "faq_lead_ins" in w.on and rng.random() < 0.2:
+        if "faq_lead_ins" in w.turned_on and rng.random() < 0.2:
             answer = rng.choice(FAQ_LEAD_INS) + answer
         if style == "bold_q":
             out.append(f"**Q: {question}**\n{answer}")
@@ -197,7 +197,7 @@ def company_faq_entries(w, names, products=()):
 def policy_page(w, names):
     rng = w.rng
     paragraphs, current = [], []
-    for unit in _said_together(w, names) if "facts_said_together" in w.on else [[n] for n in names]:
+    for unit in _said_together(w, names) if "facts_said_together" in w.turned_on else [[n] for n in names]:
         if len(unit) == 1:
             current.append(w.said(field_spec(unit[0]), w.c.name, w.c.facts[unit[0]]))
         else:

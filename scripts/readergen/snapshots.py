@@ -109,9 +109,12 @@ def added(role, edition, root=DATA):
 
 @lru_cache(maxsize=None)
 def phrases(root=DATA):
-    """The phrase tables of every edition as one dict (name -> phrases)."""
+    """The phrase tables of every edition as one dict (name -> phrases); a name is given once."""
     merged = {}
-    for table in tables("phrases", root=root):
+    for path in [path for entry in _upto(latest(root), root) for path in entry.get("adds", {}).get("phrases", ())]:
+        table = load(path, root)
+        for name in sorted(set(table) & set(merged)):
+            raise SnapshotError(f"{path}: the phrase table {name!r} is given by an earlier file too")
         merged.update(table)
     return merged
 

@@ -85,8 +85,8 @@ class ValuePool:
 def make_company(rng, max_categories=3, edition=1):
     """A company of 1-3 categories of one domain (sometimes two), 1-4 products each; from edition 2
     on, its staff may be named too; from edition 3 on, some sell services instead."""
-    on = features(edition)
-    if "services" in on and rng.random() < SERVICE_SHARE:
+    turned_on = features(edition)
+    if "services" in turned_on and rng.random() < SERVICE_SHARE:
         return make_service_company(rng)
     domains = sorted({c["domain"] for c in lexicon.CATEGORIES.values()})
     domain = rng.choice(domains)
@@ -107,7 +107,7 @@ def make_company(rng, max_categories=3, edition=1):
         for i, suffix in enumerate(suffixes):
             if n == 1 and rng.random() < 0.4:
                 suffix = ""
-            elif "family_names" in on and i == 0 and rng.random() < 0.35:  # "Strand" beside "Strand Step"
+            elif "family_names" in turned_on and i == 0 and rng.random() < 0.35:  # "Strand" beside "Strand Step"
                 suffix = ""
             name = f"{family} {suffix}".strip()
             nouns = [n for n in spec["nouns"] if n not in lexicon.PLURAL_NOUNS] or list(spec["nouns"])
@@ -117,7 +117,7 @@ def make_company(rng, max_categories=3, edition=1):
     company_fields = list(lexicon.company_fields(edition))
     facts, unstated = _company_facts(rng, pool, company_fields)
     company = Company(_company_name(rng), domain, products, facts, unstated)
-    if "accessories" in on and rng.random() < 0.5:
+    if "accessories" in turned_on and rng.random() < 0.5:
         company.accessories = _accessories(rng, pool)
     _dedupe_values(company)
     return company

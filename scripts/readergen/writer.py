@@ -66,7 +66,7 @@ class Writer:
     """Writes one company's pages with one random stream; remembers which facts they state."""
 
     def __init__(self, company, rng, edition=1):
-        self.c, self.rng, self.on = company, rng, features(edition)  # what the edition turns on
+        self.c, self.rng, self.turned_on = company, rng, features(edition)  # the edition's switches
         self.stated = set()  # (product name or None, field name)
         self.values = [v for p in company.products + company.accessories for v in p.facts.values()]
         self.values += list(company.facts.values())
@@ -83,7 +83,7 @@ class Writer:
 
     def titled(self, title, p=0.35):
         """A heading with a year, season or version after it, sometimes."""
-        if "marked_titles" not in self.on or self.rng.random() >= p:
+        if "marked_titles" not in self.turned_on or self.rng.random() >= p:
             return title
         rng, y = self.rng, self._year()
         version = f"v{rng.randint(1, 5)}.{rng.randint(0, 9)}"
@@ -94,7 +94,7 @@ class Writer:
 
     def noted(self, page):
         """A line with a date, version or reference number at the top or bottom of a page, sometimes."""
-        if "page_notes" not in self.on or self.rng.random() >= 0.3:
+        if "page_notes" not in self.turned_on or self.rng.random() >= 0.3:
             return page
         rng, y = self.rng, self._year()
         month = rng.choice(MONTHS)
@@ -113,9 +113,9 @@ class Writer:
     def said(self, f, subject, value):
         """sentence(), and from edition 2 on sometimes more words after the value."""
         text = sentence(self.rng, f, subject, value)
-        if "field_tails" in self.on and f.name in FIELD_TAILS and text.endswith(value + ".") and self.rng.random() < 0.4:
+        if "field_tails" in self.turned_on and f.name in FIELD_TAILS and text.endswith(value + ".") and self.rng.random() < 0.4:
             return text[:-1] + self.rng.choice(FIELD_TAILS[f.name]) + "."
-        if "words_after_values" in self.on and text.endswith(value + ".") and self.rng.random() < 0.3:
+        if "words_after_values" in self.turned_on and text.endswith(value + ".") and self.rng.random() < 0.3:
             text = text[:-1] + self.rng.choice(TAILS) + "."
         return text
 
