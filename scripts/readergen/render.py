@@ -86,7 +86,8 @@ def spec_sheet(w, product, names):
             lines.append(f"| {key} | {value} |")
     if style == "table2":
         lines = [rng.choice(("| Feature | Value |", "| Spec | |", "| | |")), "|---|---|"] + lines
-    if "titles_named_by_fields" in w.turned_on and len(names) >= 2 and rng.random() < 0.2:  # "# Aster 2: price and weight 2025"
+    # "# Aster 2: price and weight 2025"
+    if "titles_named_by_fields" in w.turned_on and len(names) >= 2 and rng.random() < 0.2:
         keys = [field_spec(n).keys[0].lower() for n in names[:2]]
         title = w.titled(f"# {product.name}: {keys[0]} and {keys[1]}", p=0.8)
     else:
@@ -108,7 +109,7 @@ def comparison_table(w, products, title):
     first = rng.choice((noun, "Option", "Name", "", noun) if products[0].service else
                        ("Model", "Product", "Name", "", noun))
     keys = [rng.choice(field_spec(n).keys) for n in columns]
-    if "titles_named_by_fields" in w.turned_on and rng.random() < 0.3:  # named after its columns: "# Price and weight 2025"
+    if "titles_named_by_fields" in w.turned_on and rng.random() < 0.3:  # "# Price and weight 2025"
         title = w.titled(f"# {' and '.join(k.lower() if i else k for i, k in enumerate(keys[:2]))}", p=0.8)
     else:
         title = w.titled(title)

@@ -113,9 +113,10 @@ class Writer:
     def said(self, f, subject, value):
         """sentence(), and from edition 2 on sometimes more words after the value."""
         text = sentence(self.rng, f, subject, value)
-        if "field_tails" in self.turned_on and f.name in FIELD_TAILS and text.endswith(value + ".") and self.rng.random() < 0.4:
+        ends_with_value = text.endswith(value + ".")
+        if "field_tails" in self.turned_on and f.name in FIELD_TAILS and ends_with_value and self.rng.random() < 0.4:
             return text[:-1] + self.rng.choice(FIELD_TAILS[f.name]) + "."
-        if "words_after_values" in self.turned_on and text.endswith(value + ".") and self.rng.random() < 0.3:
+        if "words_after_values" in self.turned_on and ends_with_value and self.rng.random() < 0.3:
             text = text[:-1] + self.rng.choice(TAILS) + "."
         return text
 
