@@ -99,8 +99,6 @@ def test_record_blocks_are_cut_by_line_and_keep_their_name():
     # the bracketed line names every chunk of its record, and no record line is cut in two
     assert len(chunks) == 3 and all(c.startswith("KA-400 frame pack. ") for c in chunks)
     assert " ".join(c.removeprefix("KA-400 frame pack. ") for c in chunks) == " ".join(record)
-    # read as prose (as the reader's generator does, for its editions' bytes) the name is lost
-    assert not chunk_text(text, chunk_size=70, records=False)[-1].startswith("KA-400")
     # a list of `key: value` items is not named by its first item
     items = "## Yuki\n\n- Price (incl. VAT): 5 290 kr\n* Colors: grey\n* Weight: 2 kg\n"
     assert chunk_text(items, chunk_size=40) == ["Yuki. - Price (incl. VAT): 5 290 kr", "Yuki. * Colors: grey * Weight: 2 kg"]

@@ -1,5 +1,5 @@
 """The later editions of the reader's training-data generator: edition 3's companies that sell
-services (lab/readergen/services.py), edition 4's transposed tables, company facts said together
+services (lab/readergen/data/services/, values/services.py), edition 4's transposed tables, company facts said together
 and "it" for a company's only product; and the bytes of the editions the shipped reader was trained on."""
 
 import hashlib
@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from readergen import lexicon, services, values
+from readergen import checks, lexicon, values
 
 # sha256 of company_lines(1, 0..3, 512, 48, "question-around", 2): the first 81 lines of
 # make_reader.py's train-question-around-ed2.txt (sha256 6233cf13... as a whole), stage 4's data
@@ -21,8 +21,8 @@ EDITION_4_SHA256 = "14e2bd05ceed7ae0e458c554fdbe97fc2d3dbabc4813b09d3e5ea5b29498
 # company_lines(5, 0..3, 512, 48, "question-around", 5): the first 70 lines of train-question-around-ed5.txt
 # (sha256 e7c30de2... as a whole), the data of the trial stage6
 EDITION_5_SHA256 = "924093da1d3903efdffdbf95d0b1a1671090e31c60477b93777feec8576eef03"
-SERVICE_KINDS = sorted({f.kind for f in services.SERVICE_FIELDS + services.SCHOOL_FIELDS} |
-                       {k for c in services.SERVICE_CATEGORIES.values() for k in c["kinds"].values()})
+SERVICE_KINDS = sorted({f.kind for f in lexicon.SERVICE_FIELDS + lexicon.SCHOOL_FIELDS} |
+                       {k for c in lexicon.SERVICE_CATEGORIES.values() for k in c["kinds"].values()})
 
 
 def _service_company():
@@ -36,7 +36,7 @@ def _service_company():
 
 
 def test_check_services_is_clean():
-    assert services.check_services() == []
+    assert checks.check_services() == []
 
 
 @pytest.mark.parametrize("kind", SERVICE_KINDS)
@@ -51,7 +51,7 @@ def test_service_values_are_well_formed(kind):
 
 def test_service_field_names_are_their_own():
     taken = {f.name for f in lexicon.ALL_FIELDS}
-    assert not taken & {f.name for f in services.SERVICE_FIELDS + services.SCHOOL_FIELDS}
+    assert not taken & {f.name for f in lexicon.SERVICE_FIELDS + lexicon.SCHOOL_FIELDS}
 
 
 def test_earlier_editions_never_sell_services():
@@ -72,7 +72,7 @@ def test_a_service_company_writes_about_its_services():
     files, stated = render_kb(company, random.Random("svc/render"), 3)
     text = "\n".join(body for _, body in files)
     for p in company.products:
-        spec = services.SERVICE_CATEGORIES[p.category]
+        spec = lexicon.SERVICE_CATEGORIES[p.category]
         assert p.service and p.name.lower().endswith(" " + p.noun.lower()) and p.family in spec["descriptors"]
         for name, value in p.facts.items():
             if (p.name, name) in stated:
@@ -229,3 +229,20 @@ def test_edition_5_names_a_sister_by_its_family_alone():
 
     assert bare_beside_sisters(4) == 0
     assert bare_beside_sisters(5) >= 5
+
+
+def test_the_generator_reads_record_blocks_as_prose():
+    """Editions 1-5 were chunked before mgpt cut record blocks line by line: the generator reads them as
+    prose still (readergen.prose_chunks), so a record's name is lost where mgpt's chunker keeps it."""
+    from mgpt.retrieval.chunking import chunk_text
+    from readergen.prose_chunks import chunk_as_prose
+
+    record = ["config = 10S4P", "weight = 2.45 kg", "list_price = EUR 549,00 net / EUR 653,31 gross",
+              "lead_time: 3–5 BD (EU), 10 BD (UK)"]
+    text = "# Battery packs\n\n[KA-400 frame pack]\n" + "\n".join(record) + "\n"
+    assert chunk_text(text, chunk_size=70)[-1].startswith("KA-400")
+    assert not chunk_as_prose(text, chunk_size=70)[-1].startswith("KA-400")
+    # everything else reads as mgpt reads it: headings, lead lines, lists, tables and prose
+    other = ("# Tents\n\nKestrel 2 tent. It weighs 1.9 kg. **Light.**\n\nHow long is delivery?\nThree days.\n\n"
+             "- one\n- two\n  more\n\n| Model | Price |\n|---|---|\n| Aster | €89 |\n\n## Last\n")
+    assert chunk_as_prose(other, chunk_size=70) == chunk_text(other, chunk_size=70)

@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from readergen import lexicon, values
+from readergen import checks, lexicon, values
 
 N = 200
 # sha256 of company_lines(0, 0..3, 512, 48, "question-around", 1): the first 57 lines of
@@ -21,7 +21,7 @@ def _draw(kind, seed=1234, n=N):
 
 
 def test_check_lexicon_is_clean():
-    assert lexicon.check_lexicon() == []
+    assert checks.check_lexicon() == []
 
 
 def test_minimum_sizes():

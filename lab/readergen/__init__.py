@@ -1,2 +1,3 @@
-"""Content layer of the reader training-data generator: value generators (values) and the
-lexicon of fields, phrasings, categories and name material (lexicon)."""
+"""The reader's training-data generator: invented companies (world), their pages (render, writer,
+extras), questions and training lines (lines, generate, spans). Its lexicon and phrase tables are
+data (data/, each edition a frozen snapshot: snapshots, lexicon); its value kinds are code (values)."""

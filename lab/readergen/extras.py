@@ -8,19 +8,11 @@ sometimes a detail ("Rear rack bag, 18 litres"); it is asked about by its item a
 on its accessories page.
 """
 
-ITEMS = ("carry bag", "spare battery", "wall mount", "charging cable", "replacement filter", "cleaning kit",
-         "protective case", "travel pouch", "spare key", "rain cover", "floor stand", "remote control", "spare lid",
-         "glass jar", "repair kit", "shoulder strap", "USB-C charger", "car adapter", "frame lock", "rear rack bag",
-         "child seat", "mudguard set", "phone holder", "spare blade", "storage box", "dust cover", "spare belt",
-         "power bank", "ear cushions", "screen protector", "wheel kit", "extension hose", "docking station",
-         "gift box", "fast charger", "spare nozzle", "insulated sleeve", "stainless steel lid", "grill plate",
-         "descaling tablets", "foam tips", "bike mount", "tripod", "lens cap", "water tank", "spare brush heads",
-         "bottle cage", "kickstand", "front basket", "cushion cover", "measuring jug", "dough hook",
-         "coffee scoop", "wall bracket", "extra mesh filter", "carrying strap", "hard case", "second battery")
-DETAILS = (", {n} litres", ", {n} cm", " (up to {n} kg)", ", pack of {n}", ", {n} m", " ({n} pieces)", ", black",
-           ", grey", ", for all models", ", fits every model")
-TITLES = ("## Accessories", "## Spare parts and accessories", "## Add-ons", "# Extras", "## Optional extras",
-          "## Accessories and spare parts for the {family}", "# Accessories", "## Spare parts", "## Extras and prices")
+from .snapshots import phrases
+
+ITEMS = phrases()["accessory_items"]
+DETAILS = phrases()["accessory_details"]  # after an item's name: ", {n} litres"
+TITLES = phrases()["accessory_titles"]
 
 
 def accessory_subjects(accessory):

@@ -17,14 +17,15 @@ from collections import Counter
 
 import numpy as np
 
-from mgpt.retrieval.chunking import chunk_text
 from mgpt.retrieval.embedding import HashedNgramEmbedder
 from mgpt.errors import MgptError
 from mgpt.retrieval.prompt import fit_context, one_line
 
 from .extras import accessory_subjects, ghost_accessory
+from .prose_chunks import chunk_as_prose
 from .writer import cap
-from .services import SERVICE_CATEGORIES
+from .lexicon import SERVICE_CATEGORIES
+from .snapshots import features, option
 from .world import field_spec, long_name
 
 _WORD = re.compile(r"\w+")
@@ -85,7 +86,7 @@ def user_subjects(product, company, edition=1):
             forms += [product.family.lower(), f"{product.family.lower()} {product.noun}"]
     if not any(p.category == product.category for p in others):
         forms += [f"the {product.noun}", f"your {product.noun}"]
-    if edition >= 4 and not others:
+    if "it_for_an_only_product" in features(edition) and not others:
         forms += ["it", "it", "this one"]
     return forms
 
@@ -172,12 +173,12 @@ def with_support(rng, hits, chunks, product, value):
 def kb_lines(company, files, stated, rng, block_size, reserve, count, template, unanswerable_share=0.2, edition=1):
     """Training lines for one company: prompt as `ask` builds it + answer ('' to abstain)."""
     # edition 4 cuts smaller chunks more often: on the development bases 120-160 read better than 180
-    chunk_size = rng.choice((140, 140, 140, 180, 120) if edition >= 4 else (180, 180, 180, 140, 220))
+    chunk_size = rng.choice(option(edition, "chunk_sizes"))
     chunks = []
     for _, text in files:
         # editions 1-5 were chunked before mgpt cut record blocks (`key: value` lines) line by line;
         # read as prose, as then, they keep their bytes
-        chunks.extend(chunk_text(text, chunk_size=chunk_size, records=False))
+        chunks.extend(chunk_as_prose(text, chunk_size))
     if not chunks:
         return []
     retriever = Retriever(chunks)

@@ -7,18 +7,15 @@ render_kb returns the files and the set of facts that some file states.
 """
 
 from .extras import accessories_page
+from .snapshots import phrases
 from .world import field_spec, long_name
 from .writer import Writer, cap, full_subject, joined_clauses, later_subject
 
-FAQ_TITLES = ("Frequently asked questions", "FAQ", "Help centre", "Questions and answers", "Customer FAQ",
-              "Good to know", "Support", "Common questions", "Orders and delivery", "Your questions answered")
-POLICY_TITLES = ("Delivery and returns", "Shipping", "Returns and refunds", "Contact us", "About us",
-                 "Customer service", "Ordering", "Terms in brief", "Service and warranty", "Store information")
-SPEC_TITLES = ("Specifications", "Technical data", "Tech specs", "Specs", "Key facts", "At a glance",
-               "Product details", "Technical specifications")
-MISSING_CELL = ("–", "-", "—", "n/a", "")
-FAQ_LEAD_INS = ("Good question! ", "Thanks for asking. ", "Short answer: ", "We get this a lot. ", "Happy to help: ",
-                "Of course. ", "In short: ", "Great question. ")  # edition 4
+FAQ_TITLES = phrases()["faq_titles"]
+POLICY_TITLES = phrases()["policy_titles"]
+SPEC_TITLES = phrases()["spec_titles"]
+MISSING_CELL = phrases()["missing_cell"]
+FAQ_LEAD_INS = phrases()["faq_lead_ins"]  # edition 4
 
 
 # --- product pages ----------------------------------------------------------------------
@@ -89,7 +86,8 @@ def spec_sheet(w, product, names):
             lines.append(f"| {key} | {value} |")
     if style == "table2":
         lines = [rng.choice(("| Feature | Value |", "| Spec | |", "| | |")), "|---|---|"] + lines
-    if w.edition >= 2 and len(names) >= 2 and rng.random() < 0.2:  # "# Aster 2: price and weight 2025"
+    # "# Aster 2: price and weight 2025"
+    if "titles_named_by_fields" in w.turned_on and len(names) >= 2 and rng.random() < 0.2:
         keys = [field_spec(n).keys[0].lower() for n in names[:2]]
         title = w.titled(f"# {product.name}: {keys[0]} and {keys[1]}", p=0.8)
     else:
@@ -111,11 +109,11 @@ def comparison_table(w, products, title):
     first = rng.choice((noun, "Option", "Name", "", noun) if products[0].service else
                        ("Model", "Product", "Name", "", noun))
     keys = [rng.choice(field_spec(n).keys) for n in columns]
-    if w.edition >= 2 and rng.random() < 0.3:  # named after its columns: "# Price and weight 2025"
+    if "titles_named_by_fields" in w.turned_on and rng.random() < 0.3:  # "# Price and weight 2025"
         title = w.titled(f"# {' and '.join(k.lower() if i else k for i, k in enumerate(keys[:2]))}", p=0.8)
     else:
         title = w.titled(title)
-    if w.edition >= 4 and rng.random() < 0.4:
+    if "transposed_tables" in w.turned_on and rng.random() < 0.4:
         return _transposed(w, products, columns, keys, title)
     rows = [(p.name, [_cell(w, p, n) for n in columns]) for p in products]
     return _table(w, title, [first] + keys, rows)
@@ -167,7 +165,7 @@ def faq_page(w, entries):
     style = rng.choice(("bold_q", "heading", "qa", "plain", "bold"))
     out = [w.titled(f"# {rng.choice(FAQ_TITLES)}")]
     for question, answer in entries:
-        if w.edition >= 4 and rng.random() < 0.2:
+        if "faq_lead_ins" in w.turned_on and rng.random() < 0.2:
             answer = rng.choice(FAQ_LEAD_INS) + answer
         if style == "bold_q":
             out.append(f"**Q: {question}**\n{answer}")
@@ -200,7 +198,7 @@ def company_faq_entries(w, names, products=()):
 def policy_page(w, names):
     rng = w.rng
     paragraphs, current = [], []
-    for unit in _said_together(w, names) if w.edition >= 4 else [[n] for n in names]:
+    for unit in _said_together(w, names) if "facts_said_together" in w.turned_on else [[n] for n in names]:
         if len(unit) == 1:
             current.append(w.said(field_spec(unit[0]), w.c.name, w.c.facts[unit[0]]))
         else:

@@ -1,6 +1,6 @@
 """Invented companies: products in families of sister models, each with some of its category's
 facts stated and the rest left unsaid (the source of questions the documents cannot answer). From
-edition 3 on, some companies sell services instead (courses, classes, tours, rooms: services.py),
+edition 3 on, some companies sell services instead (courses, classes, tours, rooms: data/services/),
 named by a descriptor and a noun ("Intensive course").
 
 Values are unique within a company, so a value found in a chunk belongs to one fact only.
@@ -8,11 +8,12 @@ Values are unique within a company, so a value found in a chunk belongs to one f
 
 from dataclasses import dataclass, field
 
-from . import extras, lexicon, services
+from . import extras, lexicon
+from .snapshots import features, phrases
 from .values import make_value
 
-SUFFIXES_NUMERIC = ("2", "3", "5", "7", "100", "200", "300", "500", "700", "900", "X1", "X3", "S2", "One", "Two")
-SUFFIXES_WORD = ("Mini", "Max", "Pro", "Lite", "Plus", "Go", "Air", "Sport", "Classic", "XL", "Eco", "Duo")
+SUFFIXES_NUMERIC = phrases()["product_name_suffixes_numeric"]
+SUFFIXES_WORD = phrases()["product_name_suffixes_word"]
 
 
 @dataclass
@@ -42,18 +43,12 @@ class Company:
     accessories: list = field(default_factory=list)  # edition 5 (extras.py)
 
 
-PRODUCT_FIELDS = {f.name: f for f in lexicon.PRODUCT_FIELDS + services.SERVICE_FIELDS}
-COMPANY_FIELDS = {f.name: f for f in lexicon.COMPANY_FIELDS + lexicon.STAFF_FIELDS + services.SCHOOL_FIELDS}
+PRODUCT_FIELDS = {f.name: f for f in lexicon.PRODUCT_FIELDS + lexicon.SERVICE_FIELDS}
+COMPANY_FIELDS = {f.name: f for f in lexicon.COMPANY_FIELDS + lexicon.STAFF_FIELDS + lexicon.SCHOOL_FIELDS}
 SERVICE_SHARE = 0.4  # edition 3's companies that sell services
-SERVICE_COMPANY_FIELDS = frozenset((  # what a school, studio or hotel says of itself (no delivery, no returns)
-    "weekday_hours saturday_hours sunday_hours phone email hq_address website payment_methods "
-    "instalments student_discount newsletter_discount gift_card_validity phone_hours response_time "
-    "support_languages founded_year founder ceo headquarters_city support_manager training_manager").split())
-SERVICE_COMPANY_WORDS = {"school": ("Language School", "Academy", "School", "Institute", "Language Centre"),
-                         "gym": ("Studio", "Fitness", "Yoga", "Gym", "Fitness Club"),
-                         "tours": ("Tours", "Walks", "Experiences", "Excursions", "City Tours"),
-                         "crafts": ("Atelier", "Workshop", "Studio", "Makers", "Craft School"),
-                         "stay": ("Hotel", "Guesthouse", "Inn", "B&B", "Boutique Hotel")}
+# what a school, studio or hotel says of itself (no delivery, no returns)
+SERVICE_COMPANY_FIELDS = frozenset(phrases()["service_company_fields"])
+SERVICE_COMPANY_WORDS = phrases()["service_company_words"]  # domain -> the words after a school's name
 
 
 def field_spec(name):
@@ -90,7 +85,8 @@ class ValuePool:
 def make_company(rng, max_categories=3, edition=1):
     """A company of 1-3 categories of one domain (sometimes two), 1-4 products each; from edition 2
     on, its staff may be named too; from edition 3 on, some sell services instead."""
-    if edition >= 3 and rng.random() < SERVICE_SHARE:
+    turned_on = features(edition)
+    if "services" in turned_on and rng.random() < SERVICE_SHARE:
         return make_service_company(rng)
     domains = sorted({c["domain"] for c in lexicon.CATEGORIES.values()})
     domain = rng.choice(domains)
@@ -111,17 +107,17 @@ def make_company(rng, max_categories=3, edition=1):
         for i, suffix in enumerate(suffixes):
             if n == 1 and rng.random() < 0.4:
                 suffix = ""
-            elif edition >= 5 and i == 0 and rng.random() < 0.35:  # "Strand" beside "Strand Step"
+            elif "family_names" in turned_on and i == 0 and rng.random() < 0.35:  # "Strand" beside "Strand Step"
                 suffix = ""
             name = f"{family} {suffix}".strip()
             nouns = [n for n in spec["nouns"] if n not in lexicon.PLURAL_NOUNS] or list(spec["nouns"])
             product = Product(name, family, suffix, category, rng.choice(nouns))
             _give_facts(rng, pool, product, _fields_of(category), shared, spec)
             products.append(product)
-    company_fields = list(lexicon.COMPANY_FIELDS + (lexicon.STAFF_FIELDS if edition >= 2 else ()))
+    company_fields = list(lexicon.company_fields(edition))
     facts, unstated = _company_facts(rng, pool, company_fields)
     company = Company(_company_name(rng), domain, products, facts, unstated)
-    if edition >= 5 and rng.random() < 0.5:
+    if "accessories" in turned_on and rng.random() < 0.5:
         company.accessories = _accessories(rng, pool)
     _dedupe_values(company)
     return company
@@ -144,12 +140,12 @@ def _accessories(rng, pool):
 def make_service_company(rng):
     """A school, studio, tour operator, workshop or hotel: 1-2 categories of one domain, 2-4
     services each (sister courses share some facts, as products do), and its company facts."""
-    domain = rng.choice(services.SERVICE_DOMAINS)
-    in_domain = sorted(n for n, c in services.SERVICE_CATEGORIES.items() if c["domain"] == domain)
+    domain = rng.choice(lexicon.SERVICE_DOMAINS)
+    in_domain = sorted(n for n, c in lexicon.SERVICE_CATEGORIES.items() if c["domain"] == domain)
     categories = rng.sample(in_domain, rng.randint(1, len(in_domain)))
     pool, products = ValuePool(rng), []
     for category in categories:
-        spec = services.SERVICE_CATEGORIES[category]
+        spec = lexicon.SERVICE_CATEGORIES[category]
         noun = rng.choice(spec["nouns"])
         sisters = []
         for descriptor in rng.sample(spec["descriptors"], rng.choice((2, 2, 3, 3, 3, 4))):
@@ -160,7 +156,7 @@ def make_service_company(rng):
             _give_facts(rng, pool, product, fields, shared, spec)
         products += sisters
     company_fields = [f for f in lexicon.COMPANY_FIELDS + lexicon.STAFF_FIELDS if f.name in SERVICE_COMPANY_FIELDS]
-    facts, unstated = _company_facts(rng, pool, company_fields + list(services.SCHOOL_FIELDS))
+    facts, unstated = _company_facts(rng, pool, company_fields + list(lexicon.SCHOOL_FIELDS))
     name = f"{rng.choice(lexicon.COMPANY_NAME_PARTS)} {rng.choice(SERVICE_COMPANY_WORDS[domain])}"
     company = Company(name, domain, products, facts, unstated)
     _dedupe_values(company)

@@ -84,11 +84,10 @@ def _is_table(lines):
     return sum(line.strip().startswith("|") for line in lines) >= max(2, len(lines) - 1)
 
 
-def sections(text, records=True):
+def sections(text):
     """(title, units) per block: units are sentences of prose, items of a list, rows of a
-    table or lines of a record block (records=False reads those as prose, as mgpt did before
-    it knew them); the title is the block's own lead line, else the nearest heading above
-    (None before the first)."""
+    table or lines of a record block; the title is the block's own lead line, else the nearest
+    heading above (None before the first)."""
     out, title, fresh = [], None, False
     for block in _BLANK_LINE.split(text.replace("\r\n", "\n").replace("\r", "\n")):
         lines = [line for line in block.split("\n") if line.strip()]
@@ -109,7 +108,7 @@ def sections(text, records=True):
                 block_title = block_title[:-1]
         if _is_table(lines):
             units = table_rows(lines)
-        elif records and _is_records(lines):
+        elif _is_records(lines):
             if _names_block(lines[0]):
                 block_title, lines = _flat(lines[0]).removeprefix("[").removesuffix("]"), lines[1:]
             units = [_flat(line) for line in lines]
@@ -199,10 +198,10 @@ def pack(title, units, chunk_size, overlap):
     return chunks
 
 
-def chunk_text(text, chunk_size=DEFAULT_CHUNK_SIZE, overlap=DEFAULT_OVERLAP, records=True):
+def chunk_text(text, chunk_size=DEFAULT_CHUNK_SIZE, overlap=DEFAULT_OVERLAP):
     """The chunks of one document, in order, without repeats (a repeated chunk adds nothing)."""
     seen, chunks = set(), []
-    for title, units in sections(text, records):
+    for title, units in sections(text):
         for chunk in pack(title, units, chunk_size, overlap):
             if chunk not in seen:
                 seen.add(chunk)
