@@ -1,10 +1,6 @@
 """The house's bars (issue 29), for the package (src/mgpt) and the reader's build (lab/): every module
 imports on its own in a fresh interpreter, no import circle anywhere in the repository, no module over
-600 lines and no class over 150.
-
-KNOWN lists what fails a bar today and is being fixed beside this test: whoever fixes one removes it from
-the list, and the test then holds it to the bar (an entry that no longer fails is an error too, so the
-list cannot go stale)."""
+600 lines and no class over 150."""
 
 import ast
 import os
@@ -20,24 +16,6 @@ PACKAGES = {"src": ["mgpt"], "lab": ["readergen", "readerdocs"]}  # folder on th
 FOLDERS_OF_MODULES = ["scripts", "tests"]  # their files import one another by bare name
 MAX_MODULE_LINES = 600
 MAX_CLASS_LINES = 150
-
-# What fails a bar now, each with the helper of issue 29 who fixes it; emptied when their work is merged.
-KNOWN = {
-    "circles": {
-        ("readergen.lexicon", "readergen.values"),  # gen: the lexicon and the value kinds as data
-    },
-    "long modules": {
-        "lab/readergen/lexicon.py",   # gen
-        "lab/readergen/services.py",  # gen
-        "lab/readergen/values.py",    # gen
-    },
-    "long classes": {
-        "src/mgpt/model.py:GPT",             # the lead: model.py split by concern
-        "src/mgpt/loop.py:Trainer",          # store: Trainer under 150 lines
-        "src/mgpt/retrieval/store.py:Store",  # store: Store split
-    },
-}
-
 
 def package_modules():
     """(dotted name, path) of every module of the package and of the reader's build."""
@@ -160,27 +138,17 @@ def sizes(paths, root=ROOT):
     return modules, classes
 
 
-def held_to(kind, failing):
-    """Fails on what breaks the bar and is not known, and on a known entry that no longer breaks it."""
-    new = sorted(set(failing) - KNOWN[kind])
-    fixed = sorted(KNOWN[kind] - set(failing))
-    assert not new, f"{kind}: {new}"
-    assert not fixed, f"{kind}: {fixed} meet the bar now; remove them from KNOWN in tests/test_house.py"
-
-
 def test_no_import_circle_in_the_repository():
     known = repository_modules()
     graph = {name: imports_of(name, path, known) for name, path in known.items()}
-    found = circles(graph)
-    new = [path_round(graph, members) for members in found if members not in KNOWN["circles"]]
-    assert not new, "import circles: " + "; ".join(new)
-    held_to("circles", found)
+    found = [path_round(graph, members) for members in circles(graph)]
+    assert not found, "import circles: " + "; ".join(found)
 
 
 def test_no_module_over_600_lines_and_no_class_over_150():
     modules, classes = sizes(path for _, path in package_modules())
-    held_to("long modules", modules)
-    held_to("long classes", classes)
+    assert not modules, f"modules over {MAX_MODULE_LINES} lines: {modules}"
+    assert not classes, f"classes over {MAX_CLASS_LINES} lines: {classes}"
 
 
 def _import_alone(name):
