@@ -33,7 +33,7 @@ RESERVE = 48  # the answer's room in the block: ask's --max-new-tokens default
 # The data sets: name -> parts, each (prompt template of mgpt.retrieval.prompt, generator seed, generator
 # edition, lines), written one after the other (training draws lines at random, so the order is no curriculum).
 # Edition 2 (lab/readergen/writer.py) adds numbers that answer nothing beside a question's words, words
-# after values and staff; edition 3 (lab/readergen/services.py) adds companies that sell services
+# after values and staff; edition 3 (lab/readergen/data/services/, values/services.py) adds companies that sell services
 # (courses, classes, tours, rooms); edition 4 cuts most chunks at 140 characters, words pages about "it" and
 # writes tables across; edition 5 (lab/readergen/extras.py) lists accessories with their prices and
 # names some sister models by their family alone. Each edition leaves the bytes of the earlier ones as they
