@@ -172,14 +172,16 @@ def main():
                              "`mgpt sample` (a whole block generated; figures per token)")
     args = parser.parse_args()
 
-    from mgpt import kernels, model, optim, sampling
+    from mgpt import block, decoding, kernels, lora, model, optim, parameters, sampling
+    from mgpt.config import GPTConfig
     from mgpt.data import Vocab
     from mgpt.runtime import tune_allocator
 
     tune_allocator()  # as training and sampling do
-    for module in (kernels, optim, model, sampling):  # kernels first: model's functions read K's new ones
+    # each before the modules that import from it, which then read its instrumented functions and classes
+    for module in (kernels, parameters, lora, block, decoding, model, optim, sampling):
         instrument(module)
-    config = model.GPTConfig.from_preset(args.preset, args.vocab_size)
+    config = GPTConfig.from_preset(args.preset, args.vocab_size)
     gpt = model.GPT(config)
     gpt.init_weights(np.random.default_rng(0))
     if args.decode:

@@ -21,9 +21,9 @@ def test_the_call_counter_counts_the_engine_and_leaves_its_results_alone():
     """The counted step runs the recompiled engine: it must train as the plain engine does (the
     same loss after the same steps), and its count is a step's, the same on every run."""
     check = ("import numpy as np, runpy, sys\n"
-             "from mgpt import model\n"
+             "from mgpt import config, model\n"
              "def losses():\n"
-             "    gpt = model.GPT(model.GPTConfig.from_preset('micro', 66)); gpt.init_weights(np.random.default_rng(0))\n"
+             "    gpt = model.GPT(config.GPTConfig.from_preset('micro', 66)); gpt.init_weights(np.random.default_rng(0))\n"
              "    x = np.random.default_rng(1).integers(0, 66, (4, 16)).astype(np.int32)\n"
              "    return gpt.forward(x, x)[1]\n"
              "plain = losses()\n"
