@@ -34,17 +34,21 @@ def load_version(name, src):
     package = importlib.util.module_from_spec(spec)
     sys.modules[name] = package
     spec.loader.exec_module(package)
-    return {module: importlib.import_module(f"{name}.{module}") for module in ("model", "optim", "sampling", "data", "runtime")}
+    modules = {module: importlib.import_module(f"{name}.{module}") for module in ("model", "optim", "sampling", "data", "runtime")}
+    # GPTConfig and PRESETS: config.py since the model was split by concern, model.py before
+    split = os.path.exists(os.path.join(path, "config.py"))
+    modules["config"] = importlib.import_module(f"{name}.config") if split else modules["model"]
+    return modules
 
 
 def turn(mgpt, case):
     """A function running one turn of `case` with this version; returns ms a step or tokens/s."""
     import numpy as np
 
-    M = mgpt["model"]
+    config = mgpt["config"]
     mgpt["runtime"].tune_allocator()
     preset = "small" if case == "decode" else case
-    model = M.GPT(M.GPTConfig(vocab_size=66, **M.PRESETS[preset]))
+    model = mgpt["model"].GPT(config.GPTConfig(vocab_size=66, **config.PRESETS[preset]))
     model.init_weights(np.random.default_rng(0))
     if case == "decode":
         vocab = mgpt["data"].Vocab([chr(32 + i) for i in range(65)])

@@ -40,7 +40,7 @@ class Trainable(NamedTuple):
 
     @classmethod
     def of(cls, weights):
-        """Every parameter of `weights` (model.FlatParameters), decay on its matrices."""
+        """Every parameter of `weights` (parameters.FlatParameters), decay on its matrices."""
         return cls(weights.params, weights.grads, weights.decay_mask())
 
 
