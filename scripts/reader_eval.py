@@ -90,8 +90,13 @@ def evaluate_kb(name, ck, args, work):
             result = answer_question(ck, q["question"], hits, args.max_new_tokens, True, 0.0,
                                      reading=getattr(args, "reading", "packed"))
             row["seconds"] = time.perf_counter() - t0
+            cited = [s["rank"] for s in result["sources"] if "span" in s]
             row.update(answer=result["answer"], model_answer=result["model_answer"],
                        confidence=result["confidence"], abstain_probability=result["abstain_probability"],
+                       # what a calibrator of abstention may read (docs/RAG.md): the span's own probability, the
+                       # retrieval rank of the chunk it cites and every hit's retrieval score
+                       span_probability=result.get("span_probability"), cited_rank=cited[0] if cited else None,
+                       retrieval_scores=[h.get("score") for h in hits],
                        in_prompt=any(holds_answer(s, q) for s in result["sources"] if s["in_prompt"])
                        if q["answers"] else None)
             if q["answers"]:
