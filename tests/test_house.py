@@ -184,3 +184,15 @@ def test_the_bars_catch_what_they_are_for(tmp_path, plant):
         body = "\n".join(f"    x{i} = {i}" for i in range(150))
         copy.write_text((ROOT / "src" / "mgpt" / "errors.py").read_text() + f"\n\nclass Planted:\n{body}\n")
         assert sizes([copy], tmp_path) == ({}, {"errors.py:Planted": 151})
+
+
+def test_the_readme_maps_every_module_of_the_package():
+    """README.md's "A map of the code" names each top-level module of src/mgpt (and each subpackage as a
+    folder), so a new module cannot go unmapped."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## A map of the code"):]
+    package = ROOT / "src" / "mgpt"
+    names = [f"`{p.name}`" for p in package.glob("*.py")]
+    names += [f"`{p.name}/`" for p in package.iterdir() if (p / "__init__.py").exists()]
+    missing = sorted(name for name in names if name not in section)
+    assert not missing, f"not on README.md's map of the code: {missing}"
