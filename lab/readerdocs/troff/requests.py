@@ -49,14 +49,7 @@ def request(p, name, rest):
         p.pending = "tag"
     elif name == "IP":
         tag = text_a[0].strip() if text_a else ""
-        if tag in _BULLETS:
-            p.flush()
-            if p.bullets is None:
-                p.end_item()
-                p.bullets = Block("bullets", depth=p.depth)
-                p._sec().blocks.append(p.bullets)
-            p.bullets.lines.append("")
-        elif re.fullmatch(r"\(?\d{1,3}[.)]|\(?[a-z][.)]", tag):
+        if tag in _BULLETS or re.fullmatch(r"\(?\d{1,3}[.)]|\(?[a-z][.)]", tag):  # a bullet or an item number
             p.flush()
             if p.bullets is None:
                 p.end_item()
