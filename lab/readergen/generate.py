@@ -26,17 +26,23 @@ def _worker(args):
             for i in range(start, start + step * count, step)]
 
 
-def generate(n_lines, seed, block_size, reserve, template, edition=1, processes=1, chunk=64):
-    """Yields lines until n_lines: companies in order, `chunk` companies per task."""
+def in_company_order(worker, task, n, processes, chunk):
+    """The first n items that worker makes of task(first company, chunk) for one task after another,
+    `chunk` companies per task on `processes` processes: the same items on any number of them."""
     produced, next_company = 0, 0
     with Pool(processes) as pool:
-        while produced < n_lines:
-            tasks = [(seed, next_company + j * chunk, 1, chunk, block_size, reserve, template, edition)
-                     for j in range(processes * 4)]
+        while produced < n:
+            tasks = [task(next_company + j * chunk) for j in range(processes * 4)]
             next_company += chunk * processes * 4
-            for batch in pool.imap(_worker, tasks):
-                for lines in batch:
-                    for line in lines:
-                        if produced < n_lines:
+            for batch in pool.imap(worker, tasks):
+                for items in batch:
+                    for item in items:
+                        if produced < n:
                             produced += 1
-                            yield line
+                            yield item
+
+
+def generate(n_lines, seed, block_size, reserve, template, edition=1, processes=1, chunk=64):
+    """Yields lines until n_lines: companies in order, `chunk` companies per task."""
+    return in_company_order(_worker, lambda start: (seed, start, 1, chunk, block_size, reserve, template, edition),
+                            n_lines, processes, chunk)

@@ -10,12 +10,11 @@ chunk answers has no span: the reader learns to give the null.
 """
 
 import random
-from multiprocessing import Pool
 
 from mgpt.retrieval.chunking import chunk_text
 from mgpt.retrieval.prompt import one_line
 
-from .generate import QUESTIONS_PER_COMPANY
+from .generate import QUESTIONS_PER_COMPANY, in_company_order
 from .lines import RETRIEVAL_HELP, Retriever, questions, supports, with_support
 from .render import render_kb
 from .world import make_company
@@ -67,14 +66,4 @@ def _worker(args):
 def generate_examples(n, seed, edition, processes=1, chunk=32):
     """Yields n examples: companies in order, `chunk` companies per task (the same on any
     number of processes)."""
-    produced, next_company = 0, 0
-    with Pool(processes) as pool:
-        while produced < n:
-            tasks = [(seed, next_company + j * chunk, chunk, edition) for j in range(processes * 4)]
-            next_company += chunk * processes * 4
-            for batch in pool.imap(_worker, tasks):
-                for examples in batch:
-                    for example in examples:
-                        if produced < n:
-                            produced += 1
-                            yield example
+    return in_company_order(_worker, lambda start: (seed, start, chunk, edition), n, processes, chunk)
