@@ -92,7 +92,7 @@ def same_batches(dump, mode, global_batch, steps):
     grads, losses = [], []
 
     class SameBatches(Trainer):
-        def _next_batch(self):
+        def _next_shards(self):
             T = config.block_size
             if mode == "docs":
                 rows = [split_corpus_doc(train_split, i, T, shared)
@@ -100,7 +100,7 @@ def same_batches(dump, mode, global_batch, steps):
             else:
                 starts = shared.integers(0, len(train_split) - T, global_batch)
                 rows = [train_split.window(0, s, s + T + 1) for s in starts]
-            return pad_rows(rows[world.rank * b:(world.rank + 1) * b])
+            return [pad_rows(rows[world.rank * b:(world.rank + 1) * b])], [self.rng]
 
         def _train_step(self, lr):
             loss, norm, tokens = super()._train_step(lr)

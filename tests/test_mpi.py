@@ -353,3 +353,17 @@ def test_blas_threads_per_rank(work):
         ok(launch(mpi(sys.executable, *probe), cwd=work, env={**env, **chosen}))
         for rank in (0, 1):
             assert (work / f"threads.{rank}").read_text() == f"{expected} {expected}"
+
+
+@needs_mpi
+def test_ranks_cut_their_batches_in_shards(work):
+    """Two ranks of two shards each: the ranks agree bit for bit, the run records its shards and
+    takes the same bytes again."""
+    args = ["train", "names.txt", *TINY, "--steps", "12", "--eval-every", "6", "--dropout", "0.1", "--shards", "2"]
+    for out in ("a.npz", "b.npz"):
+        ok(launch(mpi(sys.executable, DRIVER, "cli", "dump", "--", *args, "-o", out), cwd=work))
+        rank0, rank1 = np.load(work / "dump.rank0.npy"), np.load(work / "dump.rank1.npy")
+        assert rank0.tobytes() == rank1.tobytes()
+    state, _ = state_of(work / "a-last.npz")
+    assert state["settings"]["shards"] == 2 and state["world_size"] == 2
+    assert (work / "a-last.npz").read_bytes() == (work / "b-last.npz").read_bytes()

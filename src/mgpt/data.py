@@ -172,7 +172,16 @@ def scored(targets):
     return int(np.count_nonzero(targets != IGNORE_INDEX))
 
 
-class StreamSplit:
+class RowSplit:
+    """A split whose batches are rows of text: a step's shards are its rows cut in parts."""
+
+    def sample_shards(self, batch_size, block_size, rng, shards):
+        """sample's (x, y) in `shards` parts of consecutive rows (shards.py)."""
+        x, y = self.sample(batch_size, block_size, rng)
+        return [(x[part], y[part]) for part in np.array_split(np.arange(batch_size), shards)]
+
+
+class StreamSplit(RowSplit):
     """Running text: windows of one array of ids."""
 
     scored = staticmethod(scored)
@@ -207,7 +216,7 @@ class StreamSplit:
         return ((self.window(0, s, min(s + block_size + 1, n)), 0) for s in starts)
 
 
-class DocsSplit:
+class DocsSplit(RowSplit):
     """Documents as spans of one array of ids: document i is [BOS] + ids[start:start + length] +
     [BOS], (start, length) = rows[i].
 

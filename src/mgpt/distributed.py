@@ -41,14 +41,18 @@ def limit_blas_threads():
 
     N ranks that each start one BLAS thread per core would oversubscribe the machine N times.
     """
-    size = launched_size()
-    if size <= 1 or any(name in os.environ for name in THREAD_VARIABLES):
+    if launched_size() <= 1 or any(name in os.environ for name in THREAD_VARIABLES):
         return
-    local = _env_int(LOCAL_SIZE_VARIABLES) or size
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    threads = max(1, cores // local)
     for name in THREAD_VARIABLES:
-        os.environ[name] = str(threads)
+        os.environ[name] = str(cores_per_rank())
+
+
+def cores_per_rank():
+    """The cores this process may use, shared evenly by the ranks on this machine (1 rank outside MPI)."""
+    size = launched_size()
+    local = (_env_int(LOCAL_SIZE_VARIABLES) or size) if size > 1 else 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, cores // local)
 
 
 def blas_threads():

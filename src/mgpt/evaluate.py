@@ -18,10 +18,13 @@ from .runtime import tune_allocator
 def loss_sums(model, batches, scored=count_scored):
     """(sum of per-token losses, token count) of (x, y) batches, without dropout; scored(y) counts
     what a batch's loss is a mean over."""
+    return summed((model.forward(x, y, for_backward=False)[1], scored(y)) for x, y in batches)
+
+
+def summed(losses):
+    """(sum of per-token losses, token count) of (mean loss, count) pairs, added in their order."""
     total, count = 0.0, 0
-    for x, y in batches:
-        _, loss, _ = model.forward(x, y, for_backward=False)
-        n = scored(y)
+    for loss, n in losses:
         total += loss * n
         count += n
     return total, count
@@ -43,9 +46,10 @@ def evaluate_split(model, split, batch_size=32):
     return mean_loss(model, batches)
 
 
-def estimate_losses(model, train_split, val_split, settings, step, world=distributed.Single()):
+def estimate_losses(model, train_split, val_split, settings, step, world=distributed.Single(), pool=None):
     """Mean loss over eval_iters random batches per split and rank, from an RNG of its own (seed,
-    step, rank): token-weighted over every rank's batches, so every rank gets the same figures."""
+    step, rank): token-weighted over every rank's batches, so every rank gets the same figures.
+    A shards.ShardPool spreads the batches over its threads (the same figures, added in order)."""
     rng = rank_rng([settings.seed, step, 1], world.rank)
     T = model.config.block_size
     names, sums = [], []
@@ -54,7 +58,7 @@ def estimate_losses(model, train_split, val_split, settings, step, world=distrib
             continue
         batches = [split.sample(settings.batch_size, T, rng) for _ in range(settings.eval_iters)]
         names.append(name)
-        sums.extend(loss_sums(model, batches, split.scored))
+        sums.extend(summed(pool.losses(batches, split.scored)) if pool else loss_sums(model, batches, split.scored))
     sums = np.array(sums, dtype=np.float64)
     world.allreduce(sums)
     return {name: float(sums[2 * i] / max(sums[2 * i + 1], 1)) for i, name in enumerate(names)}

@@ -28,6 +28,7 @@ from .evaluate import estimate_losses
 from .optim import AdamW, clip_grad_norm, learning_rate
 from .options import flag
 from .runtime import tune_allocator
+from .shards import ShardPool
 from .stop_signals import StopSignals
 
 
@@ -37,11 +38,12 @@ class Trainable(NamedTuple):
     params: np.ndarray
     grads: np.ndarray
     decay_mask: np.ndarray  # True where weight decay applies
+    weights: object  # the parameters.FlatParameters they belong to (a shard's replica has its own grads)
 
     @classmethod
     def of(cls, weights):
         """Every parameter of `weights` (parameters.FlatParameters), decay on its matrices."""
-        return cls(weights.params, weights.grads, weights.decay_mask())
+        return cls(weights.params, weights.grads, weights.decay_mask(), weights)
 
 
 class Resume(NamedTuple):
@@ -148,12 +150,12 @@ class _Evaluation:
     and the last val loss, and how many evaluations in a row found no better one. With
     settings.patience, `stopped` says why the run stops early once that many did."""
 
-    def __init__(self, model, train_split, val_split, settings, world, progress, out_path):
+    def __init__(self, model, train_split, val_split, settings, world, progress, out_path, pool=None):
         if settings.patience and val_split is None:
             raise MgptError(f"{flag('patience')} compares validation losses, and this run holds out none; "
                             f"raise {flag('val_fraction')} or drop {flag('patience')}")
         self.model, self.train_split, self.val_split, self.settings = model, train_split, val_split, settings
-        self.world, self.progress, self.out_path = world, progress, out_path
+        self.world, self.progress, self.out_path, self.pool = world, progress, out_path, pool
         self.best_val_loss, self.last_val_loss = None, None
         self.evals_since_best, self.stopped = 0, None
 
@@ -169,7 +171,8 @@ class _Evaluation:
     def run(self, step):
         """Estimates the losses at `step` and records the evaluation; returns whether the weights
         are the best yet (always, without a held-out split), which the caller keeps in out_path."""
-        losses = estimate_losses(self.model, self.train_split, self.val_split, self.settings, step, self.world)
+        losses = estimate_losses(self.model, self.train_split, self.val_split, self.settings, step, self.world,
+                                 self.pool)
         for name, value in losses.items():
             if not math.isfinite(value):
                 _stop_non_finite(f"the {name} loss became {value}", step, self.out_path)
@@ -218,7 +221,9 @@ class Trainer:
                                weight_decay=settings.weight_decay, decay_mask=trainable.decay_mask)
         self.rng = rank_rng(settings.seed, self.world.rank)
         self.step = 0
-        self.evaluation = _Evaluation(model, train_split, val_split, settings, self.world, self.progress, out_path)
+        self.pool = ShardPool(model, trainable.weights, settings.shards or 1)
+        self.evaluation = _Evaluation(model, train_split, val_split, settings, self.world, self.progress, out_path,
+                                      self.pool)
         self.allreduce_s = 0.0  # the last step's gradient all-reduce, under MPI
         if resume is not None:
             self._restore(resume)
@@ -269,21 +274,20 @@ class Trainer:
         if self.world.is_root:
             self.save_fn(path, state, self.optimizer)
 
-    def _next_batch(self):
+    def _next_shards(self):
+        """The step's batch in its shards, and the rng each shard's dropout draws from: the run's own
+        for one shard (a run without dropout leaves it untouched), else one seeded from it per shard."""
         s = self.settings
-        return self.train_split.sample(s.batch_size, self.model.config.block_size, self.rng)
+        shards = s.shards or 1
+        batches = self.train_split.sample_shards(s.batch_size, self.model.config.block_size, self.rng, shards)
+        if shards == 1:
+            return batches, [self.rng]
+        return batches, [np.random.default_rng(seed) for seed in self.rng.integers(0, 1 << 63, size=shards)]
 
     def _train_step(self, lr):
-        """One optimizer step; returns (loss, grad norm, tokens), the same on every rank.
-
-        The rng goes to every forward pass: dropout (the model's, an adapter's) draws from it
-        only where a rate is set, so a run without dropout leaves it untouched.
-        """
-        x, y = self._next_batch()
-        self.grads[...] = 0
-        _, loss, cache = self.model.forward(x, y, rng=self.rng)
-        self.model.backward(cache)
-        tokens = self.train_split.scored(y)
+        """One optimizer step; returns (loss, grad norm, tokens), the same on every rank."""
+        batches, rngs = self._next_shards()
+        loss, tokens = self.pool.train(batches, rngs, self.train_split.scored)
         if self.world.size > 1:
             loss, tokens, self.allreduce_s = average_over_ranks(self.world, self.grads, loss, tokens)
         norm = clip_grad_norm(self.grads, self.settings.grad_clip)
@@ -324,7 +328,7 @@ class Trainer:
         self.progress.open(self.step, self.settings.steps)
         try:
             # overflow shows up as a non-finite loss, which stops the run with a clear message
-            with StopSignals() as stop, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            with StopSignals() as stop, self.pool, np.errstate(over="ignore", invalid="ignore", divide="ignore"):
                 while self.step < self.settings.steps and not self.stopped:
                     self._one_step(stop)
         finally:

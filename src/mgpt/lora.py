@@ -8,6 +8,7 @@ after each matmul and `_linear_backward` calls `backward_deltas`; `merge_into` f
 into its base for good.
 """
 
+import copy
 import math
 from dataclasses import asdict, dataclass
 
@@ -101,6 +102,11 @@ class Adapter(FlatParameters):
         self.adapted = {name[:-2] for name, _ in self.shapes}  # "h0.wq", ...
         self.widths = {w: weight_shape(model_config, w)[1] for w in TARGETS.values()}
         self._cache = {}
+
+    def replica(self):
+        twin = super().replica()
+        twin._cache = {}  # what a forward pass keeps for its backward is the replica's own
+        return twin
 
     @property
     def scale(self):
@@ -231,6 +237,14 @@ class Adaptable(FlatParameters):
         self._train_base = True
         self._lowest_trained_layer = 0  # where backward ends: the base's weights below do not train
         self._dropout_rng = None  # the rng of the forward pass under way (training only)
+
+    def replica(self):
+        """Shared weights, gradients of its own (a frozen base writes none: it shares its buffer),
+        and a replica of the attached adapter where one trains (an adapter stack only reads)."""
+        twin = super().replica() if self._train_base else copy.copy(self)
+        if isinstance(self._adapter, Adapter):
+            twin._adapter = self._adapter.replica()
+        return twin
 
     @property
     def adapter(self):

@@ -251,8 +251,14 @@ class PairSplit:
                 for i, chunk in enumerate(example.chunks)]
 
     def sample(self, batch_size, block_size, rng):
+        return self.sample_shards(batch_size, block_size, rng, 1)[0]
+
+    def sample_shards(self, batch_size, block_size, rng, shards):
+        """The batch's questions in `shards` parts, each packed on its own (a question's pairs stay
+        in one shard: its loss is a softmax over all of them)."""
         picks = rng.integers(0, len(self.examples), size=batch_size)
-        return make_batch([self.rows(self.examples[i], block_size) for i in picks], self.vocab.bos, block_size)
+        return [make_batch([self.rows(self.examples[i], block_size) for i in part], self.vocab.bos, block_size)
+                for part in np.array_split(picks, shards)]
 
     @staticmethod
     def scored(targets):

@@ -2,6 +2,8 @@
 gradient a view into another, so the optimizer, checkpoints and the gradient all-reduce each
 see one array. A GPT and a LoRA adapter are both laid out this way."""
 
+import copy
+
 import numpy as np
 
 BLOCK_WEIGHTS = ("ln1", "wq", "wk", "wv", "wo", "ln2", "fc", "proj")
@@ -45,6 +47,14 @@ class FlatParameters:
         self.grads = np.zeros(size, dtype)
         self.p = flat_views(self.params, shapes)
         self.g = flat_views(self.grads, shapes)
+
+    def replica(self):
+        """The same weights (shared, not copied) with gradients of its own: one shard's worker in a
+        training step cut across threads (shards.py)."""
+        twin = copy.copy(self)
+        twin.grads = np.zeros_like(self.grads)
+        twin.g = flat_views(twin.grads, self.shapes)
+        return twin
 
     @property
     def num_params(self):

@@ -15,6 +15,7 @@ from . import distributed
 from .errors import MgptError
 from .options import flag
 from .settings import TrainSettings
+from .shards import default_shards, thread_note
 
 SETTINGS = tuple(f.name for f in fields(TrainSettings))
 
@@ -81,6 +82,12 @@ def run_training(explicit, world, corpus, run, out, log_path, quiet, drop_unknow
         run.save(path, {**state, **meta}, optimizer)
 
     notes.append(run.summary(train_split, val_split))
+    settings = run.settings
+    if settings.shards is None:
+        settings.shards = default_shards(run.model.config, settings.batch_size)
+    if settings.shards > settings.batch_size:
+        raise MgptError(f"{flag('shards')} {settings.shards} is more than {flag('batch_size')} {settings.batch_size}: "
+                        f"each shard needs a row of the batch")
     if run.resume is None:
         notes += parallel_notes(world, run.settings)
     world.check_same({"corpus": meta["corpus_sha256"], **run.identity, "training options": asdict(run.settings),
@@ -88,6 +95,7 @@ def run_training(explicit, world, corpus, run, out, log_path, quiet, drop_unknow
     trainer = Trainer(run.model, train_split, val_split if len(val_split) else None, run.settings, out, save,
                       Trainable.of(run.weights), log_path=log_path, quiet=quiet, resume=run.resume,
                       describe=run.describe, world=world, on_record=on_record)
+    notes += [thread_note(trainer.pool)] if len(trainer.pool.workers) > 1 else []
     return run_trainer(trainer, notes, run.resume_path)
 
 
@@ -97,6 +105,8 @@ def resumed(world, ck, options, explicit, val_fraction, resume):
     from .loop import Resume
 
     settings = settings_from(options, explicit, ck.state.get("settings"))
+    if "shards" not in (ck.state.get("settings") or {}) and "shards" not in explicit:
+        settings.shards = 1  # a run saved before shards took each step in one piece
     val_fraction = resumed_val_fraction("val_fraction" in explicit, ck.state, val_fraction, resume)
     notes = [f"resuming {resume} at step {ck.state.get('step', 0)} of {settings.steps}"]
     notes += parallel_notes(world, settings, ck.state, resume)

@@ -23,3 +23,4 @@ class TrainSettings:
     save_every: int = 0
     seed: int = 1337
     patience: int = None  # stop after this many evaluations without a better val loss (None: never)
+    shards: int = None  # a step's batch in this many parts on threads (shards.py); None: as the cores allow

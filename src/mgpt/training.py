@@ -46,7 +46,7 @@ RULES = {
     "steps": POSITIVE_INT, "batch_size": POSITIVE_INT, "lr": POSITIVE_FLOAT, "min_lr": NONNEG_FLOAT,
     "warmup": NONNEG_INT, "beta1": FRACTION, "beta2": FRACTION, "weight_decay": NONNEG_FLOAT,
     "grad_clip": NONNEG_FLOAT, "eval_every": POSITIVE_INT, "eval_iters": POSITIVE_INT, "val_fraction": FRACTION,
-    "seed": NONNEG_INT, "save_every": POSITIVE_INT, "patience": POSITIVE_INT,
+    "seed": NONNEG_INT, "save_every": POSITIVE_INT, "patience": POSITIVE_INT, "shards": POSITIVE_INT,
     "n_layer": POSITIVE_INT, "n_head": POSITIVE_INT, "n_embd": POSITIVE_INT, "block_size": POSITIVE_INT,
     "dropout": FRACTION, "rank": Rule(int), "alpha": Rule(float), "lora_dropout": FRACTION,
     "word_buckets": Rule(int, 0, MAX_BUCKETS),  # and not 1: SpanReaderConfig says so

@@ -104,9 +104,10 @@ def _import_server():
     try:
         import fastapi  # noqa: F401
         import uvicorn
-        from threadpoolctl import threadpool_limits
     except ImportError:
-        raise MgptError("mgpt serve needs FastAPI, uvicorn and threadpoolctl: pip install 'mgpt[serve]'") from None
+        raise MgptError("mgpt serve needs FastAPI and uvicorn: pip install 'mgpt[serve]'") from None
+    from threadpoolctl import threadpool_limits
+
     return uvicorn, threadpool_limits
 
 

@@ -43,6 +43,10 @@ def training_options(d):
                      help="Stop after N evaluations in a row without a better val loss (-o keeps the best) [default: never]."),
         click.option("--val-fraction", type=checked("val_fraction"), default=d["val_fraction"], help="Held out for validation."),
         click.option("--seed", type=checked("seed"), default=d["seed"]),
+        click.option("--shards", type=checked("shards"), metavar="N",
+                     help="Cut each step's batch in N parts run on threads of their own; the run records N and "
+                          "its bytes depend on it, not on the cores [default: this process's cores, 1 for a tiny "
+                          "model; a resumed run keeps its own]."),
         click.option("--save-every", type=checked("save_every"), help="Also save NAME-last.npz every N steps."),
         click.option("--drop-unknown", is_flag=True, help="Skip corpus characters the base model's vocabulary lacks."),
         click.option("--answer-after", metavar="MARKER",
