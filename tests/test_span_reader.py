@@ -57,6 +57,47 @@ def test_masked_attention_ignores_padding_and_sees_both_ways(rng):
     assert not np.allclose(split[1, 0, hd:], before[1, 0, hd:])
 
 
+def packed_pairs(rng, R=2, T=80):
+    """Rows of pairs of lengths on both sides of PAIR_BUCKET (several groups), then padding."""
+    lengths = [[5, 40, 30], [70]]
+    segments = np.full((R, T), -1)
+    for r, row in enumerate(lengths[:R]):
+        at = 0
+        for s, n in enumerate(row):
+            segments[r, at:at + n] = s
+            at += n
+    return segments
+
+
+@pytest.mark.parametrize("attention", ["both", "causal", "split"])
+def test_pair_attention(rng, attention):
+    segments = packed_pairs(rng)
+    (R, T), C, H = segments.shape, 8, 2
+    groups = S.pair_groups(segments, attention, H, np.float64)
+    assert {g.index.shape for g in groups} == {(2, 32), (1, 64), (1, 96)}  # 5 and 30 | 40 | 70
+    qkv, w = rng.normal(size=(R, T, 3 * C)), rng.normal(size=(R, T, C))
+    f = lambda: float(np.sum(S.attention_pairs_forward(qkv, H, groups)[0] * w))
+    _, cache = S.attention_pairs_forward(qkv, H, groups)
+    assert_close(S.attention_pairs_backward(w, cache), numerical_grad(f, qkv))
+
+
+@pytest.mark.parametrize("attention", ["both", "causal", "split"])
+def test_pair_attention_is_attention_over_the_whole_rows(rng, attention):
+    """Pair by pair, the outputs and gradients of attention over the packed rows with every other
+    pair masked out; padding gets zeros."""
+    segments = packed_pairs(rng)
+    (R, T), C, H = segments.shape, 8, 2
+    qkv = rng.normal(size=(R, T, 3 * C))
+    rows, rows_cache = S.attention_masked_forward(qkv, H, S.key_bias(segments, attention, H, np.float64))
+    pairs, pairs_cache = S.attention_pairs_forward(qkv, H, S.pair_groups(segments, attention, H, np.float64))
+    real = segments >= 0
+    np.testing.assert_allclose(pairs[real], rows[real], rtol=1e-12, atol=1e-13)
+    assert not pairs[~real].any()
+    dout = np.where(real[..., None], rng.normal(size=rows.shape), 0.0)  # nothing reads padding
+    np.testing.assert_allclose(S.attention_pairs_backward(dout, pairs_cache),
+                               S.attention_masked_backward(dout, rows_cache), rtol=1e-11, atol=1e-13)
+
+
 def test_span_loss(rng):
     G, N = 3, 20
     logits = rng.normal(size=N)

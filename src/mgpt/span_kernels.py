@@ -14,6 +14,7 @@ Same conventions as kernels.py: plain arrays, the dtype of the inputs, (B, T, C)
 """
 
 import math
+from typing import NamedTuple
 
 import numpy as np
 
@@ -73,6 +74,68 @@ def attention_masked_backward(dout, cache):
     dq *= 1.0 / math.sqrt(hd)
     np.matmul(dscores.transpose(0, 1, 3, 2), q, out=dk)
     return dqkv.transpose(1, 3, 0, 2, 4).reshape(B, T, 3 * H * hd)
+
+
+# --- attention pair by pair: a packed batch's pairs regrouped by length ---------------------
+
+PAIR_BUCKET = 32  # a pair is read among the pairs of its length rounded up to a multiple of this
+
+
+class PairGroup(NamedTuple):
+    """Pairs of about one length, side by side: `index` (P, L) their positions in the batch's
+    R x T positions (a short pair's tail repeats its first position), `real` (P, L) which of them are
+    the pair's own, `bias` key_bias of the group (the tail sees only itself)."""
+    index: np.ndarray
+    real: np.ndarray
+    bias: np.ndarray
+
+
+def pair_groups(segments, attention="both", n_head=1, dtype=np.float32):
+    """The pairs of a batch (segments (R, T) as make_batch numbers them, -1 for padding) grouped by
+    length rounded up to PAIR_BUCKET. A row of the block's width holds about two pairs, and
+    attention over the whole row computes its width squared: pair by pair, each pays its own length
+    squared (1.8x less at the reader's shape, docs/BENCHMARKS.md)."""
+    R, T = segments.shape
+    flat = segments.reshape(-1)
+    at = np.arange(flat.size)
+    real = flat >= 0
+    first = real & ((at % T == 0) | np.concatenate(([True], flat[1:] != flat[:-1])))
+    starts = at[first]
+    lengths = np.bincount((np.cumsum(first) - 1)[real], minlength=len(starts))
+    widths = -(-lengths // PAIR_BUCKET) * PAIR_BUCKET
+    groups = []
+    for width in np.unique(widths):
+        pick = np.flatnonzero(widths == width)
+        offsets = np.arange(width)
+        own = offsets[None, :] < lengths[pick, None]
+        index = np.where(own, starts[pick, None] + offsets[None, :], starts[pick, None])
+        groups.append(PairGroup(index, own, key_bias(np.where(own, 0, -1), attention, n_head, dtype)))
+    return groups
+
+
+def attention_pairs_forward(qkv, n_head, groups):
+    """qkv (R, T, 3C) -> (R, T, C): attention_masked_forward on each group of pairs (pair_groups),
+    the pairs' outputs put back where they stand (padding gets zeros: nothing reads it)."""
+    R, T, C3 = qkv.shape
+    flat = qkv.reshape(R * T, C3)
+    out = np.zeros((R * T, C3 // 3), qkv.dtype)
+    caches = []
+    for group in groups:
+        y, cache = attention_masked_forward(flat[group.index], n_head, group.bias)
+        out[group.index[group.real]] = y[group.real]
+        caches.append(cache)
+    return out.reshape(R, T, C3 // 3), (groups, caches)
+
+
+def attention_pairs_backward(dout, cache):
+    """Returns dqkv (R, T, 3C); padding's is zero."""
+    groups, caches = cache
+    R, T, C = dout.shape
+    flat = dout.reshape(R * T, C)
+    dqkv = np.zeros((R * T, 3 * C), dout.dtype)
+    for group, group_cache in zip(groups, caches):  # a tail's gradient stays in the tail (it sees only itself)
+        dqkv[group.index[group.real]] = attention_masked_backward(flat[group.index], group_cache)[group.real]
+    return dqkv.reshape(R, T, 3 * C)
 
 
 # --- the span loss: -log P(target positions) under a softmax over the allowed ones ----------

@@ -2,7 +2,7 @@
 
     (question, chunk) -> wte[ids] + wpe[pos] + wtype[types]          pairs packed in rows
                          [+ word_emb[word] + stem_emb[stem]]          with word_buckets (word_hash.py)
-        -> n_layer x block, attention over the whole pair (span_kernels.key_bias: both, split, causal)
+        -> n_layer x block, attention over the whole pair, pair by pair (span_kernels: both, split, causal)
         -> rmsnorm -> @ span (C, 2) -> start and end scores per character
 
 A pair is [BOS] question [BOS] chunk; training packs several side by side in a row of the
@@ -117,8 +117,8 @@ class SpanReader(GPT):
             for side, name in enumerate(WORD_TABLES):
                 x += K.embedding_forward(p[name], batch.words[..., side])
         x, emb_mask = K.dropout_forward(x, drop, rng)
-        bias = S.key_bias(batch.segments, cfg.attention, cfg.n_head, x.dtype)
-        attention = partial(S.attention_masked_forward, n_head=cfg.n_head, bias=bias)
+        groups = S.pair_groups(batch.segments, cfg.attention, cfg.n_head, x.dtype)
+        attention = partial(S.attention_pairs_forward, n_head=cfg.n_head, groups=groups)
         activation = K.ACTIVATIONS[cfg.activation][0]
         layers, keep = [], for_backward and targets is not None
         for layer in range(cfg.n_layer):
@@ -151,7 +151,7 @@ class SpanReader(GPT):
         dx, dlnf = K.rmsnorm_backward(dxf, p["lnf"], cache["lnf"])
         if self.train_base:
             g["lnf"][...] = dlnf
-        dx = self._blocks_backward(dx, cache["layers"], S.attention_masked_backward)
+        dx = self._blocks_backward(dx, cache["layers"], S.attention_pairs_backward)
         if dx is None:
             return
         dx = K.dropout_backward(dx, cache["emb_mask"])
