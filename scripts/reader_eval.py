@@ -87,12 +87,12 @@ def answer_rank(store, embedder, question, k, mode):
 
 def evaluate_kb(name, ck, args, work):
     from mgpt.retrieval.answer import answer_question
-    from mgpt.retrieval.embedding import HashedNgramEmbedder
+    from mgpt.retrieval.embedding import DEFAULT_DIM, HashedNgramEmbedder
     from mgpt.retrieval.query import retrieve
     from mgpt.retrieval.store import Location, opened
 
     questions = load_questions(name, getattr(args, "questions", None))
-    embedder = HashedNgramEmbedder()
+    embedder = HashedNgramEmbedder(DEFAULT_DIM)  # as `mgpt index` makes a base
     db, rows = os.path.join(work, f"{name}.db"), []
     with opened(Location(db=db), create=True) as store:
         index_folders(store, [os.path.join(KB_ROOT, name)], embedder, args.chunk_size)
