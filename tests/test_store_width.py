@@ -1,6 +1,7 @@
-"""The collection's vector width (issue 27): a new collection is DEFAULT_DIM wide and says so, one
-made at another width (1024, before the default changed) is still searched and answered at its
-own. In process, through mgpt.KnowledgeBase: the commands are shells over it."""
+"""The collection's vector width and what Milvus Lite holds (issue 27): a new collection is
+DEFAULT_DIM wide and says so, one made at another width (1024, before the default changed) is still
+searched and answered at its own, and an embedded store reads through the allocator that gives
+memory back. In process, through mgpt.KnowledgeBase: the commands are shells over it."""
 
 from mgpt.knowledge import KnowledgeBase
 
@@ -40,3 +41,23 @@ def test_a_1024_wide_collection_is_still_searched_and_answered_at_its_own_width(
     assert "price: 349 EUR" in top[0].text and top[0].path.endswith("tents.md")
     answer = kb.ask(QUESTION, k=3)  # the shipped reader, as `mgpt ask --db old.db` reads it
     assert any("price: 349 EUR" in s.text for s in answer.sources)
+
+
+@needs_milvus
+def test_an_embedded_store_reads_through_the_system_allocator_unless_one_was_chosen(tmp_path, monkeypatch):
+    import pyarrow
+
+    from mgpt.retrieval.store import Location, opened
+
+    before = pyarrow.default_memory_pool()
+    try:
+        pyarrow.set_memory_pool(pyarrow.mimalloc_memory_pool())
+        monkeypatch.delenv("ARROW_DEFAULT_MEMORY_POOL", raising=False)
+        with opened(Location(db=str(tmp_path / "kb.db")), create=True):
+            assert pyarrow.default_memory_pool().backend_name == "system"
+        pyarrow.set_memory_pool(pyarrow.mimalloc_memory_pool())
+        monkeypatch.setenv("ARROW_DEFAULT_MEMORY_POOL", "mimalloc")
+        with opened(Location(db=str(tmp_path / "kb.db")), create=True):
+            assert pyarrow.default_memory_pool().backend_name == "mimalloc"
+    finally:
+        pyarrow.set_memory_pool(before)
