@@ -59,32 +59,48 @@ def holds_answer(hit, question):
     return os.path.basename(hit["source"]) == question["source"] and contains_answer(hit["text"], question["answers"])
 
 
+def load_questions(name, questions_file=None):
+    with open(os.path.join(KB_ROOT, questions_file or f"{name}.jsonl"), encoding="utf-8") as f:
+        return [json.loads(line) for line in f]
+
+
+def index_folders(store, paths, embedder, chunk_size=None):
+    """The folders (a base's: os.path.join(KB_ROOT, name)) indexed into a new collection of the
+    store, as `mgpt index` cuts them."""
+    from mgpt.retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP
+    from mgpt.retrieval.embedding import NAME
+    from mgpt.retrieval.indexing import index_files
+    from mgpt.retrieval.sources import find_files
+
+    files, folders = find_files(paths)
+    store.create(NAME, embedder.dim)
+    index_files(store, embedder, files, folders, chunk_size or DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP)
+
+
+def answer_rank(store, embedder, question, k, mode):
+    """The rank (from 1) of the first of the k chunks retrieved that holds the answer, or None."""
+    from mgpt.retrieval.query import retrieve
+
+    hits = retrieve(store, embedder, question["question"], k, mode)
+    return next((i + 1 for i, h in enumerate(hits) if holds_answer(h, question)), None)
+
+
 def evaluate_kb(name, ck, args, work):
     from mgpt.retrieval.answer import answer_question
-    from mgpt.retrieval.chunking import DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP
-    from mgpt.retrieval.embedding import NAME, HashedNgramEmbedder
-    from mgpt.retrieval.indexing import index_files
+    from mgpt.retrieval.embedding import DEFAULT_DIM, HashedNgramEmbedder
     from mgpt.retrieval.query import retrieve
-    from mgpt.retrieval.sources import find_files
     from mgpt.retrieval.store import Location, opened
 
-    folder = os.path.join(KB_ROOT, name)
-    questions_file = getattr(args, "questions", None) or f"{name}.jsonl"
-    questions = [json.loads(line) for line in open(os.path.join(KB_ROOT, questions_file), encoding="utf-8")]
-    db = os.path.join(work, f"{name}.db")
-    files, folders = find_files([folder])
-    embedder = HashedNgramEmbedder()
-    rows = []
+    questions = load_questions(name, getattr(args, "questions", None))
+    embedder = HashedNgramEmbedder(DEFAULT_DIM)  # as `mgpt index` makes a base
+    db, rows = os.path.join(work, f"{name}.db"), []
     with opened(Location(db=db), create=True) as store:
-        store.create(NAME, embedder.dim)
-        index_files(store, embedder, files, folders, args.chunk_size or DEFAULT_CHUNK_SIZE, DEFAULT_OVERLAP)
+        index_folders(store, [os.path.join(KB_ROOT, name)], embedder, args.chunk_size)
         for q in questions:
             row = {"question": q["question"], "answers": q["answers"]}
-            for mode in ("hybrid", "dense", "bm25"):
-                hits = retrieve(store, embedder, q["question"], max(args.k, 3), mode)
-                if q["answers"]:
-                    ranks = [i for i, h in enumerate(hits) if holds_answer(h, q)]
-                    row[f"rank_{mode}"] = ranks[0] + 1 if ranks else None
+            if q["answers"]:
+                for mode in ("hybrid", "dense", "bm25"):
+                    row[f"rank_{mode}"] = answer_rank(store, embedder, q, max(args.k, 3), mode)
             t0 = time.perf_counter()
             hits = retrieve(store, embedder, q["question"], args.k, args.retrieval)
             result = answer_question(ck, q["question"], hits, args.max_new_tokens, True, 0.0,

@@ -31,7 +31,7 @@ from .world import field_spec, long_name
 _WORD = re.compile(r"\w+")
 RRF_K = 60
 RETRIEVAL_HELP = 0.75  # share of missed answer chunks put back (see with_support)
-EMBEDDER = HashedNgramEmbedder()
+EMBEDDER = HashedNgramEmbedder(1024)  # the width the editions were frozen with, whatever the store's default
 
 
 class Retriever:

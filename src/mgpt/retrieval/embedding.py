@@ -14,7 +14,11 @@ import re
 import numpy as np
 
 NAME = "hashed-char-ngrams-3-5-v1"
-DEFAULT_DIM = 1024
+# a new collection's width. Milvus Lite keeps two float32 copies of every vector in memory (its
+# table and its index): 8.3 KB a chunk at 1024, 317 MB at 40,000 chunks. 512 found the answer's
+# chunk in the top 3 / 8 / 16 for 76 / 91 / 94 of the 102 development questions, 1024 for 77 / 90
+# / 93, 256 for 71 / 87 / 92 (docs/BENCHMARKS.md, knowledge bases at size)
+DEFAULT_DIM = 512
 NGRAMS = (3, 4, 5)
 
 _WORDS = re.compile(r"[^\W_]+")
@@ -73,11 +77,14 @@ def batch_ngram_hashes(texts):
 
 
 class HashedNgramEmbedder:
-    """embed(list of str) -> (N, dim) float32 rows of unit length (zero rows for empty text)."""
+    """embed(list of str) -> (N, dim) float32 rows of unit length (zero rows for empty text).
+
+    dim has no default: a query must be embedded at its collection's width (query.collection_embedder),
+    a new collection at DEFAULT_DIM, the reader's generated data at the width it was frozen with."""
 
     name = NAME
 
-    def __init__(self, dim=DEFAULT_DIM):
+    def __init__(self, dim):
         if dim < 16:
             raise ValueError("dimension must be at least 16")
         self.dim = int(dim)

@@ -74,11 +74,27 @@ def _check_unlocked(path):
         os.close(fd)
 
 
+def _arrow_pool_that_gives_back():
+    """Milvus Lite 3 runs in this process and reads its segments through pyarrow, whose default
+    pool (mimalloc) keeps the buffers that decoding freed; the C library's gives them back. A whole `ask`
+    on 40,000 chunks peaked at 840 MB with it against 970-1,150 (docs/BENCHMARKS.md). A pool the
+    user chose (ARROW_DEFAULT_MEMORY_POOL) stays."""
+    if os.environ.get("ARROW_DEFAULT_MEMORY_POOL"):
+        return
+    try:
+        import pyarrow  # milvus-lite's own dependency; without it, MilvusClient says what is missing
+    except ImportError:
+        return
+    pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+
+
 def connect(location, create=False):
     """(client, pymilvus) for a Location; with create=False the database must exist (retrieve, ask)."""
     if location.db:
         check_local_db(location.db, must_exist=not create)
     pymilvus = _import_pymilvus()
+    if location.db:
+        _arrow_pool_that_gives_back()
     uri = location.db if location.db else location.uri
     try:
         client = pymilvus.MilvusClient(uri=uri, token=location.token, timeout=CONNECT_TIMEOUT)
