@@ -1,6 +1,5 @@
 """The collection's vector width and what Milvus Lite holds (issue 27): a new collection is
-DEFAULT_DIM wide and says so, one made at another width (1024, before the default changed) is still
-searched and answered at its own, and an embedded store reads through the allocator that gives
+DEFAULT_DIM wide and says so, one made at another width is searched and answered at its own, and an embedded store reads through the allocator that gives
 memory back. In process, through mgpt.KnowledgeBase: the commands are shells over it."""
 
 from mgpt.knowledge import KnowledgeBase
@@ -21,23 +20,25 @@ def stored(db):
 
 
 @needs_milvus
-def test_a_new_collection_is_512_wide_and_records_it(tmp_path):
+def test_a_new_collection_is_the_default_width_and_records_it(tmp_path):
     from mgpt.retrieval.embedding import DEFAULT_DIM, NAME
 
     KnowledgeBase(db=tmp_path / "kb.db").index(write_docs(tmp_path / "docs"))
-    assert DEFAULT_DIM == 512  # the width chosen on the development bases (docs/BENCHMARKS.md)
-    assert stored(tmp_path / "kb.db") == ((NAME, 512), 512)
+    assert stored(tmp_path / "kb.db") == ((NAME, DEFAULT_DIM), DEFAULT_DIM)
 
 
 @needs_milvus
-def test_a_1024_wide_collection_is_still_searched_and_answered_at_its_own_width(tmp_path):
+def test_a_collection_of_another_width_is_searched_and_answered_at_its_own(tmp_path):
+    from mgpt.retrieval.embedding import DEFAULT_DIM
+
+    other = 512 if DEFAULT_DIM != 512 else 1024
     docs = write_docs(tmp_path / "docs")
     kb = KnowledgeBase(db=tmp_path / "old.db")
-    assert kb.index(docs, dim=1024).added == 5  # as mgpt made every collection before the default changed
+    assert kb.index(docs, dim=other).added == 5
     again = kb.index(docs)  # no dim: the collection's own, nothing written
     assert (again.added, again.unchanged, again.total) == (0, 5, 5)
-    assert stored(tmp_path / "old.db")[1] == 1024
-    top = kb.search(QUESTION, k=1, retrieval="dense")  # a query embedded at 512 would not match the field
+    assert stored(tmp_path / "old.db")[1] == other
+    top = kb.search(QUESTION, k=1, retrieval="dense")  # a query embedded at the default would not match the field
     assert "price: 349 EUR" in top[0].text and top[0].path.endswith("tents.md")
     answer = kb.ask(QUESTION, k=3)  # the shipped reader, as `mgpt ask --db old.db` reads it
     assert any("price: 349 EUR" in s.text for s in answer.sources)
