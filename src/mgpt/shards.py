@@ -64,13 +64,13 @@ class ShardPool:
         lanes = [[i for i in range(count) if i % n % self.threads == t] for t in range(self.threads)]
         errors = np.geterr()  # a thread starts with NumPy's defaults, not its caller's
 
-        def lane(items):
+        def run_lane(items):
             with np.errstate(**errors):
                 return [fn(i % n, i) for i in items]
 
         out = [None] * count
-        for lane, results in zip(lanes, self._executor.map(lane, lanes)):
-            for i, result in zip(lane, results):
+        for items, results in zip(lanes, self._executor.map(run_lane, lanes)):
+            for i, result in zip(items, results):
                 out[i] = result
         return out
 
