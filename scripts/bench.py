@@ -5,7 +5,8 @@
 For each preset, two long-lived worker processes (mgpt, and scripts/bench_torch.py's TorchGPT
 loaded from the same mgpt checkpoint) take turns: A B A B ..., each turn a few training steps
 on the same batch, the first round a warm-up left out, medians reported. One process per engine
-keeps each engine's threads from spinning while the other runs. Both use every core.
+keeps each engine's threads from spinning while the other runs. Both use every core: mgpt cuts the
+batch in shards where `mgpt train` would (shards.default_shards; the row records how many).
 
 Reported per preset: training tokens/s of each engine and their ratio, achieved GFLOP/s (model
 FLOPs below) and its share of the float32 matmul peak measured in this run; at small, also
@@ -70,15 +71,18 @@ def mgpt_engine(ckpt, batch_size):
     from mgpt.optim import AdamW
     from mgpt.runtime import tune_allocator
     from mgpt.sampling import generate
+    from mgpt.shards import ShardPool, default_shards
 
     tune_allocator()  # as mgpt's training loop does
     ck = load_model(ckpt)
     model = ck.model
     run = (model, model.params, model.grads, AdamW(model.params.size, beta2=0.99, decay_mask=model.decay_mask()))
     x, y = benchlib.random_batch(model.config, batch_size)
+    shards = default_shards(model.config, batch_size)  # as `mgpt train` chooses them
+    pool = ShardPool(model, model, shards).__enter__() if shards > 1 else None  # lives as long as the worker
 
     def train(steps):
-        return [benchlib.timed_step(run, x, y, 1e-4) for _ in range(steps)]
+        return [benchlib.timed_step(run, x, y, 1e-4, pool) for _ in range(steps)]
 
     def sample(num, kv):
         t0 = time.perf_counter()
@@ -91,7 +95,7 @@ def mgpt_engine(ckpt, batch_size):
         best = min(_timed(lambda: a @ a) for _ in range(6))
         return 2 * 2048 ** 3 / best / 1e9
 
-    return {"train": train, "sample": sample, "peak": peak}
+    return {"train": train, "sample": sample, "peak": peak, "shards": lambda: shards}
 
 
 def torch_engine(ckpt, batch_size):
@@ -223,10 +227,11 @@ def bench_preset(preset, rounds, directory):
     workers = {"mgpt": Worker("mgpt", ckpt, B), "torch": Worker("torch", ckpt, B)}
     try:
         peak = workers["mgpt"]("peak")
+        shards = workers["mgpt"]("shards")
         steps = interleaved({n: (w, "train") for n, w in workers.items()}, [STEPS_PER_TURN[preset]], rounds)
         flops = model_flops(config, B)
         row = {"preset": preset, "batch_size": B, "block_size": config.block_size, "parameters": num_params,
-               "matmul_peak_gflops": round(peak, 1), "model_gflop_per_step": round(flops / 1e9, 3)}
+               "mgpt_shards": shards, "matmul_peak_gflops": round(peak, 1), "model_gflop_per_step": round(flops / 1e9, 3)}
         for name, times in steps.items():
             t = median(times)
             row[name] = {"ms_per_step": round(t * 1e3, 3), "tokens_per_s": round(tokens / t),

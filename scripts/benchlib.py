@@ -141,17 +141,24 @@ def random_batch(config, batch_size):
             rng.integers(0, config.vocab_size, shape).astype(np.int32))
 
 
-def timed_step(run, x, y, lr):
-    """Seconds of one optimizer step (forward, backward, clip, AdamW) of a full_and_lora_runs entry."""
+def timed_step(run, x, y, lr, pool=None):
+    """Seconds of one optimizer step (forward, backward, clip, AdamW) of a full_and_lora_runs entry;
+    with a shards.ShardPool (entered), the batch is cut in its shards as `mgpt train --shards` cuts it."""
     import time
+
+    import numpy as np
 
     from mgpt.optim import clip_grad_norm
 
     model, params, grads, optimizer = run
     t0 = time.perf_counter()
-    grads[...] = 0
-    _, _, cache = model.forward(x, y)
-    model.backward(cache)
+    if pool is None:
+        grads[...] = 0
+        _, _, cache = model.forward(x, y)
+        model.backward(cache)
+    else:
+        parts = np.array_split(np.arange(len(x)), len(pool.workers))
+        pool.train([(x[p], y[p]) for p in parts], [None] * len(parts), lambda t: t.size)
     clip_grad_norm(grads, 1.0)
     optimizer.step(params, grads, lr)
     return time.perf_counter() - t0
