@@ -145,7 +145,7 @@ def ship(args):
     --heldout names reader_eval.py's JSON of it, its held-out figures."""
     from mgpt.checkpoint import load_model, save_model
 
-    ck = load_model(os.path.join(args.out, f"{args.run}.npz"))
+    ck = load_model(args.ckpt or os.path.join(args.out, f"{args.run}.npz"))
     build = record(args.out)
     run = build.get("train", {}).get(args.run, {})
     used = next(datasets for name, datasets, *_ in RUNS if name == args.run)
@@ -207,6 +207,7 @@ def main():
                         help="ship: the confidence the reader abstains under, chosen on the development bases")
     parser.add_argument("-k", type=int, default=8,
                         help="ship: the chunks the reader reads a question, chosen on the development bases")
+    parser.add_argument("--ckpt", help="ship: this checkpoint of the run [default: its best on validation, RUN.npz]")
     parser.add_argument("--heldout", help="ship: reader_eval.py --out's JSON of the reader on the held-out bases")
     parser.add_argument("--out", default=os.path.join(ROOT, "out", "spans"))
     parser.add_argument("--processes", type=int, default=2)
