@@ -351,6 +351,29 @@ def test_a_server_that_never_answers_fails_within_the_timeout(tmp_path):
         assert time.monotonic() - start < 20
 
 
+@needs_milvus
+@pytest.mark.parametrize("where, said", [({"db": "kb.db"}, "the Milvus Lite database kb.db did not answer in time"),
+                                         ({"uri": "http://milvus:19530"}, "Milvus at http://milvus:19530 cannot be reached")])
+def test_a_store_that_does_not_answer_in_time_is_worded_for_where_it_is(where, said):
+    """A local database that times out (a starved machine) is not a server to start."""
+    import grpc
+    import pymilvus
+
+    from mgpt.errors import StoreUnavailable
+    from mgpt.retrieval.store import Location
+    from mgpt.retrieval.store_connection import StoreConnection
+
+    class Late(grpc.RpcError):
+        def code(self):
+            return grpc.StatusCode.DEADLINE_EXCEEDED
+
+    connection = StoreConnection.__new__(StoreConnection)
+    connection._pm, connection.location = pymilvus, Location(**where)
+    with pytest.raises(StoreUnavailable, match=f"^{said} \\(searching\\)"):
+        with connection._errors("searching"):
+            raise Late()
+
+
 # --- bad input: exit 2, one line ----------------------------------------------------------
 
 @needs_milvus
