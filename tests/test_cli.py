@@ -612,6 +612,10 @@ def test_info(models):
     assert record["config"]["n_layer"] == 1 and record["config"]["block_size"] == 8
     assert record["vocab"] == "".join(sorted(names_vocab()))
     assert record["mode"] == "docs"
+    settings = state["settings"]
+    assert record["settings"] == settings
+    assert re.search(rf"^training\s+batch {settings['batch_size']}, lr {settings['lr']:g} to {settings['min_lr']:g}, "
+                     rf"seed {settings['seed']}, {settings['shards']} shards? a step$", text, re.M), text
 
 
 # --- version, help, mode choice -----------------------------------------------------------

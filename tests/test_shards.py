@@ -138,6 +138,7 @@ def test_a_runs_bytes_depend_on_its_shards_not_on_its_cores(tmp_path, monkeypatc
         assert r.exit_code == 0, r.output
     assert (tmp_path / "one.npz").read_bytes() == (tmp_path / "two.npz").read_bytes()
     assert checkpoint.load_model(str(tmp_path / "one.npz")).state["settings"]["shards"] == 3
+    assert "3 shards a step" in CliRunner().invoke(cli, ["info", str(tmp_path / "one.npz")]).output
     r = train(tmp_path, "--shards", "1", "-o", str(tmp_path / "whole.npz"))
     assert r.exit_code == 0, r.output
     assert checkpoint.load_model(str(tmp_path / "whole.npz")).state["settings"]["shards"] == 1

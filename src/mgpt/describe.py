@@ -27,6 +27,8 @@ def model_info(path):
               "mode": ck.mode, "vocab": ck.vocab.chars, "step": state.get("step"),
               "best_val_loss": state.get("best_val_loss"), "fingerprint": ck.fingerprint}
     settings = state.get("settings", {})
+    if settings:
+        record["settings"] = settings
     lines = [
         f"checkpoint   {path} (mgpt {'span reader' if ck.is_span_reader else 'model'})",
         f"config       {plural(cfg.n_layer, 'layer')}, {plural(cfg.n_head, 'head')}, {cfg.n_embd} wide, "
@@ -36,6 +38,7 @@ def model_info(path):
         f"mode         {ck.mode}",
         f"vocab        {len(ck.vocab)} ids: {ck.vocab.describe()}",
         f"step         {state.get('step')}" + (f" of {settings['steps']}" if "steps" in settings else ""),
+        *training_line(settings),
         "best val     " + (f"{state['best_val_loss']:.4f}" if state.get("best_val_loss") is not None else "-"),
         f"fingerprint  {ck.fingerprint}",
     ]
@@ -65,6 +68,16 @@ def model_info(path):
         lines.append(f"merged from  base {merged['base']['fingerprint'][:12]} + "
                      + ", ".join(f"{a['path']}:{a['weight']:g} ({a['fingerprint'][:12]})" for a in merged["adapters"]))
     return record, lines
+
+
+def training_line(settings):
+    """How the run trains (what a resumed run keeps): batch, learning rate, seed and the shards of
+    each step; nothing for a checkpoint that records no settings."""
+    if "batch_size" not in settings:
+        return []
+    shards = settings.get("shards") or 1
+    return [f"training     batch {settings['batch_size']}, lr {settings['lr']:g} to {settings['min_lr']:g}, "
+            f"seed {settings['seed']}, {plural(shards, 'shard')} a step"]
 
 
 def _data_set(name, data):
