@@ -92,7 +92,7 @@ def evaluate_kb(name, ck, args, work):
     from mgpt.retrieval.store import Location, opened
 
     questions = load_questions(name, getattr(args, "questions", None))
-    embedder = HashedNgramEmbedder(DEFAULT_DIM)  # as `mgpt index` makes a base
+    embedder = HashedNgramEmbedder(args.dim or DEFAULT_DIM)  # as `mgpt index` makes a base
     db, rows = os.path.join(work, f"{name}.db"), []
     with opened(Location(db=db), create=True) as store:
         index_folders(store, [os.path.join(KB_ROOT, name)], embedder, args.chunk_size)
@@ -225,6 +225,7 @@ def options(argv=None):
     parser.add_argument("--dev", action="store_true", help=f"the development bases ({', '.join(DEVELOPMENT)}) "
                         "instead of the held-out ones, with their total")
     parser.add_argument("-k", type=int, help="chunks to retrieve [default: ask's for the reader's kind]")
+    parser.add_argument("--dim", type=int, help="index the bases at this embedding width [default: index's]")
     parser.add_argument("--chunk-size", type=int, help="index the bases in chunks of this size [default: index's]")
     parser.add_argument("--retrieval", default="hybrid", choices=("hybrid", "dense", "bm25"))
     parser.add_argument("--reading", default="packed", choices=("packed", "each"))
@@ -270,6 +271,7 @@ def resolve_defaults(args, ck):
 
 def main():
     from mgpt.checkpoint import load_model
+    from mgpt.retrieval.embedding import DEFAULT_DIM
     from mgpt.retrieval.reader import reader_path
 
     args = options()
@@ -310,7 +312,7 @@ def main():
     if args.out:
         with open(args.out, "w") as f:
             json.dump({"ckpt": args.ckpt or "shipped reader", "fingerprint": ck.fingerprint, "k": args.k,
-                       "retrieval": args.retrieval, "results": results}, f, indent=1, ensure_ascii=False)
+                       "dim": args.dim or DEFAULT_DIM, "retrieval": args.retrieval, "results": results}, f, indent=1, ensure_ascii=False)
 
 
 if __name__ == "__main__":
