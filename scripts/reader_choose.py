@@ -15,8 +15,11 @@ k's chosen threshold and the choice as make_span_reader.py ship takes it.
 """
 
 import argparse
+import copy
 import json
 import sys
+
+import numpy as np
 
 from reader_eval import decide
 
@@ -42,11 +45,13 @@ def tally(results, threshold):
     return exact, answerable, held, unanswerable, silent
 
 
-def choose(files):
+def choose(files, calibrate=False):
     """[(k, threshold, tally)] of each file at its best threshold, and the chosen one."""
     best_each = []
     for path in files:
         record = json.load(open(path))
+        if calibrate:
+            record = calibrated(record)
         tallies = [(t, tally(record["results"], t)) for t in THRESHOLDS]
         meeting = [(t, c) for t, c in tallies if c[2] >= UNANSWERABLE_ABSTAIN * c[3]]
         if meeting:
@@ -58,11 +63,52 @@ def choose(files):
     return best_each, chosen
 
 
+def features(row):
+    """What a calibrator of abstention reads of one answer: the span against the null (log odds),
+    the span's and the null's own log probabilities, and the log of the cited chunk's retrieval rank."""
+    c = min(max(row["confidence"], 1e-9), 1 - 1e-9)
+    return [np.log(c / (1 - c)), np.log(max(row.get("span_probability") or 0.0, 1e-9)),
+            np.log(max(row.get("abstain_probability") or 0.0, 1e-9)), np.log(row.get("cited_rank") or 1)]
+
+
+def fit_logistic(x, y, l2=1.0, steps=50):
+    """Weights and bias of an L2-regularised logistic regression (Newton's method), on standardised x."""
+    mean, scale = x.mean(0), x.std(0) + 1e-9
+    z = np.hstack([(x - mean) / scale, np.ones((len(x), 1))])
+    w = np.zeros(z.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-z @ w))
+        penalty = np.r_[np.full(len(w) - 1, l2), 0.0]
+        grad = z.T @ (p - y) + penalty * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty)
+        w -= np.linalg.solve(hess, grad)
+    return w[:-1] / scale, w[-1] - (w[:-1] / scale) @ mean
+
+
+def right(row):
+    """1 where answering is right: the answer is exact (an unanswerable question is never)."""
+    return float(bool(row["answers"]) and row["answer"] is not None and bool(exact_match(row["answer"], row["answers"])))
+
+
+def calibrated(record):
+    """The record with each base's confidences replaced by a calibrator's fitted on the other bases
+    (leave one base out), so the choice made on them is not made on the data that fitted them."""
+    out = copy.deepcopy(record)
+    for b, base in enumerate(out["results"]):
+        train = [r for o, other in enumerate(record["results"]) if o != b for r in other["rows"]]
+        w, bias = fit_logistic(np.array([features(r) for r in train]), np.array([right(r) for r in train]))
+        for row in base["rows"]:
+            row["confidence"] = float(1 / (1 + np.exp(-(np.array(features(row)) @ w + bias))))
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("files", nargs="+", help="reader_eval.py --dev --out files, one per k")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="confidences of a logistic calibrator, each base's fitted on the others")
     args = parser.parse_args()
-    best_each, chosen = choose(args.files)
+    best_each, chosen = choose(args.files, args.calibrate)
     for k, t, (exact, n, held, m, silent), meets in sorted(best_each):
         print(f"k {k:>2}: min-confidence {t:.2f}: exact {exact} of {n}, unanswerable abstaining {held} of {m}, "
               f"answerable abstaining {silent} of {n}" + ("" if meets else " (no threshold reaches 80%)"))

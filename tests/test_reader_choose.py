@@ -2,6 +2,8 @@
 
 import json
 
+import numpy as np
+
 import reader_choose
 
 
@@ -37,3 +39,25 @@ def test_without_a_threshold_that_reaches_the_bar_the_most_right_decisions(tmp_p
     best_each, _ = reader_choose.choose([a])
     _, t, (exact, _, held, _, _), meets = best_each[0]
     assert not meets and (exact, held) == (2, 0) and t == 0.0
+
+
+def test_a_calibrator_learns_what_the_margin_misses_and_is_judged_on_bases_it_did_not_see(tmp_path):
+    """Right answers come from the first-ranked chunk, wrong ones from the fifth, at the same margin:
+    the calibrator (fitted on the other bases) separates them, the raw confidence cannot."""
+    rng = np.random.default_rng(0)
+
+    def base():
+        rows = []
+        for i in range(40):
+            is_right = i % 2 == 0
+            rows.append({"answers": ["42"], "answer": "42" if is_right else "7", "confidence": float(rng.uniform(0.6, 0.9)),
+                         "span_probability": 0.3, "abstain_probability": 0.1, "cited_rank": 1 if is_right else 5})
+        return {"rows": rows}
+
+    record = {"k": 8, "results": [base(), base(), base()]}
+    out = reader_choose.calibrated(record)
+    for raw, fitted in zip(record["results"], out["results"]):
+        wrong = [r["confidence"] for r in fitted["rows"] if r["answer"] == "7"]
+        kept = [r["confidence"] for r in fitted["rows"] if r["answer"] == "42"]
+        assert max(wrong) < 0.5 < min(kept)
+        assert raw["rows"][0]["confidence"] != fitted["rows"][0]["confidence"]  # the input is left as it was
