@@ -7,11 +7,13 @@ development bases' answers (never the held-out ones).
 Each file holds every question's answer and confidence at one k (its rows). For every k and every
 threshold from 0 to 0.99 in steps of 0.01, the questions' decisions are totalled over the bases:
 exact answers, unanswerable questions that abstain, answerable ones that abstain. The choice
-follows issue 27's abstention bar: among the thresholds at which at least 80% of the
-unanswerable questions abstain, the one that keeps the most exact answers (ties: the smaller k,
-which answers sooner, then the lower threshold); if no threshold reaches 80%, the most right
-decisions (an exact answer, or an unanswerable question that abstains). Prints the table at each
-k's chosen threshold and the choice as make_span_reader.py ship takes it.
+follows issue 27's bars. k: only those at which the answer's chunk is among the chunks read for
+at least 90% of the answerable questions (all of them when no k reaches it). The threshold: among
+those at which at least 80% of the unanswerable questions abstain, the one that keeps the most
+exact answers (ties: the smaller k, which answers sooner, then the lower threshold); if no
+threshold reaches 80%, the most right decisions (an exact answer, or an unanswerable question
+that abstains). Prints the table at each k's chosen threshold and the choice as
+make_span_reader.py ship takes it.
 """
 
 import argparse
@@ -26,6 +28,7 @@ from reader_eval import decide
 from mgpt.retrieval.evaluation import exact_match
 
 UNANSWERABLE_ABSTAIN = 0.8
+CHUNK_RECALL = 0.9
 THRESHOLDS = [t / 100 for t in range(100)]
 
 
@@ -58,9 +61,16 @@ def choose(files, calibrate=False):
             t, c = max(meeting, key=lambda tc: (tc[1][0], -tc[0]))
         else:
             t, c = max(tallies, key=lambda tc: (tc[1][0] + tc[1][2], -tc[0]))
-        best_each.append((record["k"], t, c, bool(meeting)))
-    chosen = max(best_each, key=lambda e: (e[3], e[2][0] if e[3] else e[2][0] + e[2][2], -e[0], -e[1]))
+        best_each.append((record["k"], t, c, bool(meeting), chunk_recall(record["results"])))
+    recalled = [e for e in best_each if e[4] >= CHUNK_RECALL] or best_each
+    chosen = max(recalled, key=lambda e: (e[3], e[2][0] if e[3] else e[2][0] + e[2][2], -e[0], -e[1]))
     return best_each, chosen
+
+
+def chunk_recall(results):
+    """The share of answerable questions whose answer's chunk was among those read."""
+    rows = [r for base in results for r in base["rows"] if r["answers"]]
+    return sum(bool(r["in_prompt"]) for r in rows) / max(len(rows), 1)
 
 
 def features(row):
@@ -109,9 +119,10 @@ def main():
                         help="confidences of a logistic calibrator, each base's fitted on the others")
     args = parser.parse_args()
     best_each, chosen = choose(args.files, args.calibrate)
-    for k, t, (exact, n, held, m, silent), meets in sorted(best_each):
-        print(f"k {k:>2}: min-confidence {t:.2f}: exact {exact} of {n}, unanswerable abstaining {held} of {m}, "
-              f"answerable abstaining {silent} of {n}" + ("" if meets else " (no threshold reaches 80%)"))
+    for k, t, (exact, n, held, m, silent), meets, recall in sorted(best_each):
+        print(f"k {k:>2}: answer's chunk read {recall:.1%}; min-confidence {t:.2f}: exact {exact} of {n}, "
+              f"unanswerable abstaining {held} of {m}, answerable abstaining {silent} of {n}"
+              + ("" if meets else " (no threshold reaches 80%)"))
     k, t, *_ = chosen
     print(f"chosen: -k {k} --min-confidence {t:.2f}")
     return 0

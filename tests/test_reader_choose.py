@@ -7,9 +7,12 @@ import numpy as np
 import reader_choose
 
 
-def _record(path, k, answerable, unanswerable):
-    """A reader_eval --out file: answerable rows (confidence, right?) and unanswerable confidences."""
-    rows = [{"answers": ["42"], "answer": "42" if right else "7", "confidence": c} for c, right in answerable]
+def _record(path, k, answerable, unanswerable, read=None):
+    """A reader_eval --out file: answerable rows (confidence, right?) and unanswerable confidences;
+    read: whether each answerable question's chunk was among those read (default: all)."""
+    read = read or [True] * len(answerable)
+    rows = [{"answers": ["42"], "answer": "42" if right else "7", "confidence": c, "in_prompt": r}
+            for (c, right), r in zip(answerable, read)]
     rows += [{"answers": [], "answer": "9", "confidence": c} for c in unanswerable]
     path.write_text(json.dumps({"k": k, "results": [{"rows": rows}]}))
     return str(path)
@@ -19,8 +22,8 @@ def test_the_threshold_meets_the_abstention_bar_and_keeps_the_most_exact_answers
     # unanswerable confidences 0.1 .. 0.5: 80% of them abstain from 0.41 up
     a = _record(tmp_path / "a.json", 8, [(0.9, True), (0.45, True), (0.6, False)], [0.1, 0.2, 0.3, 0.4, 0.5])
     best_each, chosen = reader_choose.choose([a])
-    k, t, (exact, n, held, m, silent), meets = best_each[0]
-    assert (k, t, meets) == (8, 0.41, True)
+    k, t, (exact, n, held, m, silent), meets, recall = best_each[0]
+    assert (k, t, meets, recall) == (8, 0.41, True, 1.0)
     assert (exact, n, held, m, silent) == (2, 3, 4, 5, 0)
     assert chosen == best_each[0]
 
@@ -33,11 +36,22 @@ def test_more_exact_answers_win_and_ties_go_to_the_smaller_k(tmp_path):
     assert reader_choose.choose([more, same])[1][0] == 8
 
 
+
+def test_only_a_k_that_reads_the_answers_chunk_for_nine_in_ten_questions_is_chosen_when_one_does(tmp_path):
+    answers = [(0.9, True)] * 9 + [(0.9, False)]
+    short = _record(tmp_path / "k4.json", 4, answers, [0.1] * 5, read=[True] * 8 + [False] * 2)
+    long = _record(tmp_path / "k12.json", 12, [(0.9, True)] * 8 + [(0.9, False)] * 2, [0.1] * 5)
+    assert reader_choose.choose([short, long])[1][0] == 12
+    shorter = _record(tmp_path / "k2.json", 2, [(0.9, True)] * 8 + [(0.9, False)] * 2, [0.1] * 5,
+                      read=[True] * 5 + [False] * 5)
+    assert reader_choose.choose([short, shorter])[1][0] == 4  # none reaches 90%: the most exact answers
+
+
 def test_without_a_threshold_that_reaches_the_bar_the_most_right_decisions(tmp_path):
     # an unanswerable question as confident as the best answer: abstaining on 80% loses every answer
     a = _record(tmp_path / "a.json", 8, [(0.95, True), (0.95, True)], [0.99, 0.99])
     best_each, _ = reader_choose.choose([a])
-    _, t, (exact, _, held, _, _), meets = best_each[0]
+    _, t, (exact, _, held, _, _), meets, _ = best_each[0]
     assert not meets and (exact, held) == (2, 0) and t == 0.0
 
 
