@@ -5,7 +5,8 @@ development bases' answers (never the held-out ones).
     python scripts/reader_choose.py dev-k4.json dev-k8.json ...
 
 Each file holds every question's answer and confidence at one k (its rows). For every k and every
-threshold from 0 to 0.99 in steps of 0.01, the questions' decisions are totalled over the bases:
+threshold (0 to 0.099 in steps of 0.001, then to 0.99 in steps of 0.01), the questions'
+decisions are totalled over the bases:
 exact answers, unanswerable questions that abstain, answerable ones that abstain. The choice
 follows issue 27's bars. k: only those at which the answer's chunk is among the chunks read for
 at least 90% of the answerable questions (all of them when no k reaches it). The threshold: among
@@ -29,7 +30,8 @@ from mgpt.retrieval.evaluation import exact_match
 
 UNANSWERABLE_ABSTAIN = 0.8
 CHUNK_RECALL = 0.9
-THRESHOLDS = [t / 100 for t in range(100)]
+# finer where confidences crowd: with many chunks read, the null takes most of the mass
+THRESHOLDS = [t / 1000 for t in range(100)] + [t / 100 for t in range(10, 100)]
 
 
 def tally(results, threshold):
@@ -120,11 +122,11 @@ def main():
     args = parser.parse_args()
     best_each, chosen = choose(args.files, args.calibrate)
     for k, t, (exact, n, held, m, silent), meets, recall in sorted(best_each):
-        print(f"k {k:>2}: answer's chunk read {recall:.1%}; min-confidence {t:.2f}: exact {exact} of {n}, "
+        print(f"k {k:>2}: answer's chunk read {recall:.1%}; min-confidence {t:.3f}: exact {exact} of {n}, "
               f"unanswerable abstaining {held} of {m}, answerable abstaining {silent} of {n}"
               + ("" if meets else " (no threshold reaches 80%)"))
     k, t, *_ = chosen
-    print(f"chosen: -k {k} --min-confidence {t:.2f}")
+    print(f"chosen: -k {k} --min-confidence {t:.3f}")
     return 0
 
 
