@@ -15,12 +15,11 @@ import numpy as np
 
 NAME = "hashed-char-ngrams-3-5-v1"
 # a new collection's width. Milvus Lite keeps two float32 copies of every vector in memory (its
-# table and its index): 8.3 KB a chunk at 1024, 317 MB at 40,000 chunks. 512 halves it and found the
-# answer's chunk in the top 3 / 8 / 16 for 76 / 91 / 94 of the 102 development questions (1024: 77 /
-# 90 / 93), but ranks sibling rows closer ("Kestrel 3" above "Kestrel 2" in the demo base, where the
-# shipped generative reader then answers the wrong price): the width is chosen with the span reader,
-# on its exact match (docs/BENCHMARKS.md, knowledge bases at size)
-DEFAULT_DIM = 1024
+# table and its index): 8.3 KB a chunk at 1024, 317 MB at 40,000 chunks; 512 halves it. On the 102
+# development questions the shipped span reader, reading 12 chunks, answers as many exactly at 512 as
+# at 1024 (56 never abstaining against 55; 50 at its threshold against 50) with the answer's chunk
+# read as often (93 of 102): docs/RAG.md, "The shipped reader"
+DEFAULT_DIM = 512
 NGRAMS = (3, 4, 5)
 
 _WORDS = re.compile(r"[^\W_]+")
