@@ -8,7 +8,7 @@ import pytest
 
 from mgpt.checkpoint import load_model
 from mgpt.errors import MgptError
-from mgpt.retrieval.answer import default_k
+from mgpt.retrieval.answer import default_confidence, default_k
 from mgpt.retrieval.reader import READER_FILE
 from mgpt.retrieval.evaluation import (Question, contains_answer, evaluate, exact_match, f1, normalize, scored,
                                        summarize)
@@ -148,6 +148,7 @@ def test_the_shipped_reader_on_the_demonstration_base(kb):
     assert all(key in out for key in KEYS), sorted(out)
     k = default_k(load_model(READER_FILE))  # ask's, by the shipped reader's kind
     assert (out["questions"], out["answerable"], out["unanswerable"], out["k"]) == (6, 5, 1, k)
+    assert out["min_confidence"] == default_confidence(load_model(READER_FILE))  # the one it abstained under
     for key in RATES:
         assert isinstance(out[key], float) and 0 <= out[key] <= 1, (key, out[key])
     assert 0 < out["latency_median_s"] <= out["latency_p95_s"] < 30
@@ -161,5 +162,6 @@ def test_the_shipped_reader_on_the_demonstration_base(kb):
     text = assert_ok(mgpt_run("rag-eval", "qa.jsonl", "--db", "kb.db", "-k", "2", "--rows", cwd=d)).stdout
     lines = text.splitlines()
     assert len(lines) == 6 + 6 and all(line.split()[0] in ("ok", "wrong") for line in lines[:6])
-    assert lines[6].startswith("6 questions: 5 answerable, 1 unanswerable (k 2, hybrid retrieval")
+    assert lines[6] == (f"6 questions: 5 answerable, 1 unanswerable (k 2, hybrid retrieval, min-confidence "
+                        f"{default_confidence(load_model(READER_FILE)):g})")
     assert lines[7].startswith("exact match ") and "of unanswerable (" in text and "latency       median" in text

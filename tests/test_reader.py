@@ -133,6 +133,8 @@ def test_ask_bad_input_is_one_line(kb, tmp_path):
         # longer than either reader reads (the generative one: 224 characters, in its block of 512 with
         # the question twice and 48 for the answer; a span reader: its own question length)
         (["ask", "why " * 56 + "?", "--db", "kb.db"], "the question is 225 characters", "at most"),
+        # the shipped span reader reads questions of at most 120 characters (pairs.MAX_QUESTION)
+        (["ask", "how much " * 13 + "tent?", "--db", "kb.db"], "the question is 122 characters", "at most 120"),
     ]
     for args, *needles in cases:
         assert_user_error(mgpt_run(*args, cwd=kb), *needles)

@@ -9,7 +9,7 @@ import sys
 
 import click
 
-from ..retrieval.answer import default_k
+from ..retrieval.answer import default_confidence, default_k
 from .common import POSITIVE_INT, adapter_option
 from .rag import CONFIDENCE_HELP, K_HELP, retrieval_option, store_location, store_options
 
@@ -51,6 +51,7 @@ def rag_eval(ctx, qa, ckpt, db, uri, token, collection, k, retrieval, min_confid
         embedder = collection_embedder(store)
         ck = load_with_adapters(ckpt or reader_path(), adapters)
         k = k or default_k(ck)
+        min_confidence = default_confidence(ck) if min_confidence is None else min_confidence
         bar = tqdm(questions, unit="question", disable=None, file=sys.stderr, leave=False, desc="rag-eval")
         scored = evaluate(bar, asking(ck, store, embedder, k, retrieval, min_confidence))
     summary = {**summarize(scored), "k": k, "retrieval": retrieval, "min_confidence": min_confidence}
@@ -79,10 +80,9 @@ def shown_row(row):
 
 def summary_lines(s):
     c = s["counts"]
-    threshold = "the reader's own" if s["min_confidence"] is None else f"{s['min_confidence']:g}"
     return [
         f"{s['questions']} questions: {s['answerable']} answerable, {s['unanswerable']} unanswerable "
-        f"(k {s['k']}, {s['retrieval']} retrieval, min-confidence {threshold})",
+        f"(k {s['k']}, {s['retrieval']} retrieval, min-confidence {s['min_confidence']:g})",
         f"exact match   {percent(s['exact_match'])} ({c['exact']} of {s['answerable']})",
         f"F1            {percent(s['f1'])}",
         f"chunk recall  {percent(s['chunk_recall'])} (an accepted answer in a chunk the reader read)",
