@@ -28,6 +28,9 @@ import benchlib
 STEPS_PER_TURN = {"micro": 40, "baby": 4, "small": 1, "reader": 1}
 BATCH = {"micro": 32, "baby": 12, "small": 8, "reader": 16}
 READER = {"n_layer": 6, "n_head": 6, "n_embd": 192, "block_size": 512}  # scripts/make_reader.py at f1f2414
+# Before each turn: OpenBLAS's idle threads spin for a while after a call before they sleep, and a
+# version whose shards run BLAS at one thread each would otherwise share the cores with the other's.
+SETTLE_S = 0.5
 
 
 def load_version(name, src):
@@ -111,6 +114,7 @@ def main():
         results = {name: [] for name in versions}
         for r in range(int(rounds) + 1):
             for name in (["old", "new"] if r % 2 == 0 else ["new", "old"]):
+                time.sleep(SETTLE_S)
                 value = turns[name]()
                 if r:
                     results[name].append(round(value, 3))
