@@ -3,9 +3,11 @@
 
     python scripts/make_span_reader.py data     # generated examples, one file per data set (same bytes on rerun)
     python scripts/make_span_reader.py train    # mgpt train --kind span-reader on them; resumes its -last file
-    python scripts/make_span_reader.py ship     # the best checkpoint, without optimizer state, with its recipe,
-                                                # its confidence threshold chosen on the development bases and the
-                                                # held-out figures of scripts/reader_eval.py --out out/spans/heldout.json
+    python scripts/make_span_reader.py ship -k 12 --min-confidence 0.18 --heldout out/spans/heldout.json
+                                                # the best checkpoint, without optimizer state, with its recipe,
+                                                # the k and threshold chosen on the development bases
+                                                # (scripts/reader_choose.py) and the held-out figures of
+                                                # scripts/reader_eval.py --out out/spans/heldout.json
                                                 # -> src/mgpt/models/reader.npz
 
 Everything lands in --out (default out/spans): <data set>.jsonl, reader.npz (with its -last file and .jsonl
@@ -139,9 +141,9 @@ def train(args):
 
 
 def ship(args):
-    """The best checkpoint as package data: weights and vocabulary, no optimizer state; its recipe,
-    the confidence it abstains under and the chunks it reads (chosen on the development bases:
-    --min-confidence, -k) and, when
+    """The run's best checkpoint on validation (or --ckpt) as package data: weights and vocabulary,
+    no optimizer state; its recipe, the confidence it abstains under and the chunks it reads
+    (chosen on the development bases by reader_choose.py: --min-confidence, -k) and, when
     --heldout names reader_eval.py's JSON of it, its held-out figures."""
     from mgpt.checkpoint import load_model, save_model
 

@@ -51,7 +51,8 @@ def tally(results, threshold):
 
 
 def choose(files, calibrate=False):
-    """[(k, threshold, tally)] of each file at its best threshold, and the chosen one."""
+    """[(k, threshold, tally, whether the threshold meets the abstention bar, chunk recall)] of each
+    file at its best threshold, and the chosen one of them."""
     best_each = []
     for path in files:
         record = json.load(open(path))
