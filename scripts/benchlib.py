@@ -87,12 +87,13 @@ def write_json(path, record, rows_by_preset=()):
     except (OSError, ValueError):
         old = {}
     for key in rows_by_preset:
-        measured = {row["preset"] for row in record[key]}
-        kept = [row for row in old.get(key, []) if row["preset"] not in measured]
+        new = {row["preset"]: row for row in record[key]}
+        kept = [row for row in old.get(key, []) if row["preset"] not in new]
         if kept:
-            record["source"] = (f"{key}: presets {', '.join(sorted(measured))} from this run, the others from an "
+            record["source"] = (f"{key}: presets {', '.join(sorted(new))} from this run, the others from an "
                                 f"earlier one" + (f" ({old['source']})" if "source" in old else ""))
-        record[key] = kept + record[key]
+        # the file's order of presets stays (figures read the last row as the largest)
+        record[key] = [new.pop(row["preset"], row) for row in old.get(key, [])] + list(new.values())
     with open(path, "w") as f:
         json.dump(record, f, indent=1)
         f.write("\n")

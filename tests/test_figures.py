@@ -144,3 +144,9 @@ def test_a_benchmark_run_over_some_presets_keeps_the_others(tmp_path):
         written = json.load(f)
     assert written["training"] == [{"preset": "micro", "ms": 1}, {"preset": "small", "ms": 8}]
     assert written["source"] == "training: presets small from this run, the others from an earlier one (seeded)"
+    benchlib.write_json(path, {"training": [{"preset": "micro", "ms": 2}, {"preset": "baby", "ms": 5}]},
+                        rows_by_preset=("training",))
+    with open(path) as f:
+        written = json.load(f)
+    # the file's order stays, a preset it did not hold comes last
+    assert written["training"] == [{"preset": "micro", "ms": 2}, {"preset": "small", "ms": 8}, {"preset": "baby", "ms": 5}]
