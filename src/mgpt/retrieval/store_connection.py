@@ -131,11 +131,11 @@ class StoreConnection:
         try:
             yield
         except (self._pm.MilvusException, grpc.RpcError) as e:
-            if unreachable(e, self._pm) and self.location.db:
-                raise StoreUnavailable(f"the Milvus Lite database {self.location.db} did not answer in time ({doing}); "
-                                       f"the machine may be too busy: retry, or serve a large base from a Milvus "
-                                       f"server (--uri)") from None
             if unreachable(e, self._pm):
+                if self.location.db:
+                    raise StoreUnavailable(f"the Milvus Lite database {self.location.db} did not answer in time "
+                                           f"({doing}); the machine may be too busy: retry, or serve a large base "
+                                           f"from a Milvus server (--uri)") from None
                 raise StoreUnavailable(f"Milvus at {self.location.describe()} cannot be reached ({doing}); check that "
                                        f"the server is running, or retry shortly") from None
             message = getattr(e, "message", None) or str(e)
