@@ -75,7 +75,6 @@ def turn(mgpt, case):
     shards = mgpt["shards"].default_shards(model.config, BATCH[case]) if "shards" in mgpt else 1
     # entered for each turn only: its BLAS limit holds for the whole process, the other version's turns included
     pool = mgpt["shards"].ShardPool(model, model, shards) if shards > 1 else None
-    parts = np.array_split(np.arange(BATCH[case]), shards)
 
     def train():
         if pool is not None:
@@ -91,7 +90,7 @@ def turn(mgpt, case):
                 _, _, cache = model.forward(x, y, rng=rng)
                 model.backward(cache)
             else:
-                pool.train([(x[p], y[p]) for p in parts], [None] * shards, lambda t: t.size)
+                pool.train(mgpt["shards"].cut_rows(x, y, shards), [None] * shards, lambda t: t.size)
             optim.clip_grad_norm(model.grads, 1.0)
             adam.step(model.params, model.grads, 1e-4)
         return (time.perf_counter() - t0) / STEPS_PER_TURN[case] * 1e3

@@ -147,9 +147,8 @@ def timed_step(run, x, y, lr, pool=None):
     with a shards.ShardPool (entered), the batch is cut in its shards as `mgpt train --shards` cuts it."""
     import time
 
-    import numpy as np
-
     from mgpt.optim import clip_grad_norm
+    from mgpt.shards import cut_rows
 
     model, params, grads, optimizer = run
     t0 = time.perf_counter()
@@ -158,8 +157,7 @@ def timed_step(run, x, y, lr, pool=None):
         _, _, cache = model.forward(x, y)
         model.backward(cache)
     else:
-        parts = np.array_split(np.arange(len(x)), len(pool.workers))
-        pool.train([(x[p], y[p]) for p in parts], [None] * len(parts), lambda t: t.size)
+        pool.train(cut_rows(x, y, len(pool.workers)), [None] * len(pool.workers), lambda t: t.size)
     clip_grad_norm(grads, 1.0)
     optimizer.step(params, grads, lr)
     return time.perf_counter() - t0

@@ -15,6 +15,7 @@ import numpy as np
 
 from .errors import MgptError
 from .kernels import IGNORE_INDEX
+from .shards import cut_rows
 
 MODES = ("auto", "docs", "stream")
 BOS = "<BOS>"  # how the BOS token is shown to people; it is never a character of the text
@@ -177,8 +178,7 @@ class RowSplit:
 
     def sample_shards(self, batch_size, block_size, rng, shards):
         """sample's (x, y) in `shards` parts of consecutive rows (shards.py)."""
-        x, y = self.sample(batch_size, block_size, rng)
-        return [(x[part], y[part]) for part in np.array_split(np.arange(batch_size), shards)]
+        return cut_rows(*self.sample(batch_size, block_size, rng), shards)
 
 
 class StreamSplit(RowSplit):

@@ -20,6 +20,11 @@ from .distributed import cores_per_rank
 MIN_SHARD_WORK = 1 << 15
 
 
+def cut_rows(x, y, shards):
+    """A batch of rows (x, y) in `shards` parts of consecutive rows, as a step's shards take them."""
+    return [(x[part], y[part]) for part in np.array_split(np.arange(len(x)), shards)]
+
+
 def default_shards(config, batch_size, cores=None):
     """As many shards as this rank has cores, where each still holds enough work; else 1."""
     cores = cores_per_rank() if cores is None else cores
