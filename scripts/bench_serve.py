@@ -38,11 +38,12 @@ class Server:
     """`mgpt serve` on a free loopback port, until stop()."""
 
     def __init__(self, ckpt, max_batch, max_tokens, *extra):
+        """ckpt None: serve's own default (the shipped reader, with --db)."""
         self._local = threading.local()
         self.log = tempfile.NamedTemporaryFile("w+b", suffix=".log", delete=False)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mgpt", "serve", "--ckpt", ckpt, "--port", "0", "--max-batch", str(max_batch),
-             "--queue", "100000", "--max-tokens-cap", str(max_tokens), *extra],
+            [sys.executable, "-m", "mgpt", "serve", *(["--ckpt", ckpt] if ckpt else []), "--port", "0",
+             "--max-batch", str(max_batch), "--queue", "100000", "--max-tokens-cap", str(max_tokens), *extra],
             stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + 120
         while True:
@@ -51,8 +52,9 @@ class Server:
                 self.url = found.group(1)
                 return
             if self.proc.poll() is not None or time.monotonic() > deadline:
+                said = open(self.log.name, errors="replace").read()[-2000:]  # before stop() removes the log
                 self.stop()
-                sys.exit(f"mgpt serve did not start:\n{open(self.log.name, errors='replace').read()[-2000:]}")
+                sys.exit(f"mgpt serve did not start:\n{said}")
             time.sleep(0.05)
 
     def complete(self, body):

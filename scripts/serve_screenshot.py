@@ -27,9 +27,7 @@ def main():
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    from mgpt.retrieval.reader import reader_path
-
-    server = Server(args.ckpt or reader_path(), 16, 512, "--db", args.db)
+    server = Server(args.ckpt, 16, 512, "--db", args.db)
     try:
         with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
             context = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=ARGS,
