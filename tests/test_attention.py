@@ -55,14 +55,14 @@ def test_weights_are_the_softmax_the_forward_pass_computes(monkeypatch, adapted,
     weights = model.attention_weights(idx)
     assert weights.shape == (2, 3, 2, T, T)
     caches, outputs = attention_caches(model, idx)
-    for layer, ((q, k, v, atts), mixed) in enumerate(zip(caches, outputs)):
-        assert len(atts) == -(-T // block)
+    for layer, ((q, k, v, _, blocks), mixed) in enumerate(zip(caches, outputs)):
+        assert len(blocks) == -(-T // block)
         np.testing.assert_allclose(weights[layer], plain_softmax(q, k), rtol=1e-12, atol=1e-15)
         # and they are what the forward pass multiplied the values by
         np.testing.assert_allclose(K.merge_heads(weights[layer] @ v), mixed, rtol=1e-12, atol=1e-15)
-        for att in atts:  # the kernel's own blocks, bit for bit
-            start, end = att.shape[3] - att.shape[2], att.shape[3]
-            assert np.array_equal(weights[layer][:, :, start:end, :end], att)
+        for e, inv_sums in blocks:  # the kernel's own blocks, bit for bit
+            start, end = e.shape[3] - e.shape[2], e.shape[3]
+            assert np.array_equal(weights[layer][:, :, start:end, :end], e * inv_sums[..., None])
 
 
 def test_weights_are_causal_rows_that_sum_to_one():

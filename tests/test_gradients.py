@@ -63,7 +63,7 @@ def test_attention_in_query_blocks(rng, monkeypatch, block):
     whole, whole_cache = K.attention_forward(qkv, H)
     monkeypatch.setattr(K, "ATTENTION_BLOCK", block)
     out, cache = K.attention_forward(qkv, H)
-    assert len(cache[3]) == -(-T // block)
+    assert len(cache[4]) == -(-T // block)
     np.testing.assert_allclose(out, whole, rtol=1e-12, atol=1e-15)
     f = lambda: float(np.sum(K.attention_forward(qkv, H)[0] * w))
     dqkv = K.attention_backward(w, cache)
@@ -84,6 +84,23 @@ def test_attention_matches_per_head_reference(rng):
                 p = np.exp(s - s.max())
                 p /= p.sum()
                 np.testing.assert_allclose(out[b, t, h * hd:(h + 1) * hd], p @ v[:t + 1], rtol=1e-12)
+
+
+def test_attention_with_scores_far_above_the_own_key(rng):
+    """A query whose score against an earlier key exceeds its own by far (exp of the gap overflows
+    float32) gets its row's max as shift instead: the softmax of a float64 reference, finite."""
+    B, T, C, H = 1, 6, 8, 2
+    qkv = rng.normal(size=(B, T, 3 * C))
+    qkv[:, :, :C] *= 30.0  # queries
+    qkv[:, 0, C:2 * C] = 30.0 * np.sign(qkv[:, 3, :C])  # key 0 matches query 3 very well...
+    qkv[:, 3, C:2 * C] = -qkv[:, 0, C:2 * C]  # ...its own key not at all
+    out32, _ = K.attention_forward(qkv.astype(np.float32), H)
+    assert np.isfinite(out32).all()
+    out64, cache = K.attention_forward(qkv, H)
+    np.testing.assert_allclose(out32, out64, rtol=1e-3, atol=1e-4)
+    q, k = cache[0][0, :, 3], cache[1][0]  # (H, hd) scaled, (H, T, hd)
+    assert (np.einsum("hd,hd->h", q, k[:, 0]) - np.einsum("hd,hd->h", q, k[:, 3])).max() > 100  # the gap is there
+    np.testing.assert_allclose(K.attention_weights(cache).sum(axis=-1), 1.0, rtol=1e-12)
 
 
 def test_attention_is_causal(rng):

@@ -98,6 +98,23 @@ def test_pair_attention_is_attention_over_the_whole_rows(rng, attention):
                                S.attention_masked_backward(dout, rows_cache), rtol=1e-11, atol=1e-13)
 
 
+def test_pair_attention_with_scores_far_above_the_own_key(rng):
+    """As the GPT's attention (test_gradients): a row's own max shifts it where its own key's score
+    is far below another's; float32 stays finite and agrees with float64."""
+    segments = packed_pairs(rng)
+    (R, T), C, H = segments.shape, 8, 2
+    qkv = rng.normal(size=(R, T, 3 * C))
+    qkv[:, :, :C] *= 30.0
+    qkv[:, :, C:2 * C] *= 30.0
+    assert np.abs(qkv[:, :, :C] @ qkv[:, :, C:2 * C].transpose(0, 2, 1)).max() > 1000
+    out = {}
+    for dtype in (np.float32, np.float64):
+        groups = S.pair_groups(segments, "both", H, dtype)
+        out[dtype], _ = S.attention_pairs_forward(qkv.astype(dtype), H, groups)
+    assert np.isfinite(out[np.float32]).all()
+    np.testing.assert_allclose(out[np.float32], out[np.float64], rtol=1e-3, atol=1e-3)
+
+
 def test_span_loss(rng):
     G, N = 3, 20
     logits = rng.normal(size=N)

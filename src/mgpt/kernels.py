@@ -123,6 +123,15 @@ def causal_mask(t_query, t_key, dtype):
     return mask
 
 
+@functools.lru_cache(maxsize=8)
+def future_keys(t):
+    """(t, t) bool: True where key j comes after query i, which a causal query may not see
+    (cached, read-only; writing -inf there costs less than adding causal_mask)."""
+    future = np.triu(np.ones((t, t), dtype=bool), k=1)
+    future.flags.writeable = False
+    return future
+
+
 # A softmax subtracts a shift from each row before exponentiating. Its own max is the textbook
 # shift, but NumPy reduces a short contiguous axis row by row: 100 us for 2,048 rows of 16
 # against 2 us for the whole array's max. So callers may offer a cheaper shift (the whole
@@ -160,6 +169,22 @@ def softmax_lastaxis(scores, shift=None):
     return e
 
 
+# exp(x - shift) stays finite and its row sums far from overflow while no score exceeds its shift by more
+SHIFT_GAP = 40.0
+
+
+def exp_shifted_in_place(x, shift):
+    """exp(x - shift) written over x, and its sums over the last axis. `shift` (..., 1) is a score
+    each row holds (a query's score against its own key), so no sum is below 1; where some score of
+    the array exceeds its row's shift by more than SHIFT_GAP, each row is shifted by its own max
+    instead. In place: the scores are the largest array of a step, and a new one costs a pass."""
+    x -= shift
+    if x.max() > SHIFT_GAP:
+        x -= x.max(axis=-1, keepdims=True)
+    np.exp(x, out=x)
+    return x, np.einsum("...j->...", x)
+
+
 ATTENTION_BLOCK = 128  # queries per block; see attention_forward (measured best at T = 256 here)
 
 
@@ -172,33 +197,40 @@ def attention_forward(qkv, n_head):
 
     Causal: a block of queries ending at position e sees keys 0..e-1 only, so each block of
     ATTENTION_BLOCK queries multiplies just those keys: with n blocks, (n + 1) / 2n of the
-    T x T scores are computed (75% at T = 256, two blocks), not all of them. q is scaled by 1/sqrt(hd)
-    before the products, on (B, H, T, hd) rather than on the scores, and kept scaled in the cache.
+    T x T scores are computed (75% at T = 256, two blocks), not all of them, and only the block's
+    own square needs the mask. q is scaled by 1/sqrt(hd) before the products, on (B, H, T, hd)
+    rather than on the scores, and kept scaled in the cache. The softmax is left unnormalised:
+    its row sums divide the (block, hd) output rather than the (block, keys) weights, and the
+    cache keeps the exponentials with 1/sums (attention_weights normalises them).
     """
     q, k, v = split_qkv(qkv, n_head)
     q *= 1.0 / math.sqrt(q.shape[-1])
     out = np.empty_like(q)  # (B, H, T, hd)
-    atts = []
+    blocks = []
     for start, end in query_blocks(q.shape[2]):
         scores = q[:, :, start:end] @ k[:, :, :end].transpose(0, 1, 3, 2)  # (B, H, block, end)
-        scores += causal_mask(end - start, end, np.dtype(scores.dtype))
-        # shifted by each query's score against its own key, which every query sees
-        att = softmax_lastaxis(scores, np.diagonal(scores[..., start:end], axis1=-2, axis2=-1)[..., None])
-        np.matmul(att, v[:, :, :end], out=out[:, :, start:end])
-        atts.append(att)
-    return merge_heads(out), (q, k, v, atts)
+        np.copyto(scores[..., start:end], -np.inf, where=future_keys(end - start))
+        own = np.diagonal(scores[..., start:end], axis1=-2, axis2=-1)[..., None].copy()  # each query against its own key
+        e, sums = exp_shifted_in_place(scores, own)
+        inv_sums = 1.0 / sums  # (B, H, block)
+        block_out = out[:, :, start:end]
+        np.matmul(e, v[:, :, :end], out=block_out)
+        block_out *= inv_sums[..., None]
+        blocks.append((e, inv_sums))
+    merged = merge_heads(out)
+    return merged, (q, k, v, merged, blocks)
 
 
 def attention_weights(cache):
     """The softmax weights an attention_forward computed, from its cache, as one (B, H, T, T)
     array: its query blocks put back side by side, zero where a query may not look (the future).
     For looking at what attention does; training never needs the whole square."""
-    q, _, _, atts = cache
+    q, _, _, _, blocks = cache
     B, H, T, _ = q.shape
     weights = np.zeros((B, H, T, T), dtype=q.dtype)
-    for att in atts:  # (B, H, block, end): the block's queries and the keys they see
-        start, end = att.shape[3] - att.shape[2], att.shape[3]
-        weights[:, :, start:end, :end] = att
+    for e, inv_sums in blocks:  # (B, H, block, end): the block's queries and the keys they see
+        start, end = e.shape[3] - e.shape[2], e.shape[3]
+        weights[:, :, start:end, :end] = e * inv_sums[..., None]
     return weights
 
 
@@ -225,26 +257,31 @@ def attention_cached_forward(q, keys, values, mask=None):
 
 
 def attention_backward(dout, cache):
-    """Returns dqkv (B, T, 3C)."""
-    q, k, v, atts = cache  # q is scaled by 1/sqrt(hd)
+    """Returns dqkv (B, T, 3C).
+
+    With att = e / s and out = att @ v, the softmax's backward sum over keys, sum_j datt_ij att_ij,
+    is dout_i . out_i (a sum over hd, not over the keys), and 1/s scales dout's rows, not the weights.
+    """
+    q, k, v, merged, blocks = cache  # q is scaled by 1/sqrt(hd)
     B, H, T, hd = q.shape
-    dout_h = split_heads(dout, H)
+    dout_h, out_h = split_heads(dout, H), split_heads(merged, H)
     dqkv = np.empty((3,) + q.shape, dtype=q.dtype)
     dq, dk, dv = dqkv
     # the last block sees every key, so it writes dk and dv whole; the earlier blocks add to them
-    for att in reversed(atts):  # (B, H, block, end): the block's queries and the keys they see
-        start, end = att.shape[3] - att.shape[2], att.shape[3]
-        d_out = dout_h[:, :, start:end]
-        d_v = att.transpose(0, 1, 3, 2) @ d_out
-        # softmax backward, in place: dscores = att * (datt - sum(datt * att))
+    for e, inv_sums in reversed(blocks):  # (B, H, block, end): the block's queries and the keys they see
+        start, end = e.shape[3] - e.shape[2], e.shape[3]
+        d_out = dout_h[:, :, start:end] * inv_sums[..., None]  # dout / s
+        row_dot = np.einsum("...ij,...ij->...i", d_out, out_h[:, :, start:end])  # (dout . out) / s
+        last = end == T
+        d_v = np.matmul(e.transpose(0, 1, 3, 2), d_out, out=dv if last else None)
+        # softmax backward: dscores = (e / s) * (dout . v_j - dout . out)
         dscores = d_out @ v[:, :, :end].transpose(0, 1, 3, 2)
-        dscores -= np.einsum("...ij,...ij->...i", dscores, att)[..., None]
-        dscores *= att
+        dscores -= row_dot[..., None]
+        dscores *= e
         np.matmul(dscores, k[:, :, :end], out=dq[:, :, start:end])
-        d_k = dscores.transpose(0, 1, 3, 2) @ q[:, :, start:end]  # d(q_scaled . k)/dk = q_scaled
-        if end == T:
-            dv[...], dk[...] = d_v, d_k
-        else:
+        # d(q_scaled . k)/dk = q_scaled
+        d_k = np.matmul(dscores.transpose(0, 1, 3, 2), q[:, :, start:end], out=dk if last else None)
+        if not last:
             dv[:, :, :end] += d_v
             dk[:, :, :end] += d_k
     dq *= 1.0 / math.sqrt(hd)

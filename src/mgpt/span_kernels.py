@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .kernels import merge_heads, softmax_lastaxis, split_heads, split_qkv
+from .kernels import exp_shifted_in_place, merge_heads, split_heads, split_qkv
 
 
 # --- attention over a padded pair, both directions ------------------------------------------
@@ -49,27 +49,34 @@ def key_bias(segments, attention="both", n_head=1, dtype=np.float32):
 def attention_masked_forward(qkv, n_head, bias):
     """qkv (B, T, 3C) -> (B, T, C); bias (additive, broadcast to (B, H, T, T)) from key_bias.
 
-    Every row keeps at least one key (position 0, the null), so no softmax row is empty.
+    Every query sees itself (key_bias), so its score against its own key shifts its row's softmax
+    (kernels.exp_shifted_in_place). As in kernels.attention_forward the softmax stays unnormalised:
+    1/sums divides the (T, hd) output, and the cache keeps the exponentials with 1/sums.
     """
     q, k, v = split_qkv(qkv, n_head)
     q *= 1.0 / math.sqrt(q.shape[-1])
     scores = q @ k.transpose(0, 1, 3, 2)  # (B, H, T, T)
     scores += bias
-    att = softmax_lastaxis(scores)
-    return merge_heads(att @ v), (q, k, v, att)
+    own = np.diagonal(scores, axis1=-2, axis2=-1)[..., None].copy()
+    e, sums = exp_shifted_in_place(scores, own)
+    inv_sums = 1.0 / sums  # (B, H, T)
+    out = e @ v
+    out *= inv_sums[..., None]
+    return merge_heads(out), (q, k, v, out, e, inv_sums)
 
 
 def attention_masked_backward(dout, cache):
-    """Returns dqkv (B, T, 3C)."""
-    q, k, v, att = cache  # q is scaled by 1/sqrt(hd)
+    """Returns dqkv (B, T, 3C); the softmax's backward as in kernels.attention_backward."""
+    q, k, v, out, e, inv_sums = cache  # q is scaled by 1/sqrt(hd)
     B, H, T, hd = q.shape
-    dout_h = split_heads(dout, H)
+    d_out = split_heads(dout, H) * inv_sums[..., None]  # dout / s
+    row_dot = np.einsum("...ij,...ij->...i", d_out, out)  # (dout . out) / s
     dqkv = np.empty((3,) + q.shape, dtype=q.dtype)
     dq, dk, dv = dqkv
-    np.matmul(att.transpose(0, 1, 3, 2), dout_h, out=dv)
-    dscores = dout_h @ v.transpose(0, 1, 3, 2)  # softmax backward, in place
-    dscores -= np.einsum("...ij,...ij->...i", dscores, att)[..., None]
-    dscores *= att
+    np.matmul(e.transpose(0, 1, 3, 2), d_out, out=dv)
+    dscores = d_out @ v.transpose(0, 1, 3, 2)  # softmax backward, in place: (e / s) * (dout . v_j - dout . out)
+    dscores -= row_dot[..., None]
+    dscores *= e
     np.matmul(dscores, k, out=dq)
     dq *= 1.0 / math.sqrt(hd)
     np.matmul(dscores.transpose(0, 1, 3, 2), q, out=dk)
