@@ -26,8 +26,8 @@ width, into an embedded Milvus Lite .db as a user builds one (`mgpt index DOCS -
   that mgpt sets for Milvus Lite.
 --recall: the answer's chunk among the top 3, 8 and 16 (hybrid, as ask retrieves, and dense) on
 the development bases indexed at each width (reader_eval.py's test of a chunk that holds the
-answer; never the held-out bases); --distractors N puts the three bases in one collection beside
-about N generated chunks, as a knowledge base at size would surround them.
+answer; never the held-out bases); --distractors N puts the development bases in one collection
+beside about N generated chunks, as a knowledge base at size would surround them.
 """
 
 import argparse
@@ -264,7 +264,7 @@ def milvus_memory(db, collection):
 def recall(dims, work, distractors=0):
     """Per width: how many answerable development questions have the answer's chunk in the top k
     (hybrid as ask retrieves, and dense), k in RECALL_AT; each base in a collection of its own, or
-    with `distractors`, the three in one collection beside that many generated chunks."""
+    with `distractors`, all of them in one collection beside that many generated chunks."""
     from reader_eval import DEVELOPMENT, KB_ROOT, answer_rank, index_folders, load_questions
 
     from mgpt.retrieval.embedding import HashedNgramEmbedder

@@ -47,7 +47,8 @@ def present(*names):
 
 
 HELD_OUT = present("manual", "specs", "faq", "helpcentre", "pdfmanual")
-DEVELOPMENT = ("dev", "dev2", "dev3")  # the only bases to choose by
+# the only bases to choose by (dev4: an HTML help centre; dev5: a PDF manual and a Markdown quick start)
+DEVELOPMENT = ("dev", "dev2", "dev3", "dev4", "dev5")
 
 
 def strict_normalize(text):

@@ -37,7 +37,7 @@ def _texts(path):
 
 
 def test_the_bases_are_there():
-    assert {"manual", "specs", "faq", "dev", "dev2", "dev3", "helpcentre", "pdfmanual"} <= set(BASES)
+    assert {"manual", "specs", "faq", "dev", "dev2", "dev3", "dev4", "dev5", "helpcentre", "pdfmanual"} <= set(BASES)
 
 
 @pytest.mark.parametrize("name", BASES)
@@ -77,3 +77,29 @@ def test_the_pdf_manual_is_its_source_rendered(tmp_path):
     assert script.render(out) >= 4
     assert out.read_bytes() == (ROOT / "pdfmanual" / "manual.pdf").read_bytes(), \
         "the PDF is not its source rendered: run python scripts/make_pdfmanual.py"
+
+
+@pytest.mark.parametrize("name, answerable, unanswerable", [("dev4", 40, 12), ("dev5", 35, 12)])
+def test_the_later_development_bases_have_enough_questions(name, answerable, unanswerable):
+    """dev4 (an HTML help centre) and dev5 (a PDF manual and a quick start) were written to give
+    the development choices more questions in the forms the reader does worst on."""
+    questions = _questions(name)
+    assert sum(bool(q["answers"]) for q in questions) >= answerable
+    assert sum(not q["answers"] for q in questions) >= unanswerable
+
+
+def test_the_dev5_manual_is_its_source_rendered(tmp_path):
+    """scripts/make_dev5.py renders dev5-source.txt into exactly the committed PDF, which sits in
+    the base's folder beside its quick start and nothing else."""
+    assert sorted(p.name for p in (ROOT / "dev5").iterdir()) == ["manual.pdf", "quickstart.md"]
+    if importlib.util.find_spec("fpdf") is None:
+        pytest.skip("fpdf2 not installed (the test extra brings it)")
+    import fpdf
+    import make_dev5 as script
+
+    if fpdf.__version__ != script.FPDF_VERSION:
+        pytest.skip(f"fpdf2 {fpdf.__version__} writes other bytes than {script.FPDF_VERSION}, which made the PDF")
+    out = tmp_path / "manual.pdf"
+    assert script.render(out) >= 4
+    assert out.read_bytes() == (ROOT / "dev5" / "manual.pdf").read_bytes(), \
+        "the PDF is not its source rendered: run python scripts/make_dev5.py"
