@@ -288,7 +288,7 @@ def test_sphinx_page_builders():
     from mgpt.retrieval.formats import read_html
     from readerdocs import pydocs
 
-    text = read_html(HTML.encode())[0][1]
+    text = read_html(HTML.encode(), definitions_and_hidden=False)[0][1]  # as build.py reads pages
     chunks = build.chunks_of(text, 140, 32)
     doc = build.Document("test:spam.html", "test", "spam.html", "PSF-2.0", text, chunks)
     soup = BeautifulSoup(HTML, "html.parser")

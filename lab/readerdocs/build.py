@@ -112,7 +112,8 @@ def package_files(package):
 
 
 def chunks_of(text, chunk_size, overlap):
-    return chunk_text(to_vocab(text), chunk_size=chunk_size, overlap=overlap)
+    # as mgpt cut them when docs.jsonl was recorded (make_span_reader.py: its sha256)
+    return chunk_text(to_vocab(text), chunk_size=chunk_size, overlap=overlap, rows_and_lines=False)
 
 
 def read_man(path):
@@ -213,7 +214,7 @@ def collect_sphinx(spec, chunk_size, overlap, log=print):
         with open(path, "rb") as f:
             data = f.read()
         try:
-            text = read_html(data)[0][1]
+            text = read_html(data, definitions_and_hidden=False)[0][1]  # as docs.jsonl was recorded (its sha256)
         except ValueError:
             continue
         with warnings.catch_warnings():

@@ -51,7 +51,7 @@ def sections(text):
             if block_title.endswith(":"):
                 block_title = block_title[:-1]
         if _is_table(lines):
-            units = table_rows(lines)
+            units = [str(row) for row in table_rows(lines)]  # plain units: mgpt now cuts a long row between cells
         elif any(_ITEM.match(line) for line in lines):
             units = _items(lines)
         else:

@@ -33,7 +33,8 @@ def occurrences(text, value):
 def kb_examples(company, files, stated, rng, count, edition, unanswerable_share=0.2):
     """Examples for one company: {question, chunks, answer, spans}."""
     chunk_size = rng.choice((140, 140, 140, 180, 120))
-    chunks = [one_line(c) for _, text in files for c in chunk_text(text, chunk_size=chunk_size)]
+    # cut as mgpt cut them when the recorded data sets were made (make_span_reader.py: their sha256)
+    chunks = [one_line(c) for _, text in files for c in chunk_text(text, chunk_size=chunk_size, rows_and_lines=False)]
     if not chunks:
         return []
     retriever = Retriever(chunks)

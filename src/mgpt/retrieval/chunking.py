@@ -17,7 +17,10 @@ The document's structure decides where it may be cut:
   a record still names its product;
 - a Markdown table becomes one line per row that names each cell by its column header
   ("Model: Aster 500; Price: €89; Weight: 2.1 kg."), so a row read alone still says what
-  each value is, which a row of bare cells would not.
+  each value is, which a row of bare cells would not; a row too long for a chunk is cut
+  between cells, each piece opening with the row's first cell ("Model: Aster 500; Weight: ...");
+- a block of three or more short lines that do not end sentences (a table drawn as text, an
+  address) keeps each line a unit, as a record block does.
 Emphasis markers (`**`, `__`, backticks) are dropped; they carry no words.
 """
 
@@ -36,6 +39,7 @@ _ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(]?[A-Z0-9À-Þ])")
 _EMPHASIS = re.compile(r"\*\*|__|`")
+SHORT_LINE = 80
 # `key: value` or `key = value`: a short key of words, then the value on the same line
 _RECORD = re.compile(r"^\s*[^\s:=][^:=]{0,39}?\s*[:=]\s+\S")
 
@@ -62,6 +66,11 @@ def _cells(line):
     return [_flat(cell) for cell in line.split("|")]
 
 
+class TableRow(str):
+    """A table's row as one unit ("Model: D20; Price: €299."): too long for a chunk, it is cut
+    between cells and every piece opens with the row's first cell (split_row)."""
+
+
 def table_rows(lines):
     """Rows of a Markdown table as 'Header: cell; Header: cell.' lines (bare cells without a header row)."""
     if len(lines) >= 2 and _TABLE_RULE.match(lines[1]):
@@ -76,7 +85,7 @@ def table_rows(lines):
         parts = [f"{header[i]}: {cell}" if i < len(header) and header[i] else cell
                  for i, cell in enumerate(cells) if cell]
         if parts:
-            rows.append("; ".join(parts) + ("" if parts[-1][-1] in ".!?" else "."))
+            rows.append(TableRow("; ".join(parts) + ("" if parts[-1][-1] in ".!?" else ".")))
     return rows
 
 
@@ -84,10 +93,11 @@ def _is_table(lines):
     return sum(line.strip().startswith("|") for line in lines) >= max(2, len(lines) - 1)
 
 
-def sections(text):
+def sections(text, rows_and_lines=True):
     """(title, units) per block: units are sentences of prose, items of a list, rows of a
     table or lines of a record block; the title is the block's own lead line, else the nearest
-    heading above (None before the first)."""
+    heading above (None before the first). rows_and_lines False reads as mgpt did before it cut
+    long rows between cells and kept short lines (for data recorded then: lab/readergen)."""
     out, title, fresh = [], None, False
     for block in _BLANK_LINE.split(text.replace("\r\n", "\n").replace("\r", "\n")):
         lines = [line for line in block.split("\n") if line.strip()]
@@ -107,13 +117,15 @@ def sections(text):
             if block_title.endswith(":"):
                 block_title = block_title[:-1]
         if _is_table(lines):
-            units = table_rows(lines)
+            units = table_rows(lines) if rows_and_lines else [str(row) for row in table_rows(lines)]
         elif _is_records(lines):
             if _names_block(lines[0]):
                 block_title, lines = _flat(lines[0]).removeprefix("[").removesuffix("]"), lines[1:]
             units = [_flat(line) for line in lines]
         elif any(_ITEM.match(line) for line in lines):
             units = _items(lines)
+        elif rows_and_lines and _is_short_lines(lines):
+            units = [_flat(line) for line in lines]
         else:
             units = _SENTENCE_END.split(_flat(" ".join(lines)))
         units = [u for u in units if u]
@@ -133,6 +145,12 @@ def _is_records(lines):
     """Two or more `key: value` lines, after at most one short line that names them."""
     body = lines[1:] if lines and _names_block(lines[0]) else lines
     return len(body) >= 2 and all(_RECORD.match(line) for line in body)
+
+
+def _is_short_lines(lines):
+    """Three or more short lines that do not end sentences: a table drawn as text, an address."""
+    ended = sum(line.rstrip().endswith((".", "!", "?")) for line in lines)
+    return len(lines) >= 3 and all(len(_flat(line)) <= SHORT_LINE for line in lines) and ended * 4 <= len(lines)
 
 
 def _names_block(line):
@@ -179,6 +197,21 @@ def split_long(text, chunk_size, overlap):
     return [p for p in pieces if p]
 
 
+def split_row(row, room, overlap):
+    """A table row's pieces of at most `room` characters, cut between cells, each after the first
+    opening with the row's first cell, so a piece read alone still names its row's item."""
+    cells = row.split("; ")
+    key, pieces, current = cells[0], [], cells[0]
+    for cell in cells[1:]:
+        if len(current) + 2 + len(cell) <= room or current == key:
+            current = f"{current}; {cell}"
+        else:
+            pieces.append(current + ".")
+            current = f"{key}; {cell}"
+    pieces.append(current)
+    return [part for piece in pieces for part in split_long(piece, room, overlap)]
+
+
 def pack(title, units, chunk_size, overlap):
     """Units packed in order into chunks of at most chunk_size characters, each opening with the
     title; a unit too long for a chunk of its own is cut by split_long."""
@@ -186,7 +219,7 @@ def pack(title, units, chunk_size, overlap):
     room = max(chunk_size - len(head), chunk_size // 2)
     chunks, current = [], ""
     for unit in units:
-        for piece in split_long(unit, room, overlap):
+        for piece in (split_row if isinstance(unit, TableRow) else split_long)(unit, room, overlap):
             if current and len(current) + 1 + len(piece) <= room:
                 current = f"{current} {piece}"
                 continue
@@ -198,10 +231,11 @@ def pack(title, units, chunk_size, overlap):
     return chunks
 
 
-def chunk_text(text, chunk_size=DEFAULT_CHUNK_SIZE, overlap=DEFAULT_OVERLAP):
-    """The chunks of one document, in order, without repeats (a repeated chunk adds nothing)."""
+def chunk_text(text, chunk_size=DEFAULT_CHUNK_SIZE, overlap=DEFAULT_OVERLAP, rows_and_lines=True):
+    """The chunks of one document, in order, without repeats (a repeated chunk adds nothing);
+    rows_and_lines as in sections."""
     seen, chunks = set(), []
-    for title, units in sections(text):
+    for title, units in sections(text, rows_and_lines):
         for chunk in pack(title, units, chunk_size, overlap):
             if chunk not in seen:
                 seen.add(chunk)

@@ -4,9 +4,11 @@ only when such a file is read.
 
 Each reader returns pages, [(page number, text)], in the Markdown the chunker understands:
 HTML headings become `#` headings (so they name their section), its paragraphs, list items and
-table rows become paragraphs, list items and pipe-table rows, and its scripts, styles and
-navigation are dropped; a PDF gives one page per page, numbered from 1, so a chunk can say
-which page it came from. Plain files are one page, number 0 ("no pages").
+table rows become paragraphs, list items and pipe-table rows, a definition list `term:
+definition` lines, and its scripts, styles, navigation and hidden parts are dropped; a PDF gives
+one page per page, numbered from 1, so a chunk can say which page it came from, its text read
+with its layout and put back into paragraphs, headings, lists and tables, its running header and
+footer dropped (pdftext.py). Plain files are one page, number 0 ("no pages").
 
 A file that cannot be read as its format says raises ValueError with the reason, and the
 caller skips it by name.
@@ -17,8 +19,11 @@ import logging
 import re
 import warnings
 
+from .pdftext import pdf_pages_markdown
+
 HTML_DROP = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button",
              "svg", "iframe", "head")
+ARIA_DROP = ("navigation", "banner", "contentinfo", "search")
 HTML_BLOCKS = ("p", "div", "section", "article", "main", "blockquote", "pre", "dd", "dt", "figcaption", "address")
 
 
@@ -31,7 +36,9 @@ def read_plain(data):
         raise ValueError(f"not UTF-8 text (byte offset {e.start})") from None
 
 
-def read_html(data):
+def read_html(data, definitions_and_hidden=True):
+    """definitions_and_hidden False reads a page as mgpt did before it read definition lists as
+    `term: definition` lines and dropped hidden parts (for data recorded then: lab/readerdocs)."""
     try:
         from bs4 import BeautifulSoup
     except ImportError:
@@ -45,21 +52,48 @@ def read_html(data):
     root = soup.body or soup
     if root.find(True) is None and not root.get_text(strip=True):
         raise ValueError("no visible text (empty or broken HTML)")
-    for tag in root.find_all(HTML_DROP):
-        tag.decompose()
+    for tag in root.find_all(HTML_DROP) + (root.find_all(_not_shown) if definitions_and_hidden else []):
+        if not tag.decomposed:  # (inside one decomposed before)
+            tag.decompose()
     blocks = []
-    _html_blocks(root, blocks)
+    _html_blocks(root, blocks, definitions_and_hidden)
     text = "\n\n".join(b for b in blocks if b.strip())
     if not text.strip():
         raise ValueError("no visible text (empty or broken HTML)")
     return [(0, text)]
 
 
+def _not_shown(tag):
+    """Hidden (the `hidden` attribute, aria-hidden, display: none) or a page's navigation, banner or
+    footer by its ARIA role: what a reader of the page does not read as its text."""
+    style = tag.get("style") or ""
+    return (tag.has_attr("hidden") or tag.get("aria-hidden") == "true" or tag.get("role") in ARIA_DROP
+            or re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style) is not None)
+
+
+def _html_definitions(dl):
+    """A definition list as `term: definition` lines, a record block to the chunker ("Weight: 3 kg")."""
+    lines = []
+    for child in dl.find_all(("dt", "dd")):
+        text = _inline(child)
+        if not text:
+            continue
+        if child.name == "dt":
+            lines.append(text.rstrip(":") + ":")
+        elif lines and lines[-1].endswith(":"):
+            lines[-1] = f"{lines[-1]} {text}"
+        elif lines:
+            lines[-1] = f"{lines[-1]}; {text}"
+        else:
+            lines.append(text)
+    return "\n".join(line for line in lines if not line.endswith(":"))
+
+
 def _inline(tag):
     return " ".join(tag.get_text("").split())
 
 
-def _html_blocks(node, out):
+def _html_blocks(node, out, definitions=True):
     """Walks the tree: block elements become paragraphs, inline text joins its block."""
     from bs4 import NavigableString, Tag
 
@@ -92,18 +126,21 @@ def _html_blocks(node, out):
         elif name == "table":
             flush()
             out.append(_html_table(child))
+        elif name == "dl" and definitions:
+            flush()
+            out.append(_html_definitions(child))
         elif name == "details":  # an FAQ entry: its summary (the question) opens the block, which it names
             flush()
             summary = child.find("summary")
             question = _inline(summary.extract()) if summary else ""
             inner = []
-            _html_blocks(child, inner)
+            _html_blocks(child, inner, definitions)
             out.append("\n".join(part for part in [question, " ".join(inner)] if part))
         elif name == "br":
             pending.append("\n")
         elif name in HTML_BLOCKS or name in ("li", "body", "html"):
             flush()
-            _html_blocks(child, out)
+            _html_blocks(child, out, definitions)
         else:
             pending.append(child.get_text(""))
     flush()
@@ -135,14 +172,14 @@ def read_pdf(data):
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise ValueError("encrypted PDF (mgpt cannot read it; export an unencrypted copy)")
-        pages = [(number, page.extract_text() or "") for number, page in enumerate(reader.pages, 1)]
+        pages = [(number, page.extract_text(extraction_mode="layout") or "") for number, page in enumerate(reader.pages, 1)]
     except PdfReadError as e:
         raise ValueError(f"not a readable PDF ({e})") from None
     except ValueError:
         raise
     except Exception as e:  # pypdf raises many kinds of errors on damaged files
         raise ValueError(f"not a readable PDF ({type(e).__name__}: {e})") from None
-    pages = [(number, text) for number, text in pages if text.strip()]
+    pages = pdf_pages_markdown([(number, text) for number, text in pages if text.strip()])
     if not pages:
         raise ValueError("PDF without a text layer (scanned pages need OCR first)")
     return pages

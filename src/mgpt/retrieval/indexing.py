@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from .chunking import chunk_text
 from .sources import read_document
 
-CHUNKER_VERSION = "4"  # 3: record blocks cut line by line; 4: an HTML FAQ entry (<details>) one block opened by
-# its question. An index re-chunks files chunked before
+CHUNKER_VERSION = "5"  # 3: record blocks cut line by line; 4: an HTML FAQ entry (<details>) one block opened by
+# its question; 5: PDF pages read by their layout (pdftext.py), long table rows cut between cells, short lines
+# kept, HTML definition lists and hidden parts. An index re-chunks files chunked before
 DEFAULT_BATCH = 512
 
 
