@@ -62,23 +62,6 @@ def test_held_out_bases_have_enough_questions(name):
     assert sum(not q["answers"] for q in questions) >= 10
 
 
-def test_the_pdf_manual_is_its_source_rendered(tmp_path):
-    """scripts/make_pdfmanual.py renders sources/pdfmanual.txt into exactly the committed PDF, and
-    the base's folder (indexed as it is) holds nothing else."""
-    assert sorted(p.name for p in (ROOT / "pdfmanual").iterdir()) == ["manual.pdf"]
-    if importlib.util.find_spec("fpdf") is None:
-        pytest.skip("fpdf2 not installed (the test extra brings it)")
-    import fpdf
-    import make_pdfmanual as script
-
-    if fpdf.__version__ != script.FPDF_VERSION:
-        pytest.skip(f"fpdf2 {fpdf.__version__} writes other bytes than {script.FPDF_VERSION}, which made the PDF")
-    out = tmp_path / "manual.pdf"
-    assert script.render(out) >= 4
-    assert out.read_bytes() == (ROOT / "pdfmanual" / "manual.pdf").read_bytes(), \
-        "the PDF is not its source rendered: run python scripts/make_pdfmanual.py"
-
-
 @pytest.mark.parametrize("name, answerable, unanswerable", [("dev4", 40, 12), ("dev5", 35, 12)])
 def test_the_later_development_bases_have_enough_questions(name, answerable, unanswerable):
     """dev4 (an HTML help centre) and dev5 (a PDF manual and a quick start) were written to give
@@ -88,18 +71,20 @@ def test_the_later_development_bases_have_enough_questions(name, answerable, una
     assert sum(not q["answers"] for q in questions) >= unanswerable
 
 
-def test_the_dev5_manual_is_its_source_rendered(tmp_path):
-    """scripts/make_dev5.py renders dev5-source.txt into exactly the committed PDF, which sits in
-    the base's folder beside its quick start and nothing else."""
-    assert sorted(p.name for p in (ROOT / "dev5").iterdir()) == ["manual.pdf", "quickstart.md"]
+@pytest.mark.parametrize("base, script_name, files", [("pdfmanual", "make_pdfmanual", ["manual.pdf"]),
+                                                       ("dev5", "make_dev5", ["manual.pdf", "quickstart.md"])])
+def test_each_pdf_manual_is_its_source_rendered(tmp_path, base, script_name, files):
+    """scripts/make_pdfmanual.py and make_dev5.py render their sources into exactly the committed
+    PDFs, and each base's folder (indexed as it is) holds nothing else."""
+    assert sorted(p.name for p in (ROOT / base).iterdir()) == files
     if importlib.util.find_spec("fpdf") is None:
         pytest.skip("fpdf2 not installed (the test extra brings it)")
     import fpdf
-    import make_dev5 as script
 
+    script = importlib.import_module(script_name)
     if fpdf.__version__ != script.FPDF_VERSION:
         pytest.skip(f"fpdf2 {fpdf.__version__} writes other bytes than {script.FPDF_VERSION}, which made the PDF")
     out = tmp_path / "manual.pdf"
     assert script.render(out) >= 4
-    assert out.read_bytes() == (ROOT / "dev5" / "manual.pdf").read_bytes(), \
-        "the PDF is not its source rendered: run python scripts/make_dev5.py"
+    assert out.read_bytes() == (ROOT / base / "manual.pdf").read_bytes(), \
+        f"the PDF is not its source rendered: run python scripts/{script_name}.py"
