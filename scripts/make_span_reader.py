@@ -3,7 +3,8 @@
 
     python scripts/make_span_reader.py data     # generated examples, one file per data set (same bytes on rerun)
     python scripts/make_span_reader.py train    # mgpt train --kind span-reader on them; resumes its -last file
-    python scripts/make_span_reader.py ship -k 12 --min-confidence 0.18 --heldout out/spans/heldout.json
+    python scripts/make_span_reader.py ship -k 12 --min-confidence 0.27 --calibrator out/spans/calibrator.json \
+        --heldout out/spans/heldout.json
                                                 # the best checkpoint, without optimizer state, with its recipe,
                                                 # the k and threshold chosen on the development bases
                                                 # (scripts/reader_choose.py) and the held-out figures of
@@ -166,6 +167,11 @@ def ship(args):
                                                          "corpus_sha256", "train_tokens")}
     state["reader"] = {"recipe": recipe}
     state["min_confidence"], state["k"] = args.min_confidence, args.k
+    if args.calibrator:
+        calibrator = json.load(open(args.calibrator))
+        if calibrator["k"] != args.k:
+            sys.exit(f"{args.calibrator} was fitted at k {calibrator['k']}, not -k {args.k}")
+        state["calibrator"] = calibrator
     if args.heldout:
         results = json.load(open(args.heldout))["results"]
         state["reader"]["heldout"] = [{k: v for k, v in r.items() if k != "rows"} for r in results]
@@ -218,6 +224,8 @@ def main():
     parser.add_argument("-k", type=int, default=8,
                         help="ship: the chunks the reader reads a question, chosen on the development bases")
     parser.add_argument("--ckpt", help="ship: this checkpoint of the run [default: its best on validation, RUN.npz]")
+    parser.add_argument("--calibrator", help="ship: reader_choose.py --calibrator-out's JSON: the reader's confidence "
+                        "is then its calibrator's, and --min-confidence must be chosen on those (--calibrate)")
     parser.add_argument("--heldout", help="ship: reader_eval.py --out's JSON of the reader on the held-out bases")
     parser.add_argument("--out", default=os.path.join(ROOT, "out", "spans"))
     parser.add_argument("--processes", type=int, default=2)

@@ -14,7 +14,10 @@ those at which at least 80% of the unanswerable questions abstain, the one that 
 exact answers (ties: the smaller k, which answers sooner, then the lower threshold); if no
 threshold reaches 80%, the most right decisions (an exact answer, or an unanswerable question
 that abstains). Prints the table at each k's chosen threshold and the choice as
-make_span_reader.py ship takes it.
+make_span_reader.py ship takes it. With --calibrate the confidences are a logistic calibrator's
+(span_answer.abstention_features), each base's fitted on the other bases, so the threshold is
+chosen on confidences its own base did not fit; --calibrator-out writes the one to ship, fitted
+on every base at the chosen k.
 """
 
 import argparse
@@ -27,6 +30,7 @@ import numpy as np
 from reader_eval import decide
 
 from mgpt.retrieval.evaluation import exact_match
+from mgpt.retrieval.span_answer import abstention_features
 
 UNANSWERABLE_ABSTAIN = 0.8
 CHUNK_RECALL = 0.9
@@ -77,11 +81,11 @@ def chunk_recall(results):
 
 
 def features(row):
-    """What a calibrator of abstention reads of one answer: the span against the null (log odds),
-    the span's and the null's own log probabilities, and the log of the cited chunk's retrieval rank."""
-    c = min(max(row["confidence"], 1e-9), 1 - 1e-9)
-    return [np.log(c / (1 - c)), np.log(max(row.get("span_probability") or 0.0, 1e-9)),
-            np.log(max(row.get("abstain_probability") or 0.0, 1e-9)), np.log(row.get("cited_rank") or 1)]
+    """What the reader's calibrator reads of one answer (span_answer.abstention_features), from an
+    evaluation row (files written before span_confidence was recorded: their confidence is it)."""
+    span_confidence = row.get("span_confidence", row["confidence"])
+    return abstention_features(span_confidence, row.get("span_probability"), row.get("abstain_probability"),
+                               row.get("cited_rank"))
 
 
 def fit_logistic(x, y, l2=1.0, steps=50):
@@ -103,6 +107,14 @@ def right(row):
     return float(bool(row["answers"]) and row["answer"] is not None and bool(exact_match(row["answer"], row["answers"])))
 
 
+def fit_calibrator(record):
+    """The calibrator to ship: fitted on every development base's answers at one k."""
+    rows = [r for base in record["results"] for r in base["rows"]]
+    w, bias = fit_logistic(np.array([features(r) for r in rows]), np.array([right(r) for r in rows]))
+    return {"weights": [float(x) for x in w], "bias": float(bias), "k": record["k"],
+            "fitted_on": [base["kb"] for base in record["results"]], "questions": len(rows)}
+
+
 def calibrated(record):
     """The record with each base's confidences replaced by a calibrator's fitted on the other bases
     (leave one base out), so the choice made on them is not made on the data that fitted them."""
@@ -120,7 +132,12 @@ def main():
     parser.add_argument("files", nargs="+", help="reader_eval.py --dev --out files, one per k")
     parser.add_argument("--calibrate", action="store_true",
                         help="confidences of a logistic calibrator, each base's fitted on the others")
+    parser.add_argument("--calibrator-out", metavar="FILE",
+                        help="with --calibrate: write the calibrator fitted on every base at the chosen k "
+                             "(JSON, for make_span_reader.py ship --calibrator)")
     args = parser.parse_args()
+    if args.calibrator_out and not args.calibrate:
+        parser.error("--calibrator-out needs --calibrate")
     best_each, chosen = choose(args.files, args.calibrate)
     for k, t, (exact, n, held, m, silent), meets, recall in sorted(best_each):
         print(f"k {k:>2}: answer's chunk read {recall:.1%}; min-confidence {t:.3f}: exact {exact} of {n}, "
@@ -128,6 +145,13 @@ def main():
               + ("" if meets else " (no threshold reaches 80%)"))
     k, t, *_ = chosen
     print(f"chosen: -k {k} --min-confidence {t:.3f}")
+    if args.calibrator_out:
+        record = next(r for r in map(lambda p: json.load(open(p)), args.files) if r["k"] == k)
+        calibrator = fit_calibrator(record)
+        with open(args.calibrator_out, "w") as f:
+            json.dump(calibrator, f, indent=1)
+        print(f"calibrator fitted on {calibrator['questions']} questions of {', '.join(calibrator['fitted_on'])} "
+              f"-> {args.calibrator_out}")
     return 0
 
 

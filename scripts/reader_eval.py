@@ -109,7 +109,8 @@ def evaluate_kb(name, ck, args, work):
             row["seconds"] = time.perf_counter() - t0
             cited = [s["rank"] for s in result["sources"] if "span" in s]
             row.update(answer=result["answer"], model_answer=result["model_answer"],
-                       confidence=result["confidence"], abstain_probability=result["abstain_probability"],
+                       confidence=result["confidence"], span_confidence=result.get("span_confidence"),
+                       abstain_probability=result["abstain_probability"],
                        # what a calibrator of abstention may read (docs/RAG.md): the span's own probability, the
                        # retrieval rank of the chunk it cites and every hit's retrieval score
                        span_probability=result.get("span_probability"), cited_rank=cited[0] if cited else None,

@@ -75,3 +75,26 @@ def test_a_calibrator_learns_what_the_margin_misses_and_is_judged_on_bases_it_di
         kept = [r["confidence"] for r in fitted["rows"] if r["answer"] == "42"]
         assert max(wrong) < 0.5 < min(kept)
         assert raw["rows"][0]["confidence"] != fitted["rows"][0]["confidence"]  # the input is left as it was
+
+
+def test_the_calibrator_to_ship_is_fitted_on_every_base_at_the_chosen_k(tmp_path):
+    """--calibrator-out: the chosen k's answers from all bases fit it; its weights turn the
+    features of a right answer higher than a wrong one's, and ship reads its k."""
+    rows = [{"answers": ["42"], "answer": "42" if i % 2 == 0 else "7", "confidence": 0.7, "span_probability": 0.3,
+             "abstain_probability": 0.1, "cited_rank": 1 if i % 2 == 0 else 6, "in_prompt": True} for i in range(40)]
+    files = []
+    for k in (4, 12):
+        path = tmp_path / f"k{k}.json"
+        path.write_text(json.dumps({"k": k, "results": [{"kb": "a", "rows": rows[:20]}, {"kb": "b", "rows": rows[20:]}]}))
+        files.append(str(path))
+    out = tmp_path / "cal.json"
+    import sys
+    from unittest import mock
+
+    with mock.patch.object(sys, "argv", ["reader_choose.py", "--calibrate", "--calibrator-out", str(out), *files]):
+        assert reader_choose.main() == 0
+    calibrator = json.loads(out.read_text())
+    assert calibrator["k"] == 4 and calibrator["fitted_on"] == ["a", "b"] and calibrator["questions"] == 40
+    w, b = np.array(calibrator["weights"]), calibrator["bias"]
+    right, wrong = (reader_choose.features(rows[i]) for i in (0, 1))
+    assert w @ right + b > 0 > w @ wrong + b

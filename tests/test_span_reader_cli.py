@@ -71,6 +71,39 @@ def test_the_reader_reads_as_many_chunks_as_its_file_says(reader, tmp_path):
                    f"the reader's {key} is {bad!r}")
 
 
+def test_a_calibrated_reader_answers_with_its_calibrators_confidence(reader, tmp_path):
+    """With a calibrator in its state, the reader's confidence is the logistic of the calibrator's
+    weights over span_answer.abstention_features; its threshold applies to that; info says so; a
+    damaged calibrator is one line."""
+    import math
+
+    from mgpt.checkpoint import load_model, save_model
+    from mgpt.retrieval.span_answer import abstention_features
+
+    ck = load_model(str(reader / "r.npz"))
+    ask = ("ask", "How much is the Aster?", "--db", reader / "kb.db", "--json", "-k", "2")
+    raw = json.loads(assert_ok(mgpt_run(*ask, "--ckpt", reader / "r.npz", "--min-confidence", "0")).stdout)
+    assert raw["confidence"] == pytest.approx(raw["span_confidence"])  # no calibrator: the span's own
+    weights, bias = [0.5, 0.25, -0.5, -2.0], 0.75
+    calibrator = {"weights": weights, "bias": bias, "k": 2, "questions": 10}
+    save_model(str(tmp_path / "cal.npz"), ck.model, ck.vocab, ck.mode, {**ck.state, "calibrator": calibrator})
+    out = json.loads(assert_ok(mgpt_run(*ask, "--ckpt", tmp_path / "cal.npz", "--min-confidence", "0")).stdout)
+    cited = next(s["rank"] for s in out["sources"] if "span" in s)
+    features = abstention_features(out["span_confidence"], out["span_probability"], out["abstain_probability"], cited)
+    expected = 1 / (1 + math.exp(-(sum(w * f for w, f in zip(weights, features)) + bias)))
+    assert out["confidence"] == pytest.approx(expected) and out["confidence"] != pytest.approx(out["span_confidence"])
+    above = json.loads(assert_ok(mgpt_run(*ask, "--ckpt", tmp_path / "cal.npz", "--min-confidence",
+                                          f"{min(expected + 0.01, 1):.4f}")).stdout)
+    assert above["abstained"]
+    info = json.loads(assert_ok(mgpt_run("info", tmp_path / "cal.npz", "--json")).stdout)
+    assert info["calibrated"] is True
+    assert "calibrated confidence" in assert_ok(mgpt_run("info", tmp_path / "cal.npz")).stdout
+    for bad in ({"weights": [1, 2], "bias": 0}, {"weights": weights}, {"weights": ["a"] * 4, "bias": 0},
+                {"weights": [float("nan")] * 4, "bias": 0}):
+        save_model(str(tmp_path / "bad.npz"), ck.model, ck.vocab, ck.mode, {**ck.state, "calibrator": bad})
+        fails_with(mgpt_run(*ask, "--ckpt", tmp_path / "bad.npz"), "the reader's calibrator is not four weights")
+
+
 def test_rag_examples_finetune_and_merge(reader):
     pairs = reader / "qa.jsonl"
     pairs.write_text('{"question": "What does the Brae cost?", "answer": "59 EUR"}\n'

@@ -43,15 +43,20 @@ def model_info(path):
         f"fingerprint  {ck.fingerprint}",
     ]
     if ck.is_span_reader:  # how it reads (mgpt.span_reader, mgpt.pairs) and when it abstains
-        from .retrieval.span_answer import reader_confidence, reader_k
+        from .retrieval.span_answer import reader_calibrator, reader_confidence, reader_k
 
         record["min_confidence"], record["k"] = reader_confidence(ck), reader_k(ck)
+        calibrator = reader_calibrator(ck)
+        record["calibrated"] = calibrator is not None
         features = "question-match features" if cfg.match_features else "no match features"
         if cfg.word_buckets:
             features += f", hashed word features: {cfg.word_buckets} buckets"
         lines.append(f"reads        {record['k']} chunks a question, each with the question, attention "
                      f"{READING[cfg.attention]}, {features}; points at the "
-                     f"answer's start and end, abstains under confidence {record['min_confidence']:g}")
+                     f"answer's start and end, abstains under "
+                     + (f"a calibrated confidence of {record['min_confidence']:g} (a logistic calibrator fitted on "
+                        f"{ck.state['calibrator'].get('questions', '?')} development questions)" if calibrator is not None
+                        else f"confidence {record['min_confidence']:g}"))
     if "prompt_template" in state:  # what `ask` sends it (mgpt.retrieval.prompt)
         record["prompt_template"] = state["prompt_template"]
         lines.append(f"prompt       {state['prompt_template']} template")

@@ -155,7 +155,8 @@ def merge_lora(base_path, adapters, out):
         ack.adapter.merge_into(ck.model, weight)
     previous = ck.state.get("merged_from", {}).get("adapters", [])
     # training state (optimizer, RNG, losses, corpus) described the base's run, not these weights
-    state = {k: v for k, v in ck.state.items() if k in ("step", "mode", "init_from", "prompt_template", "min_confidence", "k")}
+    state = {k: v for k, v in ck.state.items() if k in ("step", "mode", "init_from", "prompt_template", "min_confidence", "k",
+                                                         "calibrator")}
     state["merged_from"] = {
         "base": {"path": base_path, "fingerprint": base_fp},
         "adapters": previous + [{"path": p, "weight": w, "fingerprint": a.fingerprint} for p, w, a in loaded],

@@ -5,9 +5,12 @@ The reader gives each character of each chunk a start and an end score, and each
 position both. As in training, the scores of all the chunks share one softmax (Clark and Gardner
 2017), so a span's probability compares across chunks: P(span) = P_start(i) P_end(j), and the
 null's is P_start(any null) P_end(any null). The answer is the likeliest span of at most
-`max_answer` characters that starts and ends at word edges (pairs.edges, as in training). Its confidence is P(span) / (P(span) + P(null)), the span against the null
-alone; the reader abstains under `min_confidence` (chosen on the development bases and kept in
-the reader's state, docs/RAG.md).
+`max_answer` characters that starts and ends at word edges (pairs.edges, as in training). Its
+span confidence is P(span) / (P(span) + P(null)), the span against the null alone. A reader
+shipped with a calibrator (a logistic regression fitted on the development bases, kept in its
+state) turns that, the span's and the null's own probabilities and the cited chunk's retrieval
+rank into its confidence, the probability that the answer is right; the reader abstains under
+`min_confidence` (chosen on the development bases and kept in its state too, docs/RAG.md).
 """
 
 import numpy as np
@@ -122,6 +125,40 @@ def reader_confidence(ck):
     return _reader_setting(ck, "min_confidence", DEFAULT_MIN_CONFIDENCE, 0.0, 1.0)
 
 
+def abstention_features(span_confidence, span_probability, null_probability, cited_rank):
+    """What the calibrator reads of one answer: the span against the null (log odds), the span's and
+    the null's own log probabilities and the log of the cited chunk's retrieval rank (1 = first)."""
+    c = min(max(span_confidence, 1e-9), 1 - 1e-9)
+    return [float(np.log(c / (1 - c))), float(np.log(max(span_probability or 0.0, 1e-9))),
+            float(np.log(max(null_probability or 0.0, 1e-9))), float(np.log(cited_rank or 1))]
+
+
+def reader_calibrator(ck):
+    """(weights, bias) of the reader's calibrator, or None when it was shipped without one."""
+    calibrator = ck.state.get("calibrator")
+    if calibrator is None:
+        return None
+    try:
+        weights = np.array(calibrator["weights"], dtype=np.float64)
+        bias = float(calibrator["bias"])
+        ok = weights.shape == (4,) and np.isfinite(weights).all() and np.isfinite(bias)
+    except (TypeError, KeyError, ValueError):
+        ok = False
+    if not ok:
+        raise MgptError("the reader's calibrator is not four weights and a bias: its file is damaged; ship it again")
+    return weights, bias
+
+
+def calibrated(ck, features):
+    """The reader's confidence from abstention_features: its calibrator's probability, else the
+    span confidence itself."""
+    calibrator = reader_calibrator(ck)
+    if calibrator is None:
+        return float(1.0 / (1.0 + np.exp(-features[0])))
+    weights, bias = calibrator
+    return float(1.0 / (1.0 + np.exp(-(np.dot(weights, features) + bias))))
+
+
 def reader_k(ck):
     """How many chunks the reader reads a question: the k chosen with it (make_span_reader.py ship,
     on the development bases: recall of the answer's chunk against latency), else DEFAULT_SPAN_K."""
@@ -130,7 +167,8 @@ def reader_k(ck):
 
 def answer_with_spans(ck, question, hits, max_answer=DEFAULT_MAX_ANSWER, min_confidence=None):
     """answer_question's result for a span reader: every hit is read (in_prompt true for all).
-    confidence is P(span) / (P(span) + P(null)); min_confidence None: the reader's own."""
+    span_confidence is P(span) / (P(span) + P(null)), confidence the calibrated one (the same
+    without a calibrator); min_confidence None: the reader's own."""
     if min_confidence is None:
         min_confidence = reader_confidence(ck)
     question = one_line(question)
@@ -156,7 +194,11 @@ def answer_with_spans(ck, question, hits, max_answer=DEFAULT_MAX_ANSWER, min_con
 
         notes.append(f"context: {len(unknown)} character(s) the model has no id for: {show_chars(unknown)}")
     found = point(ck, read_question, fitted, max_answer)
-    confidence = float(1.0 / (1.0 + np.exp(-found["log_margin"]))) if np.isfinite(found["log_margin"]) else 0.0
+    span_confidence = float(1.0 / (1.0 + np.exp(-found["log_margin"]))) if np.isfinite(found["log_margin"]) else 0.0
+    confidence = 0.0
+    if found["chunk"] is not None:
+        confidence = calibrated(ck, abstention_features(span_confidence, found["probability"],
+                                                        found["null_probability"], found["chunk"] + 1))
     abstained = bool(found["chunk"] is None or confidence < min_confidence)
     answer, model_answer = None, ""
     if found["chunk"] is not None:
@@ -171,5 +213,6 @@ def answer_with_spans(ck, question, hits, max_answer=DEFAULT_MAX_ANSWER, min_con
             source["span"] = [found["start"], found["end"]]
         sources.append(source)
     return {"question": question, "answer": answer, "abstained": abstained, "confidence": confidence,
+            "span_confidence": span_confidence,
             "span_probability": found["probability"], "abstain_probability": found["null_probability"],
             "model_answer": model_answer, "prompt": None, "sources": sources, "notes": notes}

@@ -40,10 +40,11 @@ class Service:
         self.catalog, self.settings, self.store, self.embedder = models, settings, store, embedder
         reader = models.reader
         if reader is not None and reader.is_span_reader:  # a damaged file's reading settings fail at the start
-            from ..retrieval.span_answer import reader_confidence, reader_k
+            from ..retrieval.span_answer import reader_calibrator, reader_confidence, reader_k
 
             reader_k(reader)
             reader_confidence(reader)
+            reader_calibrator(reader)
         self.metrics = Metrics(settings.max_batch)
         gen = models.generator
         self.scheduler = None if gen is None else Scheduler(gen.model, gen.vocab, gen.mode, settings.max_batch,
