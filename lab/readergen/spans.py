@@ -30,11 +30,13 @@ def occurrences(text, value):
     return found
 
 
-def kb_examples(company, files, stated, rng, count, edition, unanswerable_share=0.2):
-    """Examples for one company: {question, chunks, answer, spans}."""
+def kb_examples(company, files, stated, rng, count, edition, unanswerable_share=0.2, rows_and_lines=False):
+    """Examples for one company: {question, chunks, answer, spans}. rows_and_lines as
+    chunking.chunk_text takes it: False cuts as mgpt did when the data sets recorded before
+    2026-12-07 were made (make_span_reader.py: their sha256), True as `mgpt index` cuts now."""
     chunk_size = rng.choice((140, 140, 140, 180, 120))
-    # cut as mgpt cut them when the recorded data sets were made (make_span_reader.py: their sha256)
-    chunks = [one_line(c) for _, text in files for c in chunk_text(text, chunk_size=chunk_size, rows_and_lines=False)]
+    chunks = [one_line(c) for _, text in files
+              for c in chunk_text(text, chunk_size=chunk_size, rows_and_lines=rows_and_lines)]
     if not chunks:
         return []
     retriever = Retriever(chunks)
@@ -52,19 +54,20 @@ def kb_examples(company, files, stated, rng, count, edition, unanswerable_share=
     return examples
 
 
-def company_examples(seed, i, edition):
+def company_examples(seed, i, edition, rows_and_lines=False):
     rng = random.Random(f"spans/{seed}/{i}")
     company = make_company(rng, edition=edition)
     files, stated = render_kb(company, rng, edition)
-    return kb_examples(company, files, stated, rng, rng.randint(*QUESTIONS_PER_COMPANY), edition)
+    return kb_examples(company, files, stated, rng, rng.randint(*QUESTIONS_PER_COMPANY), edition,
+                       rows_and_lines=rows_and_lines)
 
 
 def _worker(args):
-    seed, start, count, edition = args
-    return [company_examples(seed, i, edition) for i in range(start, start + count)]
+    seed, start, count, edition, rows_and_lines = args
+    return [company_examples(seed, i, edition, rows_and_lines) for i in range(start, start + count)]
 
 
-def generate_examples(n, seed, edition, processes=1, chunk=32):
+def generate_examples(n, seed, edition, processes=1, chunk=32, rows_and_lines=False):
     """Yields n examples: companies in order, `chunk` companies per task (the same on any
     number of processes)."""
-    return in_company_order(_worker, lambda start: (seed, start, chunk, edition), n, processes, chunk)
+    return in_company_order(_worker, lambda start: (seed, start, chunk, edition, rows_and_lines), n, processes, chunk)
