@@ -149,12 +149,12 @@ def reader_calibrator(ck):
     return weights, bias
 
 
-def calibrated(ck, features):
-    """The reader's confidence from abstention_features: its calibrator's probability, else the
+def calibrated(ck, span_confidence, features):
+    """The reader's confidence: its calibrator's probability over abstention_features, else the
     span confidence itself."""
     calibrator = reader_calibrator(ck)
     if calibrator is None:
-        return float(1.0 / (1.0 + np.exp(-features[0])))
+        return span_confidence
     weights, bias = calibrator
     return float(1.0 / (1.0 + np.exp(-(np.dot(weights, features) + bias))))
 
@@ -197,8 +197,9 @@ def answer_with_spans(ck, question, hits, max_answer=DEFAULT_MAX_ANSWER, min_con
     span_confidence = float(1.0 / (1.0 + np.exp(-found["log_margin"]))) if np.isfinite(found["log_margin"]) else 0.0
     confidence = 0.0
     if found["chunk"] is not None:
-        confidence = calibrated(ck, abstention_features(span_confidence, found["probability"],
-                                                        found["null_probability"], found["chunk"] + 1))
+        features = abstention_features(span_confidence, found["probability"], found["null_probability"],
+                                       found["chunk"] + 1)
+        confidence = calibrated(ck, span_confidence, features)
     abstained = bool(found["chunk"] is None or confidence < min_confidence)
     answer, model_answer = None, ""
     if found["chunk"] is not None:
