@@ -158,6 +158,7 @@ FIGURES = {  # picture in docs/img: (its data in docs/data, how it is drawn)
     "quickstart-attention.png": ("quickstart-attention.json", draw_attention),
     "quality-shakespeare.png": ("quality-shakespeare.json", draw_quality),
     "quality-names.png": ("quality-names.json", draw_quality),
+    "quality-shakespeare-hour.png": ("quality-shakespeare-hour.json", draw_quality),
     "lora-gap.png": ("lora.json", draw_lora),
     "speed-vs-pytorch.png": ("speed.json", draw_speed),
     "mpi-scaling.png": ("mpi.json", draw_mpi),
