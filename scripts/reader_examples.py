@@ -12,7 +12,6 @@ it, equals the answer after normalisation (evaluation.exact_match).
 
 import argparse
 import json
-import os
 import random
 import sys
 
@@ -20,10 +19,8 @@ from mgpt.checkpoint import load_model
 from mgpt.errors import MgptError
 from mgpt.pairs import parse_examples
 from mgpt.retrieval.evaluation import exact_match
+from mgpt.retrieval.reader import reader_path
 from mgpt.retrieval.span_answer import point, tidy_span
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SHIPPED = os.path.join(ROOT, "src", "mgpt", "models", "reader.npz")
 
 
 def read_examples(ck, examples):
@@ -47,7 +44,7 @@ def read_examples(ck, examples):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("examples", help="JSON lines of examples")
-    parser.add_argument("--ckpt", default=SHIPPED, help="the span reader [default: the shipped one]")
+    parser.add_argument("--ckpt", help="the span reader [default: the shipped one]")
     parser.add_argument("--sample", type=int, help="read this many examples drawn at random (seeded), not all")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
@@ -55,6 +52,7 @@ def main(argv=None):
     try:
         with open(args.examples, encoding="utf-8") as f:
             examples = parse_examples(f.read(), args.examples)
+        args.ckpt = args.ckpt or reader_path()
         ck = load_model(args.ckpt)
     except (OSError, MgptError) as e:
         print(f"reader_examples: {e}", file=sys.stderr)
