@@ -217,3 +217,21 @@ def test_kv_cache_matches_full_forward():
     pieces = [model.forward_cached(idx[:, :3], kv)]
     pieces += [model.forward_cached(idx[:, t:t + 1], kv) for t in range(3, 8)]
     np.testing.assert_allclose(np.concatenate(pieces, axis=1), full, rtol=1e-10, atol=1e-12)
+
+
+def test_whole_model_gradient_over_packed_documents():
+    """Documents side by side in a row (packing.py): each read on its own, with its own positions."""
+    from mgpt.packing import pack_docs
+
+    cfg = GPTConfig(vocab_size=7, n_layer=2, n_head=2, n_embd=8, block_size=6)
+    model = GPT(cfg, dtype=np.float64)
+    model.init_weights(np.random.default_rng(0))
+    model.params[...] += np.random.default_rng(1).normal(0, 0.3, model.params.shape)
+    rows = [np.array([6, 1, 2, 6]), np.array([6, 3, 6]), np.array([6, 4, 5, 0, 1, 6]), np.array([6, 6])]
+    x, targets = pack_docs(rows, [0, 0, 2, 0], 6)
+    assert x.ids.shape[0] == 2
+    _, _, cache = model.forward(x, targets)
+    model.grads[...] = 0
+    model.backward(cache)
+    numeric = numerical_grad(lambda: model.forward(x, targets)[1], model.params)
+    assert_close(model.grads, numeric, rtol=1e-4, atol=1e-8)

@@ -216,7 +216,7 @@ def test_batch_targets():
 
 
 def test_packing_fills_rows_first_fit():
-    from mgpt.pairs import pack
+    from mgpt.packing import pack
 
     assert pack([30, 50, 20, 45, 10], 64) == [(2, 0), (0, 0), (2, 30), (1, 0), (0, 50)]
     assert pack([64, 64], 64) == [(0, 0), (1, 0)]

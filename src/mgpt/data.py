@@ -15,6 +15,7 @@ import numpy as np
 
 from .errors import MgptError
 from .kernels import IGNORE_INDEX
+from .packing import pack_docs
 from .shards import cut_rows
 
 MODES = ("auto", "docs", "stream")
@@ -258,10 +259,9 @@ class DocsSplit(RowSplit):
             out[lo - start:hi - start] = model_ids(self.ids[begin + lo - 1:begin + hi - 1], self.lut)
         return out
 
-    def sample(self, batch_size, block_size, rng):
-        """x (B, T) and y (B, T), IGNORE_INDEX where padded: each row to the longest document in the
-        batch (at most block_size), so a batch of short names costs only what it holds; a longer
-        document gives a random window."""
+    def draw(self, batch_size, block_size, rng):
+        """(rows, firsts): batch_size random documents, each whole with its BOS or, when longer than
+        the block, a random window of block_size + 1, and each one's first scored target."""
         picks = rng.integers(0, len(self), size=batch_size)
         rows, firsts = [], []
         for i in picks:
@@ -272,7 +272,22 @@ class DocsSplit(RowSplit):
                 first = max(first - start, 0)
             rows.append(self.window(i, start, min(start + block_size + 1, size), row))
             firsts.append(first)
-        return pad_rows(rows, firsts)
+        return rows, firsts
+
+    def sample(self, batch_size, block_size, rng):
+        """x (B, T) and y (B, T), IGNORE_INDEX where padded: each row to the longest document in the
+        batch (at most block_size), so a batch of short names costs only what it holds; a longer
+        document gives a random window."""
+        return pad_rows(*self.draw(batch_size, block_size, rng))
+
+    def sample_shards(self, batch_size, block_size, rng, shards):
+        """sample's documents in `shards` parts of consecutive rows, each packed side by side in
+        rows of the block (packing.pack_docs) where that takes fewer positions than padding: a batch
+        of names then costs its characters, not rows as long as its longest name."""
+        rows, firsts = self.draw(batch_size, block_size, rng)
+        parts = [([rows[i] for i in part], [firsts[i] for i in part])
+                 for part in np.array_split(np.arange(len(rows)), shards)]
+        return [pack_docs(*part, block_size) or pad_rows(*part) for part in parts]
 
     def eval_windows(self, block_size):
         """(row, first scored target) of each document cut into consecutive windows, shortest first

@@ -15,6 +15,7 @@ from functools import partial
 import numpy as np
 
 from . import kernels as K
+from . import span_kernels as S
 from .block import BlockWeights, block_backward, block_forward
 from .decoding import KVCache
 from .lora import Adaptable
@@ -81,18 +82,28 @@ class GPT(Adaptable):
     def forward(self, idx, targets=None, rng=None, for_backward=True, attention_out=None):
         """idx (B, T) -> logits (B, T, V); with targets also the mean loss and the backward cache.
 
+        idx may also be a packing.PackedDocs, documents side by side in rows: each position then
+        takes its position within its document and attends only to its own document's earlier
+        positions, so each document reads as it would in a row of its own.
+
         `rng` enables dropout (training); None means inference. With for_backward=False (or no
         targets) each layer's activations are dropped as soon as the next layer has them, so
         evaluation holds one layer's worth of memory, not the whole model's. A list
-        `attention_out` receives each layer's attention weights (B, H, T, T), in layer order.
+        `attention_out` receives each layer's attention weights (B, H, T, T), in layer order
+        (ids only).
         """
         cfg, p = self.config, self.p
-        B, T = idx.shape
         drop = cfg.dropout if rng is not None else 0.0
         self._dropout_rng = rng
-        x = K.embedding_forward(p["wte"], idx) + p["wpe"][:T]
+        activation = K.ACTIVATIONS[cfg.activation][0]
+        if isinstance(idx, np.ndarray):
+            x = K.embedding_forward(p["wte"], idx) + p["wpe"][:idx.shape[1]]
+            attention = causal_attention(cfg.n_head, attention_out)
+        else:
+            x = K.embedding_forward(p["wte"], idx.ids) + K.embedding_forward(p["wpe"], idx.positions)
+            bias = S.key_bias(idx.segments, "causal", dtype=x.dtype)
+            attention = partial(S.attention_masked_forward, n_head=cfg.n_head, bias=bias)
         x, emb_mask = K.dropout_forward(x, drop, rng)
-        attention, activation = causal_attention(cfg.n_head, attention_out), K.ACTIVATIONS[cfg.activation][0]
         layers, keep = [], for_backward and targets is not None
         for layer in range(cfg.n_layer):
             w = self.block_weights(layer)
@@ -117,12 +128,16 @@ class GPT(Adaptable):
         dx, dlnf = K.rmsnorm_backward(dxf, p["lnf"], cache["lnf"])
         if self.train_base:
             g["lnf"][...] = dlnf
-        dx = self._blocks_backward(dx, cache["layers"], K.attention_backward)
+        idx = cache["idx"]
+        packed = not isinstance(idx, np.ndarray)
+        dx = self._blocks_backward(dx, cache["layers"], S.attention_masked_backward if packed else K.attention_backward)
         if dx is None:  # the lowest adapted layer over a frozen base: nothing below trains
             return
         dx = K.dropout_backward(dx, cache["emb_mask"])
-        if self.train_base:
-            idx = cache["idx"]
+        if self.train_base and packed:
+            g["wte"][...] = K.embedding_backward(dx, idx.ids, cfg.vocab_size)
+            g["wpe"][...] = K.embedding_backward(dx, idx.positions, cfg.block_size)
+        elif self.train_base:
             g["wte"][...] = K.embedding_backward(dx, idx, cfg.vocab_size)
             dx.sum(axis=0, out=g["wpe"][: idx.shape[1]])
 

@@ -27,6 +27,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .errors import MgptError
+from .packing import pack
 from .span_reader import PairBatch, SpanTargets
 from .word_hash import word_ids, words
 
@@ -108,19 +109,6 @@ def encode_pair(vocab, question, chunk, block_size, match_features=True, spans=(
     kept = [(s, e) for s, e in spans if e <= len(chunk)]
     return Row(ids, types, chunk_at, *edges(chunk), tuple(chunk_at + s for s, _ in kept),
                tuple(chunk_at + e - 1 for _, e in kept), hashed)
-
-
-def pack(lengths, width):
-    """(row, offset) for pieces of these lengths (each <= width) in rows of `width`: longest first,
-    each into the first row with room (first-fit decreasing), so rows are nearly full."""
-    places, fill = [None] * len(lengths), []
-    for i in sorted(range(len(lengths)), key=lambda i: -lengths[i]):
-        row = next((r for r, used in enumerate(fill) if used + lengths[i] <= width), len(fill))
-        if row == len(fill):
-            fill.append(0)
-        places[i] = (row, fill[row])
-        fill[row] += lengths[i]
-    return places
 
 
 def make_batch(groups, bos, width=None):

@@ -6,6 +6,7 @@ scores every character as the answer's start or end. Two kernels are its own:
 - attention over the whole pair: every position sees every position of its own pair (its
   segment of the row), directly or (split) through heads that look left and heads that look
   right (an additive bias keeps other pairs and padding out and sets each head's direction);
+  its causal form also reads the GPT's short documents packed side by side (model.py);
 - the span loss: a softmax over the allowed positions of one question's pairs (the chunks read
   for it, and their null positions), scored on the marginal probability of the target positions
   (every place the answer stands, or the nulls when no chunk holds it).
