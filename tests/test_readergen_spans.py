@@ -42,3 +42,10 @@ def test_same_seed_same_bytes():
     assert first == again
     assert first != "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in examples(seed=106, companies=2))
     assert hashlib.sha256(first.encode()).hexdigest() == FIRST_EXAMPLES_SHA256
+
+
+def test_questions_read_as_many_chunks_as_asked():
+    """make_span_reader.py's generated4 reads 8 to 12 chunks a question, as `ask` reads 12."""
+    many = [e for i in range(2) for e in company_examples(505, i, 5, rows_and_lines=True, chunks_read=(10, 12))]
+    assert {len(e["chunks"]) for e in many} == {10, 12}
+    assert any(e["spans"] for e in many) and any(e["answer"] is None for e in many)

@@ -30,10 +30,12 @@ def occurrences(text, value):
     return found
 
 
-def kb_examples(company, files, stated, rng, count, edition, unanswerable_share=0.2, rows_and_lines=False):
+def kb_examples(company, files, stated, rng, count, edition, unanswerable_share=0.2, rows_and_lines=False,
+                chunks_read=CHUNKS_READ):
     """Examples for one company: {question, chunks, answer, spans}. rows_and_lines as
     chunking.chunk_text takes it: False cuts as mgpt did when the data sets recorded before
-    2026-12-07 were made (make_span_reader.py: their sha256), True as `mgpt index` cuts now."""
+    2026-12-07 were made (make_span_reader.py: their sha256), True as `mgpt index` cuts now.
+    chunks_read: how many chunks a question may bring, one drawn per question."""
     chunk_size = rng.choice((140, 140, 140, 180, 120))
     chunks = [one_line(c) for _, text in files
               for c in chunk_text(text, chunk_size=chunk_size, rows_and_lines=rows_and_lines)]
@@ -42,7 +44,7 @@ def kb_examples(company, files, stated, rng, count, edition, unanswerable_share=
     retriever = Retriever(chunks)
     examples = []
     for question, product, value in questions(company, stated, rng, count, unanswerable_share, edition):
-        hits = retriever.search(question, rng.choice(CHUNKS_READ))
+        hits = retriever.search(question, rng.choice(chunks_read))
         if value is not None and rng.random() < RETRIEVAL_HELP:
             hits = with_support(rng, hits, chunks, product, value)
         texts = [chunks[i] for i in hits]
@@ -54,20 +56,21 @@ def kb_examples(company, files, stated, rng, count, edition, unanswerable_share=
     return examples
 
 
-def company_examples(seed, i, edition, rows_and_lines=False):
+def company_examples(seed, i, edition, rows_and_lines=False, chunks_read=CHUNKS_READ):
     rng = random.Random(f"spans/{seed}/{i}")
     company = make_company(rng, edition=edition)
     files, stated = render_kb(company, rng, edition)
     return kb_examples(company, files, stated, rng, rng.randint(*QUESTIONS_PER_COMPANY), edition,
-                       rows_and_lines=rows_and_lines)
+                       rows_and_lines=rows_and_lines, chunks_read=chunks_read)
 
 
 def _worker(args):
-    seed, start, count, edition, rows_and_lines = args
-    return [company_examples(seed, i, edition, rows_and_lines) for i in range(start, start + count)]
+    seed, start, count, edition, rows_and_lines, chunks_read = args
+    return [company_examples(seed, i, edition, rows_and_lines, chunks_read) for i in range(start, start + count)]
 
 
-def generate_examples(n, seed, edition, processes=1, chunk=32, rows_and_lines=False):
+def generate_examples(n, seed, edition, processes=1, chunk=32, rows_and_lines=False, chunks_read=CHUNKS_READ):
     """Yields n examples: companies in order, `chunk` companies per task (the same on any
     number of processes)."""
-    return in_company_order(_worker, lambda start: (seed, start, chunk, edition, rows_and_lines), n, processes, chunk)
+    return in_company_order(_worker, lambda start: (seed, start, chunk, edition, rows_and_lines, chunks_read),
+                            n, processes, chunk)
