@@ -76,6 +76,7 @@ RUNS = [
         "--eval-iters", "20", "--val-fraction", "0.01", "--save-every", "25", "--seed", "2003"], 4000),
     # The fourth, a probe: the same start and rate as the third, each generated question read with 8 to 12
     # chunks as `ask` reads 12 (the third's 2 to 6 drew its choice across chunks from few), people's documents once.
+    # Stopped at step 545: the development bases read no better at steps 250 and 500 (docs/RAG.md).
     ("reader4", ["generated4", "docs"], 2, [
         "--init", os.path.join(ROOT, "out", "spans", "reader.npz"), "--batch-size", "16", "--steps", "1500",
         "--lr", "1e-4", "--min-lr", "1e-5", "--warmup", "100", "--weight-decay", "0.1", "--eval-every", "250",
