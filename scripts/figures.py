@@ -37,7 +37,7 @@ def draw_attention(path):
 
 
 def draw_quality(path):
-    """The learning curve of bench_quality.py (its 20-batch estimates) and the bar it aims at."""
+    """The learning curve of bench_quality.py (its val estimates, --eval-iters batches) and the bar it aims at."""
     data = read(path)
     records = [(i, {"event": "eval", **point}) for i, point in enumerate(data["curve"], 1)]
     figure = plot.loss_figure([plot.run_from_records(records, data["run"], path)], size=WIDE)
