@@ -111,6 +111,7 @@ def make_data(args):
         if args.dataset and name not in args.dataset:
             continue
         path, t0 = os.path.join(args.out, f"{name}.jsonl"), time.time()
+        chunks_read = CHUNKS_READ.get(name, TWO_TO_SIX)
         if os.path.exists(path) and data.get(name, {}).get("sha256") == sha256(path):
             print(f"{path} is already written (sha256 as recorded)", flush=True)
             continue
@@ -118,11 +119,11 @@ def make_data(args):
             for seed, edition, n in parts:
                 for example in generate_examples(n, seed, edition, processes=args.processes,
                                                  rows_and_lines=name in CUT_AS_INDEX_NOW,
-                                                 chunks_read=CHUNKS_READ.get(name, TWO_TO_SIX)):
+                                                 chunks_read=chunks_read):
                     f.write(json.dumps(example, ensure_ascii=False) + "\n")
         os.replace(path + ".tmp", path)
         data[name] = {"parts": [{"seed": s, "edition": e, "examples": n} for s, e, n in parts],
-                      "chunks_read": list(CHUNKS_READ.get(name, TWO_TO_SIX)),
+                      "chunks_read": list(chunks_read),
                       "cut": "as index cuts since 2026-12-07" if name in CUT_AS_INDEX_NOW else "as recorded",
                       "sha256": sha256(path), "bytes": os.path.getsize(path), "wall_s": round(time.time() - t0, 1)}
         print(f"wrote {path} ({os.path.getsize(path) / 1e6:.1f} MB) in {time.time() - t0:.0f} s", flush=True)
