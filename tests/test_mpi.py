@@ -110,6 +110,24 @@ def test_ranks_hold_identical_parameters_and_only_rank_0_writes(work):
 
 
 @needs_mpi
+def test_full_val_deals_the_validation_split_out_to_the_ranks(work):
+    """Each rank scores its turn of the split's batches; the reduced figure is the whole split's."""
+    from mgpt.checkpoint import load_model
+    from mgpt.data import split_corpus
+    from mgpt.evaluate import evaluate_split
+    from mgpt.prepared import Corpus
+
+    ok(launch(mpi(*MGPT, "train", "names.txt", "-o", "m.npz", *TINY, "--batch-size", "2", "--mode", "docs",
+                  "--steps", "20", "--eval-every", "10", "--full-val", "--log", "m.jsonl", "-q"), cwd=work))
+    last = load_model(str(work / "m-last.npz"))
+    with Corpus([str(work / "names.txt")]) as corpus:
+        _, val = split_corpus(corpus.prepared(), last.vocab, "docs", 0.1, 1337, 8)
+    assert len(list(val.whole_batches(8, 2))) == 2  # a batch for each rank
+    evals = [json.loads(line) for line in (work / "m.jsonl").read_text().splitlines() if '"eval"' in line]
+    assert evals[-1]["val_loss"] == pytest.approx(evaluate_split(last.model, val), rel=1e-6)
+
+
+@needs_mpi
 @pytest.mark.parametrize("mode", ["docs", "stream"])
 def test_rank_0_prepares_the_corpus_and_every_rank_reads_it(work, mode):
     """Rank 0 prepares while the other waits, then finds it prepared: one entry, one preparation,

@@ -9,6 +9,7 @@ from mgpt import checkpoint, runs, shards
 from mgpt.cli import cli
 from mgpt.config import GPTConfig
 from mgpt.data import CHARSETS, Vocab, scored
+from mgpt.evaluate import loss_sums
 from mgpt.kernels import IGNORE_INDEX
 from mgpt.lora import Adapter, LoraConfig, validate
 from mgpt.model import GPT
@@ -96,6 +97,24 @@ def test_a_span_readers_shards_keep_each_question_whole():
     assert questions == 5
     assert sharded_loss == pytest.approx(loss, rel=1e-12)
     np.testing.assert_allclose(model.grads, grads, rtol=1e-10, atol=1e-14)
+
+
+def test_a_span_readers_whole_batches_hold_every_question_once():
+    """--full-val's batches of a pairs split: every question once, the same mean loss as one batch."""
+    vocab = Vocab(CHARSETS["latin"])
+    config = SpanReaderConfig(vocab_size=len(vocab), n_layer=1, n_head=2, n_embd=8, block_size=64, word_buckets=16)
+    model = SpanReader(config, dtype=np.float64)
+    model.init_weights(np.random.default_rng(0))
+    examples = [Example(e["question"], e["chunks"], [(i, c.find(e["answer"]), c.find(e["answer"]) + len(e["answer"]))
+                                                     for i, c in enumerate(e["chunks"]) if e["answer"] and e["answer"] in c])
+                for e in EXAMPLES]
+    split = PairSplit(examples, vocab, config)
+    batches = list(split.whole_batches(64, 2))
+    assert [t.questions for _, t in batches] == [2] * (len(examples) // 2) + [1] * (len(examples) % 2)
+    whole = next(PairSplit(examples, vocab, config).whole_batches(64, len(examples)))
+    total, count = loss_sums(model, batches, split.scored)
+    assert count == len(examples)
+    assert total / count == pytest.approx(model.forward(*whole, for_backward=False)[1], rel=1e-12)
 
 
 def test_threads_do_not_change_a_steps_bytes():

@@ -2,6 +2,7 @@
 optimizer, schedule, checkpoints and training loop."""
 
 import errno
+import json
 import os
 import pickle
 import re
@@ -397,6 +398,39 @@ def test_model_checkpoint_round_trip(tmp_path):
 
 def snapshot(folder):
     return {name: (folder / name).read_bytes() for name in sorted(os.listdir(folder))}
+
+
+@pytest.mark.parametrize("mode, shards", [("docs", "1"), ("stream", "2")])
+def test_full_val_scores_the_whole_validation_split(tmp_path, mode, shards):
+    """--full-val: each evaluation's val loss is the whole split's, as evaluate_split scores it
+    (on the pool's threads too), and -o keeps the weights with the best such figure."""
+    from mgpt.evaluate import evaluate_split
+    from mgpt.prepared import Corpus
+
+    corpus = tmp_path / "n.txt"
+    corpus.write_text(NAMES * 3)
+
+    def train(out, *extra):
+        log = tmp_path / f"{out}.jsonl"
+        r = CliRunner().invoke(cli, ["train", str(corpus), "-o", str(tmp_path / out), *TINY, "--mode", mode,
+                                     "--steps", "30", "--eval-every", "10", "--shards", shards, "--seed", "3",
+                                     "--log", str(log), *extra])
+        assert r.exit_code == 0, r.output
+        evals = [json.loads(line) for line in log.read_text().splitlines() if '"eval"' in line]
+        return [checkpoint.load_model(str(tmp_path / name)) for name in (out, out.replace(".npz", "-last.npz"))], evals
+
+    (best, last), evals = train("f.npz", "--full-val")
+    with Corpus([str(corpus)]) as c:
+        _, val = split_corpus(c.prepared(), best.vocab, mode, 0.1, 3, 8)
+    exact = evaluate_split(last.model, val, batch_size=4)
+    assert evals[-1]["val_loss"] == pytest.approx(exact, rel=1e-12)
+    assert best.state["best_val_loss"] == min(e["val_loss"] for e in evals)
+    assert evaluate_split(best.model, val, batch_size=4) == pytest.approx(best.state["best_val_loss"], rel=1e-12)
+    assert last.state["settings"]["full_val"] is True
+    (_, sampled), evals = train("s.npz")  # the same run estimating from --eval-iters batches
+    assert sampled.state["settings"]["full_val"] is False
+    np.testing.assert_array_equal(sampled.model.params, last.model.params)  # evaluation changes no training
+    assert abs(evals[-1]["val_loss"] - exact) > 1e-6
 
 
 def test_non_finite_eval_loss_keeps_checkpoints(tmp_path, monkeypatch):

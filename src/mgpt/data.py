@@ -9,7 +9,7 @@ tests): only the rows of a batch are ever read, so a corpus of any size costs th
 
 import hashlib
 from functools import cached_property
-from itertools import chain
+from itertools import chain, islice
 
 import numpy as np
 
@@ -180,6 +180,12 @@ class RowSplit:
     def sample_shards(self, batch_size, block_size, rng, shards):
         """sample's (x, y) in `shards` parts of consecutive rows (shards.py)."""
         return cut_rows(*self.sample(batch_size, block_size, rng), shards)
+
+    def whole_batches(self, block_size, batch_size):
+        """(x, y) batches of eval_windows, every scored character of the split once, made as used."""
+        windows = self.eval_windows(block_size)
+        return (pad_rows([row for row, _ in chunk], [first for _, first in chunk])
+                for chunk in iter(lambda: list(islice(windows, batch_size)), []))
 
 
 class StreamSplit(RowSplit):

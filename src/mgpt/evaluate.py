@@ -5,12 +5,12 @@ nothing of the optimizer or the loop, so `mgpt eval` never loads them.
 """
 
 import math
-from itertools import islice
+from itertools import chain, islice
 
 import numpy as np
 
 from . import distributed
-from .data import fed_chars, pad_rows, rank_rng, scored as count_scored, whole_corpus
+from .data import fed_chars, rank_rng, scored as count_scored, whole_corpus
 from .errors import MgptError
 from .runtime import tune_allocator
 
@@ -37,31 +37,41 @@ def mean_loss(model, batches):
 
 
 def evaluate_split(model, split, batch_size=32):
-    """Mean loss over every scored character of a split, in consecutive block windows (a split's
-    eval_windows), shortest first, so that similar rows share a batch with little padding."""
+    """Mean loss over every scored character of a split (its whole_batches: consecutive block
+    windows, shortest first, so that similar rows share a batch with little padding)."""
     tune_allocator()
-    windows = split.eval_windows(model.config.block_size)
-    batches = (pad_rows([row for row, _ in chunk], [first for _, first in chunk])
-               for chunk in iter(lambda: list(islice(windows, batch_size)), []))
-    return mean_loss(model, batches)
+    return mean_loss(model, split.whole_batches(model.config.block_size, batch_size))
 
 
 def estimate_losses(model, train_split, val_split, settings, step, world=distributed.Single(), pool=None):
     """Mean loss over eval_iters random batches per split and rank, from an RNG of its own (seed,
     step, rank): token-weighted over every rank's batches, so every rank gets the same figures.
-    A shards.ShardPool spreads the batches over its threads (the same figures, added in order)."""
+    With settings.full_val, the val loss is instead over the whole split (its batches dealt out
+    to the ranks in turn). A shards.ShardPool spreads the batches over its threads (the same
+    figures, added in order)."""
     rng = rank_rng([settings.seed, step, 1], world.rank)
     T = model.config.block_size
     names, sums = [], []
     for name, split in (("train", train_split), ("val", val_split)):
         if split is None or len(split) == 0:
             continue
-        batches = [split.sample(settings.batch_size, T, rng) for _ in range(settings.eval_iters)]
+        if name == "val" and settings.full_val:
+            batches = islice(split.whole_batches(T, settings.batch_size), world.rank, None, world.size)
+        else:
+            batches = (split.sample(settings.batch_size, T, rng) for _ in range(settings.eval_iters))
         names.append(name)
-        sums.extend(summed(pool.losses(batches, split.scored)) if pool else loss_sums(model, batches, split.scored))
+        sums.extend(_loss_sums(model, batches, split.scored, pool))
     sums = np.array(sums, dtype=np.float64)
     world.allreduce(sums)
     return {name: float(sums[2 * i] / max(sums[2 * i + 1], 1)) for i, name in enumerate(names)}
+
+
+def _loss_sums(model, batches, scored, pool, group=16):
+    """loss_sums of batches, on the pool's threads in groups of `group` when there is a pool."""
+    if pool is None:
+        return loss_sums(model, batches, scored)
+    groups = iter(lambda: list(islice(batches, group)), [])
+    return summed(chain.from_iterable(pool.losses(g, scored) for g in groups))
 
 
 def evaluate_corpus(model, vocab, mode, corpus, answer_after=None):

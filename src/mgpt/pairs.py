@@ -248,6 +248,11 @@ class PairSplit:
         return [make_batch([self.rows(self.examples[i], block_size) for i in part], self.vocab.bos, block_size)
                 for part in np.array_split(picks, shards)]
 
+    def whole_batches(self, block_size, batch_size):
+        """Batches of every example once, in order."""
+        return (make_batch([self.rows(e, block_size) for e in self.examples[i:i + batch_size]], self.vocab.bos,
+                           block_size) for i in range(0, len(self.examples), batch_size))
+
     @staticmethod
     def scored(targets):
         """What a batch's loss is a mean over: its questions."""

@@ -20,6 +20,7 @@ class TrainSettings:
     grad_clip: float = 1.0
     eval_every: int = 250
     eval_iters: int = 20
+    full_val: bool = False  # score the whole validation split at each evaluation, not eval_iters batches
     save_every: int = 0
     seed: int = 1337
     patience: int = None  # stop after this many evaluations without a better val loss (None: never)

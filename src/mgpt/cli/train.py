@@ -39,6 +39,9 @@ def training_options(d):
         click.option("--grad-clip", type=checked("grad_clip"), default=d["grad_clip"], help="Global gradient-norm clip (0: off)."),
         click.option("--eval-every", type=checked("eval_every"), default=d["eval_every"], help="Steps between evaluations (and checkpoints)."),
         click.option("--eval-iters", type=checked("eval_iters"), default=d["eval_iters"], help="Batches per evaluation."),
+        click.option("--full-val/--no-full-val", default=d["full_val"],
+                     help="Score the whole validation split at each evaluation, not --eval-iters batches: exact "
+                          "figures to choose -o's checkpoint, for a split that scores in seconds."),
         click.option("--patience", type=checked("patience"), metavar="N",
                      help="Stop after N evaluations in a row without a better val loss (-o keeps the best) [default: never]."),
         click.option("--val-fraction", type=checked("val_fraction"), default=d["val_fraction"], help="Held out for validation."),
