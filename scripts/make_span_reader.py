@@ -45,6 +45,10 @@ DATASETS = {
     # development bases' misses cites another chunk than the answer's, docs/RAG.md)
     "generated4": [(501, 1, 5_000), (502, 2, 5_000), (503, 3, 7_500), (504, 4, 7_500), (505, 5, 10_000)],
 }
+# knowledge bases of invented companies written by hand (corpora/readertrain/README.md): the bases listed in its
+# TRAIN file, each indexed on its own and its questions read as `ask` reads them, by `mgpt rag-examples -k 12`
+HANDWRITTEN = os.path.join(ROOT, "corpora", "readertrain")
+HANDWRITTEN_EXAMPLES = os.path.join(HANDWRITTEN, "examples.jsonl.gz")  # as reader5 trained on them
 CUT_AS_INDEX_NOW = {"generated3", "generated4"}  # the others are cut as when they were recorded (their sha256)
 CHUNKS_READ = {"generated4": (8, 10, 12, 12)}  # the others: readergen.spans.CHUNKS_READ, 2 to 6
 
@@ -81,6 +85,13 @@ RUNS = [
         "--init", os.path.join(ROOT, "out", "spans", "reader.npz"), "--batch-size", "16", "--steps", "1500",
         "--lr", "1e-4", "--min-lr", "1e-5", "--warmup", "100", "--weight-decay", "0.1", "--eval-every", "250",
         "--eval-iters", "20", "--val-fraction", "0.01", "--save-every", "25", "--seed", "2005"], 1500),
+    # The fifth: the same start and rate, with the knowledge bases written by hand (corpora/readertrain) beside
+    # the third's data, 28 times over (about a seventh of the questions drawn): the first data of the kind
+    # users index; a probe on 16 of them moved the development bases (docs/RAG.md).
+    ("reader5", ["generated3", "docs", *["handwritten"] * 28], 2, [
+        "--init", os.path.join(ROOT, "out", "spans", "reader.npz"), "--batch-size", "16", "--steps", "1000",
+        "--lr", "1e-4", "--min-lr", "1e-5", "--warmup", "100", "--weight-decay", "0.1", "--eval-every", "250",
+        "--eval-iters", "20", "--val-fraction", "0.01", "--save-every", "25", "--seed", "2007"], 1000),
 ]
 
 
@@ -101,6 +112,41 @@ def make_documents(args):
                                 for source in recipe.get("sources", [])]}
     record(args.out, data=data)
     print(f"{path}: {data['docs']['examples']:,} examples", flush=True)
+
+
+def make_handwritten(args):
+    """handwritten.jsonl: the examples of the bases in corpora/readertrain/TRAIN, as the runs trained on
+    them (its examples.jsonl.gz); with --rebuild-handwritten, made afresh: each base indexed into a Milvus
+    Lite database of its own and its questions turned into examples by `mgpt rag-examples -k 12` with the
+    reader the runs start from. Milvus Lite does not rank near-ties the same way in every fresh database,
+    so a rebuild can order or pick a question's chunks otherwise (about a fifth of them, 2026-12-08)."""
+    import gzip
+    import tempfile
+
+    from benchlib import mgpt
+
+    path, start = os.path.join(args.out, "handwritten.jsonl"), os.path.join(args.out, "reader.npz")
+    bases = open(os.path.join(HANDWRITTEN, "TRAIN"), encoding="utf-8").read().split()
+    if not args.rebuild_handwritten:
+        with gzip.open(HANDWRITTEN_EXAMPLES, "rb") as f, open(path + ".tmp", "wb") as out:
+            shutil.copyfileobj(f, out)
+    else:
+        with tempfile.TemporaryDirectory() as tmp, open(path + ".tmp", "w", encoding="utf-8") as out:
+            for base in bases:
+                db, lines = os.path.join(tmp, f"{base}.db"), os.path.join(tmp, f"{base}.jsonl")
+                mgpt("index", os.path.join(HANDWRITTEN, base), "--db", db, "-q", stdout=subprocess.DEVNULL)
+                mgpt("rag-examples", os.path.join(HANDWRITTEN, f"{base}.jsonl"), "--db", db, "-k", "12",
+                     "--ckpt", start, "-o", lines, "-q")
+                with open(lines, encoding="utf-8") as f:
+                    out.write(f.read())
+    os.replace(path + ".tmp", path)
+    data = record(args.out).get("data", {})
+    data["handwritten"] = {"bases": bases, "examples": sum(1 for _ in open(path, encoding="utf-8")),
+                           "made_by": "mgpt index + mgpt rag-examples -k 12 (scripts/make_span_reader.py)",
+                           "source": "corpora/readertrain (README.md: who wrote it; MIT)",
+                           "rebuilt": bool(args.rebuild_handwritten), "sha256": sha256(path)}
+    record(args.out, data=data)
+    print(f"{path}: {data['handwritten']['examples']:,} examples from {len(bases)} bases", flush=True)
 
 
 def make_data(args):
@@ -129,6 +175,7 @@ def make_data(args):
         print(f"wrote {path} ({os.path.getsize(path) / 1e6:.1f} MB) in {time.time() - t0:.0f} s", flush=True)
         record(args.out, data=data)
     make_documents(args)
+    make_handwritten(args)
 
 
 NEW_RUN_ONLY = ("--kind", "--attention", "--n-layer", "--n-head", "--n-embd", "--block-size", "--word-buckets", "--vocab",
@@ -186,7 +233,7 @@ def ship(args):
     build = record(args.out)
     run = build.get("train", {}).get(args.run, {})
     used = next(datasets for name, datasets, *_ in RUNS if name == args.run)
-    recipe = {"generator": "lab/readergen/spans.py and lab/readerdocs (scripts/make_span_reader.py)",
+    recipe = {"generator": "lab/readergen/spans.py, lab/readerdocs and corpora/readertrain (scripts/make_span_reader.py)",
               "data": {d: build.get("data", {}).get(d, {}) for d in used}, "train": run.get("command", "?"),
               "train_wall_s": logged_wall_s(os.path.join(args.out, f"{args.run}.jsonl"))}
     state = {k: v for k, v in ck.state.items() if k in ("step", "best_val_loss", "val_loss", "mode", "settings",
@@ -256,6 +303,9 @@ def main():
     parser.add_argument("--out", default=os.path.join(ROOT, "out", "spans"))
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--dataset", action="append", default=[], choices=list(DATASETS))
+    parser.add_argument("--rebuild-handwritten", action="store_true",
+                        help="data: make handwritten.jsonl afresh from corpora/readertrain (index + rag-examples), "
+                             "not from the examples the runs trained on")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     {"data": make_data, "lines": make_lines, "train": train, "ship": ship}[args.stage](args)

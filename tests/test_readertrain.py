@@ -1,0 +1,71 @@
+"""The bases written by hand to train the span reader (corpora/readertrain): each answer a verbatim
+span of its file as mgpt reads it, the training and validation lists apart from each other and
+from the bases that measure the reader, and the examples the runs trained on made of exactly the
+training bases' questions, each answer where its spans say."""
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from mgpt.pairs import parse_example
+from test_readerkb import _texts
+
+REPO = Path(__file__).resolve().parents[1]
+ROOT = REPO / "corpora" / "readertrain"
+TRAIN = (ROOT / "TRAIN").read_text(encoding="utf-8").split()
+VALIDATION = (ROOT / "VALIDATION").read_text(encoding="utf-8").split()
+MEASURING = REPO / "corpora" / "readerkb"
+WINDOW = 60
+
+
+def _questions(name):
+    return [json.loads(line) for line in (ROOT / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_the_lists_name_every_base_once_and_no_measuring_base():
+    assert len(TRAIN) == 34 and len(VALIDATION) == 4 and not set(TRAIN) & set(VALIDATION)
+    on_disk = {p.stem for p in ROOT.glob("*.jsonl") if (ROOT / p.stem).is_dir()}
+    assert on_disk == set(TRAIN) | set(VALIDATION)
+    assert not on_disk & {p.stem for p in MEASURING.glob("*.jsonl")}
+
+
+def test_no_passage_of_a_measuring_base_is_in_a_training_base():
+    """No 60 characters in a row (spaces collapsed) of what mgpt reads of the development and held-out
+    bases occur in the training bases: written apart, they share words, never text."""
+    def windows(folder, step):
+        texts = [t for path in sorted(folder.rglob("*")) if path.is_file() for t in _texts(path)]
+        return {t[i:i + WINDOW] for t in texts for i in range(0, max(len(t) - WINDOW, 0) + 1, step)}
+
+    measured = set().union(*(windows(folder, 1) for folder in MEASURING.iterdir()
+                             if folder.is_dir() and (MEASURING / f"{folder.name}.jsonl").exists()))
+    for name in TRAIN + VALIDATION:
+        shared = windows(ROOT / name, 1) & measured
+        assert not shared, (name, sorted(shared)[:3])
+
+
+@pytest.mark.parametrize("name", TRAIN + VALIDATION)
+def test_every_answer_is_a_span_of_its_file(name):
+    questions = _questions(name)
+    assert len(questions) == 30 and sum(q["answer"] is None for q in questions) == 6
+    for q in questions:
+        if q["answer"] is None:
+            assert q["source"] is None
+            continue
+        texts = _texts(ROOT / name / q["source"])
+        assert any(" ".join(q["answer"].split()) in t for t in texts), (name, q)
+
+
+def test_the_examples_trained_on_are_the_training_bases_questions():
+    with gzip.open(ROOT / "examples.jsonl.gz", "rt", encoding="utf-8") as f:
+        examples = [json.loads(line) for line in f]
+    asked = {(q["question"], q["answer"]) for name in TRAIN for q in _questions(name)}  # a question may be two bases'
+    assert len(examples) == 994 and {(e["question"], e["answer"]) for e in examples} <= asked
+    for e in examples:
+        example = parse_example(e, "examples.jsonl.gz")  # the places of the answer, as training reads them
+        assert len(e["chunks"]) == 12
+        wanted = e["answer"]
+        assert bool(example.spans) == (wanted is not None)
+        for i, start, end in example.spans:
+            assert e["chunks"][i][start:end] == wanted
