@@ -178,6 +178,9 @@ def make_data(args):
     make_handwritten(args)
 
 
+# steps of a run kept as NAME-STEP.npz while it trains: the checkpoints measured on the development bases
+KEEP = {"reader5": (250, 500, 750)}
+
 NEW_RUN_ONLY = ("--kind", "--attention", "--n-layer", "--n-head", "--n-embd", "--block-size", "--word-buckets", "--vocab",
                 "--init")
 
@@ -218,8 +221,46 @@ def train(args):
         if os.path.exists(last):
             command = resumed(command) + ["--resume", last]
         print(" ".join(command), flush=True)
-        sys.exit(_run_until(command, last, until))
+        with KeptSteps(last, KEEP.get(name, ())):
+            code = _run_until(command, last, until)
+        sys.exit(code)
     sys.exit(f"no run named {args.run}")
+
+
+class KeptSteps:
+    """While a run trains, copies its -last file to NAME-STEP.npz when it holds one of `steps` (the run
+    saves -last every 25 steps, a minute apart; this looks every second), so that a step chosen on the
+    development bases is reproduced by the run itself."""
+
+    def __init__(self, last, steps):
+        import threading
+
+        self.last, self.steps, self.done = last, sorted(steps), threading.Event()
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self):
+        from make_reader import _step
+
+        while self.steps and not self.done.wait(1.0):
+            try:
+                step = _step(self.last)
+                if step in self.steps:
+                    kept = self.last.replace("-last.npz", f"-{step}.npz")
+                    shutil.copyfile(self.last, kept + ".tmp")
+                    if _step(kept + ".tmp") == step:  # not replaced while copied
+                        os.replace(kept + ".tmp", kept)
+                        self.steps.remove(step)
+                        print(f"kept {kept}", flush=True)
+            except Exception:  # no -last yet, or it is being replaced right now: look again
+                pass
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.done.set()
+        self.thread.join()
 
 
 def ship(args):

@@ -58,3 +58,31 @@ def test_a_deepened_model_computes_what_its_source_does(tmp_path):
                                rtol=1e-6, atol=1e-6)
     assert deep.p["h2.wq"].any() and not deep.p["h2.proj"].any() and not deep.p["h2.wo"].any()
     assert _names(make_reader._needed(["stage6-deep"], tmp_path))[-2:] == ["reader", "stage6-deep"]
+
+
+def test_steps_kept_while_a_run_trains(tmp_path):
+    """make_span_reader.py keeps the -last file of the steps it names, each once, and no other."""
+    import os
+    import time
+
+    import numpy as np
+    from make_span_reader import KeptSteps
+
+    from mgpt.checkpoint import load_model, save_model
+    from mgpt.config import GPTConfig
+    from mgpt.data import Vocab
+    from mgpt.model import GPT
+
+    model = GPT(GPTConfig(vocab_size=4, n_layer=1, n_head=1, n_embd=4, block_size=4))
+    model.init_weights(np.random.default_rng(0))
+    vocab, last = Vocab.from_text("abc", "docs"), str(tmp_path / "run-last.npz")
+
+    def save(step):
+        save_model(last, model, vocab, "docs", {"step": step})
+        time.sleep(1.5)  # the watcher looks every second
+
+    with KeptSteps(last, (50, 100)):
+        for step in (25, 50, 75, 100):
+            save(step)
+    assert sorted(os.listdir(tmp_path)) == ["run-100.npz", "run-50.npz", "run-last.npz"]
+    assert load_model(str(tmp_path / "run-50.npz")).state["step"] == 50

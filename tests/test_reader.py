@@ -51,9 +51,16 @@ def test_info_describes_the_reader_its_recipe_and_heldout_figures():
     data = record["reader"]["recipe"]["data"]
     for name, d in data.items():
         parts = d.get("parts") or [d]
-        seeds = "/".join(str(p["seed"]) for p in parts)
+        origin = f"{len(d['bases'])} bases written by hand" if "bases" in d else \
+            "seed " + "/".join(str(p["seed"]) for p in parts)
         unit = "examples" if span else "lines"
-        assert f"{sum(p[unit] for p in parts):,} {name} {unit} (seed {seeds}," in text
+        assert f"{sum(p[unit] for p in parts):,} {name} {unit} ({origin}," in text
+    # a data set given N times in a row (weighted) is named once, xN, on the recipe's line
+    command = record["reader"]["recipe"]["train"].split(" ")
+    for name in data:
+        path = f"out/spans/{name}.jsonl"
+        if command.count(path) > 1:
+            assert f"{path} (x{command.count(path)})" in text and text.count(path) == 1
 
 
 def test_a_missing_or_damaged_reader_is_one_line(tmp_path):

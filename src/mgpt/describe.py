@@ -90,8 +90,20 @@ def _data_set(name, data):
     parts = data.get("parts") or [data]
     seeds = "/".join(str(p.get("seed", "?")) for p in parts)
     unit = "examples" if any("examples" in p for p in parts) else "lines"
-    return (f"{sum(p.get(unit, 0) for p in parts):,} {name} {unit} (seed {seeds}, "
+    origin = f"{len(data['bases'])} bases written by hand" if "bases" in data else f"seed {seeds}"
+    return (f"{sum(p.get(unit, 0) for p in parts):,} {name} {unit} ({origin}, "
             f"sha256 {str(data.get('sha256', '?'))[:12]})")
+
+
+def _command(command):
+    """A recorded command with a file repeated in a row (a data set weighted N times) written once, xN."""
+    words, out = command.split(" "), []
+    for word in words:
+        if out and out[-1][0] == word:
+            out[-1][1] += 1
+        else:
+            out.append([word, 1])
+    return " ".join(word if n == 1 else f"{word} (x{n})" for word, n in out)
 
 
 def reader_lines(reader):
@@ -100,7 +112,7 @@ def reader_lines(reader):
     data = recipe.get("data") or {}  # data set -> its generated lines, written in one part or several
     made = ", ".join(_data_set(name, d) for name, d in data.items())
     lines = [f"reader       trained on {made or 'generated lines'} by {recipe.get('generator', '?')}",
-             f"trained by   {recipe.get('train', '?')}"]
+             f"trained by   {_command(recipe.get('train', '?'))}"]
     if recipe.get("train_wall_s"):
         lines.append(f"train time   {recipe['train_wall_s'] / 3600:.1f} h")
     for row in reader.get("heldout", []):
