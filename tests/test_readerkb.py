@@ -10,30 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from mgpt.retrieval.formats import READERS
+from support.documents import document_texts
 
 REPO = Path(__file__).resolve().parents[1]
 ROOT = REPO / "corpora" / "readerkb"
 BASES = sorted(p.stem for p in ROOT.glob("*.jsonl") if (ROOT / p.stem).is_dir())
 HELD_OUT = ["manual", "specs", "faq", "helpcentre", "pdfmanual"]
-# the libraries mgpt reads these formats with (the rag extra)
-NEEDS = {".html": "bs4", ".htm": "bs4", ".pdf": "pypdf"}
 
 
 def _questions(name):
     return [json.loads(line) for line in (ROOT / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
-
-
-def _texts(path):
-    """The texts an answer may come from, whitespace collapsed: the whole file for plain text and
-    Markdown (as they are indexed), each page of what mgpt extracts for HTML and PDF (a chunk
-    never spans two pages)."""
-    suffix = path.suffix.lower()
-    if suffix not in NEEDS:
-        return [" ".join(path.read_text(encoding="utf-8").split())]
-    if importlib.util.find_spec(NEEDS[suffix]) is None:
-        pytest.skip(f"reading {suffix} needs {NEEDS[suffix]} (the rag extra: pip install -e '.[rag]')")
-    return [" ".join(text.split()) for _, text in READERS[suffix](path.read_bytes())]
 
 
 def test_the_bases_are_there():
@@ -48,7 +34,7 @@ def test_answers_are_spans_of_their_source(name):
         if not q["answers"]:  # unanswerable: no file states it
             continue
         if q["source"] not in texts:
-            texts[q["source"]] = _texts(ROOT / name / q["source"])
+            texts[q["source"]] = document_texts(ROOT / name / q["source"])
         for answer in q["answers"]:
             answer = " ".join(answer.split())
             assert any(answer in text for text in texts[q["source"]]), (name, q["question"], answer)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mgpt.pairs import parse_example
-from test_readerkb import _texts
+from support.documents import document_texts
 
 REPO = Path(__file__).resolve().parents[1]
 ROOT = REPO / "corpora" / "readertrain"
@@ -35,7 +35,7 @@ def test_no_passage_of_a_measuring_base_is_in_a_training_base():
     """No 60 characters in a row (spaces collapsed) of what mgpt reads of the development and held-out
     bases occur in the training bases: written apart, they share words, never text."""
     def windows(folder, step):
-        texts = [t for path in sorted(folder.rglob("*")) if path.is_file() for t in _texts(path)]
+        texts = [t for path in sorted(folder.rglob("*")) if path.is_file() for t in document_texts(path)]
         return {t[i:i + WINDOW] for t in texts for i in range(0, max(len(t) - WINDOW, 0) + 1, step)}
 
     measured = set().union(*(windows(folder, 1) for folder in MEASURING.iterdir()
@@ -53,7 +53,7 @@ def test_every_answer_is_a_span_of_its_file(name):
         if q["answer"] is None:
             assert q["source"] is None
             continue
-        texts = _texts(ROOT / name / q["source"])
+        texts = document_texts(ROOT / name / q["source"])
         assert any(" ".join(q["answer"].split()) in t for t in texts), (name, q)
 
 
