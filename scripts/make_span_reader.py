@@ -45,8 +45,8 @@ DATASETS = {
     # development bases' misses cites another chunk than the answer's, docs/RAG.md)
     "generated4": [(501, 1, 5_000), (502, 2, 5_000), (503, 3, 7_500), (504, 4, 7_500), (505, 5, 10_000)],
 }
-# knowledge bases of invented companies written by hand (corpora/readertrain/README.md): the bases listed in its
-# TRAIN file, each indexed on its own and its questions read as `ask` reads them, by `mgpt rag-examples -k 12`
+# knowledge bases of invented companies written for training by language-model helpers (corpora/readertrain/
+# README.md): the bases its TRAIN file lists, each indexed on its own, its questions read as `ask` reads them
 HANDWRITTEN = os.path.join(ROOT, "corpora", "readertrain")
 HANDWRITTEN_EXAMPLES = os.path.join(HANDWRITTEN, "examples.jsonl.gz")  # as reader5 trained on them
 CUT_AS_INDEX_NOW = {"generated3", "generated4"}  # the others are cut as when they were recorded (their sha256)
@@ -85,7 +85,7 @@ RUNS = [
         "--init", os.path.join(ROOT, "out", "spans", "reader.npz"), "--batch-size", "16", "--steps", "1500",
         "--lr", "1e-4", "--min-lr", "1e-5", "--warmup", "100", "--weight-decay", "0.1", "--eval-every", "250",
         "--eval-iters", "20", "--val-fraction", "0.01", "--save-every", "25", "--seed", "2005"], 1500),
-    # The fifth: the same start and rate, with the knowledge bases written by hand (corpora/readertrain) beside
+    # The fifth: the same start and rate, with the knowledge bases written for training (corpora/readertrain) beside
     # the third's data, 28 times over (about a seventh of the questions drawn): the first data of the kind
     # users index; a probe on 16 of them moved the development bases (docs/RAG.md).
     ("reader5", ["generated3", "docs", *["handwritten"] * 28], 2, [

@@ -51,7 +51,7 @@ def test_info_describes_the_reader_its_recipe_and_heldout_figures():
     data = record["reader"]["recipe"]["data"]
     for name, d in data.items():
         parts = d.get("parts") or [d]
-        origin = f"{len(d['bases'])} bases written by hand" if "bases" in d else \
+        origin = f"{len(d['bases'])} knowledge bases written for training" if "bases" in d else \
             "seed " + "/".join(str(p["seed"]) for p in parts)
         unit = "examples" if span else "lines"
         assert f"{sum(p[unit] for p in parts):,} {name} {unit} ({origin}," in text

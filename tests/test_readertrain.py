@@ -1,4 +1,4 @@
-"""The bases written by hand to train the span reader (corpora/readertrain): each answer a verbatim
+"""The bases written to train the span reader (corpora/readertrain): each answer a verbatim
 span of its file as mgpt reads it, the training and validation lists apart from each other and
 from the bases that measure the reader, and the examples the runs trained on made of exactly the
 training bases' questions, each answer where its spans say."""

@@ -90,7 +90,7 @@ def _data_set(name, data):
     parts = data.get("parts") or [data]
     seeds = "/".join(str(p.get("seed", "?")) for p in parts)
     unit = "examples" if any("examples" in p for p in parts) else "lines"
-    origin = f"{len(data['bases'])} bases written by hand" if "bases" in data else f"seed {seeds}"
+    origin = f"{len(data['bases'])} knowledge bases written for training" if "bases" in data else f"seed {seeds}"
     return (f"{sum(p.get(unit, 0) for p in parts):,} {name} {unit} ({origin}, "
             f"sha256 {str(data.get('sha256', '?'))[:12]})")
 
