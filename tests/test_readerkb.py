@@ -5,21 +5,16 @@ read through mgpt's own readers (retrieval/formats.py), so an answer that only t
 navigation, footer or form holds, or that a PDF page break cuts in two, fails here."""
 
 import importlib.util
-import json
 from pathlib import Path
 
 import pytest
 
-from support.documents import document_texts
+from support.documents import base_questions, document_texts
 
 REPO = Path(__file__).resolve().parents[1]
 ROOT = REPO / "corpora" / "readerkb"
 BASES = sorted(p.stem for p in ROOT.glob("*.jsonl") if (ROOT / p.stem).is_dir())
 HELD_OUT = ["manual", "specs", "faq", "helpcentre", "pdfmanual"]
-
-
-def _questions(name):
-    return [json.loads(line) for line in (ROOT / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
 
 
 def test_the_bases_are_there():
@@ -29,7 +24,7 @@ def test_the_bases_are_there():
 @pytest.mark.parametrize("name", BASES)
 def test_answers_are_spans_of_their_source(name):
     texts = {}
-    for q in _questions(name):
+    for q in base_questions(ROOT, name):
         assert q["question"].strip() and isinstance(q["answers"], list)
         if not q["answers"]:  # unanswerable: no file states it
             continue
@@ -43,7 +38,7 @@ def test_answers_are_spans_of_their_source(name):
 @pytest.mark.parametrize("name", HELD_OUT)
 def test_held_out_bases_have_enough_questions(name):
     """The issue's floor for a held-out base: 30 answerable and 10 unanswerable questions."""
-    questions = _questions(name)
+    questions = base_questions(ROOT, name)
     assert sum(bool(q["answers"]) for q in questions) >= 30
     assert sum(not q["answers"] for q in questions) >= 10
 
@@ -52,7 +47,7 @@ def test_held_out_bases_have_enough_questions(name):
 def test_the_later_development_bases_have_enough_questions(name, answerable, unanswerable):
     """dev4 (an HTML help centre) and dev5 (a PDF manual and a quick start) were written to give
     the development choices more questions in the forms the reader does worst on."""
-    questions = _questions(name)
+    questions = base_questions(ROOT, name)
     assert sum(bool(q["answers"]) for q in questions) >= answerable
     assert sum(not q["answers"] for q in questions) >= unanswerable
 

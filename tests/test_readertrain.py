@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mgpt.pairs import parse_example
-from support.documents import document_texts
+from support.documents import base_questions, document_texts
 
 REPO = Path(__file__).resolve().parents[1]
 ROOT = REPO / "corpora" / "readertrain"
@@ -18,10 +18,6 @@ TRAIN = (ROOT / "TRAIN").read_text(encoding="utf-8").split()
 VALIDATION = (ROOT / "VALIDATION").read_text(encoding="utf-8").split()
 MEASURING = REPO / "corpora" / "readerkb"
 WINDOW = 60
-
-
-def _questions(name):
-    return [json.loads(line) for line in (ROOT / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
 
 
 def test_the_lists_name_every_base_once_and_no_measuring_base():
@@ -47,7 +43,7 @@ def test_no_passage_of_a_measuring_base_is_in_a_training_base():
 
 @pytest.mark.parametrize("name", TRAIN + VALIDATION)
 def test_every_answer_is_a_span_of_its_file(name):
-    questions = _questions(name)
+    questions = base_questions(ROOT, name)
     assert len(questions) == 30 and sum(q["answer"] is None for q in questions) == 6
     for q in questions:
         if q["answer"] is None:
@@ -60,7 +56,7 @@ def test_every_answer_is_a_span_of_its_file(name):
 def test_the_examples_trained_on_are_the_training_bases_questions():
     with gzip.open(ROOT / "examples.jsonl.gz", "rt", encoding="utf-8") as f:
         examples = [json.loads(line) for line in f]
-    asked = {(q["question"], q["answer"]) for name in TRAIN for q in _questions(name)}  # a question may be two bases'
+    asked = {(q["question"], q["answer"]) for name in TRAIN for q in base_questions(ROOT, name)}  # a question may be two bases'
     assert len(examples) == 994 and {(e["question"], e["answer"]) for e in examples} <= asked
     for e in examples:
         example = parse_example(e, "examples.jsonl.gz")  # the places of the answer, as training reads them

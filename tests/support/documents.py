@@ -1,6 +1,7 @@
-"""What mgpt reads of a document, for the tests that check hand-written bases against it."""
+"""What mgpt reads of a document, and a base's questions, for the tests that check hand-written bases."""
 
 import importlib.util
+import json
 
 import pytest
 
@@ -20,3 +21,8 @@ def document_texts(path):
     if importlib.util.find_spec(NEEDS[suffix]) is None:
         pytest.skip(f"reading {suffix} needs {NEEDS[suffix]} (the rag extra: pip install -e '.[rag]')")
     return [" ".join(text.split()) for _, text in READERS[suffix](path.read_bytes())]
+
+
+def base_questions(root, name):
+    """The questions of base `name`: root/NAME.jsonl, one JSON object a line."""
+    return [json.loads(line) for line in (root / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line]
