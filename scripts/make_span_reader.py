@@ -49,7 +49,7 @@ DATASETS = {
 # README.md), each indexed on its own, its questions read as `ask` reads them; a data set is the bases a list names,
 # their examples as the runs trained on them (examples/BASE.jsonl.gz)
 HANDWRITTEN = os.path.join(ROOT, "corpora", "readertrain")
-HANDWRITTEN_SETS = {"handwritten": "TRAIN-reader5", "handwritten6": "TRAIN"}
+HANDWRITTEN_SETS = {"handwritten": "TRAIN-reader5", "handwritten6": "TRAIN-reader6", "handwritten7": "TRAIN-reader7"}
 CUT_AS_INDEX_NOW = {"generated3", "generated4"}  # the others are cut as when they were recorded (their sha256)
 CHUNKS_READ = {"generated4": (8, 10, 12, 12)}  # the others: readergen.spans.CHUNKS_READ, 2 to 6
 
@@ -100,6 +100,12 @@ RUNS = [
         "--init", os.path.join(ROOT, "out", "spans", "reader.npz"), "--batch-size", "16", "--steps", "1500",
         "--lr", "1e-4", "--min-lr", "1e-5", "--warmup", "100", "--weight-decay", "0.1", "--eval-every", "250",
         "--eval-iters", "20", "--val-fraction", "0.01", "--save-every", "25", "--seed", "2008"], 1500),
+    # The seventh: the same start and rate, with 14 bases of a fourth batch beside the sixth's (6 more of it
+    # join the validation bases), 24 times over, for 2,000 steps.
+    ("reader7", ["generated3", "docs", *["handwritten7"] * 24], 2, [
+        "--init", os.path.join(ROOT, "out", "spans", "reader.npz"), "--batch-size", "16", "--steps", "2000",
+        "--lr", "1e-4", "--min-lr", "1e-5", "--warmup", "100", "--weight-decay", "0.1", "--eval-every", "250",
+        "--eval-iters", "20", "--val-fraction", "0.01", "--save-every", "25", "--seed", "2009"], 2000),
 ]
 
 
@@ -188,7 +194,8 @@ def make_data(args):
 
 
 # steps of a run kept as NAME-STEP.npz while it trains: the checkpoints measured on the development bases
-KEEP = {"reader5": (250, 500, 750), "reader6": (250, 500, 750, 1000, 1250)}
+KEEP = {"reader5": (250, 500, 750), "reader6": (250, 500, 750, 1000, 1250),
+        "reader7": (500, 750, 1000, 1250, 1500, 1750)}
 
 NEW_RUN_ONLY = ("--kind", "--attention", "--n-layer", "--n-head", "--n-embd", "--block-size", "--word-buckets", "--vocab",
                 "--init")

@@ -14,21 +14,26 @@ from support.documents import base_questions, document_texts
 
 REPO = Path(__file__).resolve().parents[1]
 ROOT = REPO / "corpora" / "readertrain"
-TRAIN = (ROOT / "TRAIN").read_text(encoding="utf-8").split()
-TRAIN_READER5 = (ROOT / "TRAIN-reader5").read_text(encoding="utf-8").split()
+RUNS = {path.name.removeprefix("TRAIN-"): path.read_text(encoding="utf-8").split() for path in ROOT.glob("TRAIN-*")}
+TRAINED = set().union(*RUNS.values())
 VALIDATION = (ROOT / "VALIDATION").read_text(encoding="utf-8").split()
 NEAR_HELD_OUT = {"veltri-coffee", "h2-bikeshop", "h2-heatpump-nordvarme"}  # reader5 trained on them, none since
 MEASURING = REPO / "corpora" / "readerkb"
-ALL = sorted(set(TRAIN) | set(TRAIN_READER5) | set(VALIDATION))
+ALL = sorted(TRAINED | set(VALIDATION))
 WINDOW = 60
 
 
 def test_the_lists_name_every_base_once_and_no_measuring_base():
-    assert len(TRAIN) == len(set(TRAIN)) == 51 and len(TRAIN_READER5) == len(set(TRAIN_READER5)) == 34
-    assert len(VALIDATION) == 4 and not (set(TRAIN) | set(TRAIN_READER5)) & set(VALIDATION)
-    assert set(TRAIN_READER5) - set(TRAIN) == NEAR_HELD_OUT and not NEAR_HELD_OUT & set(TRAIN)
+    """Each run's list (TRAIN-RUN) grows on the one before, without the bases near a held-out base's
+    products after reader5; validation bases are never trained on."""
+    sizes = {run: len(bases) for run, bases in RUNS.items()}
+    assert sizes == {"reader5": 34, "reader6": 51, "reader7": 65}
+    assert all(len(set(bases)) == len(bases) for bases in RUNS.values())
+    assert set(RUNS["reader5"]) - set(RUNS["reader6"]) == NEAR_HELD_OUT and set(RUNS["reader6"]) <= set(RUNS["reader7"])
+    assert not NEAR_HELD_OUT & (set(RUNS["reader6"]) | set(RUNS["reader7"]))
+    assert len(VALIDATION) == len(set(VALIDATION)) == 10 and not TRAINED & set(VALIDATION)
     on_disk = {p.stem for p in ROOT.glob("*.jsonl") if (ROOT / p.stem).is_dir()}
-    assert on_disk == set(TRAIN) | set(TRAIN_READER5) | set(VALIDATION)
+    assert on_disk == TRAINED | set(VALIDATION)
     assert not on_disk & {p.stem for p in MEASURING.glob("*.jsonl")}
 
 
@@ -58,7 +63,7 @@ def test_every_answer_is_a_span_of_its_file(name):
         assert any(" ".join(q["answer"].split()) in t for t in texts), (name, q)
 
 
-@pytest.mark.parametrize("name", sorted(set(TRAIN) | set(TRAIN_READER5)))
+@pytest.mark.parametrize("name", sorted(TRAINED))
 def test_the_examples_trained_on_are_the_training_bases_questions(name):
     """Each trained base's examples: its own questions in its order (a few whose answer no retrieved
     chunk held verbatim left out), 12 chunks each, the answer where parse_example places it."""
@@ -77,4 +82,4 @@ def test_the_examples_trained_on_are_the_training_bases_questions(name):
 
 
 def test_examples_exist_only_for_trained_bases():
-    assert {p.name.removesuffix(".jsonl.gz") for p in (ROOT / "examples").iterdir()} == set(TRAIN) | set(TRAIN_READER5)
+    assert {p.name.removesuffix(".jsonl.gz") for p in (ROOT / "examples").iterdir()} == TRAINED
