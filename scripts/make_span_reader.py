@@ -22,6 +22,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import sys
 import time
 
@@ -94,7 +95,7 @@ RUNS = [
         "--lr", "1e-4", "--min-lr", "1e-5", "--warmup", "100", "--weight-decay", "0.1", "--eval-every", "250",
         "--eval-iters", "20", "--val-fraction", "0.01", "--save-every", "25", "--seed", "2007"], 1000),
     # The sixth: the same start and rate, with the 20 bases of a third batch beside the fifth's, less the three
-    # whose products are near a held-out base's (corpora/readertrain/README.md), 24 times over (about a fifth of
+    # whose products are near a held-out base's (corpora/readertrain/README.md), 24 times over (about a sixth of
     # the questions drawn), for half as long again.
     ("reader6", ["generated3", "docs", *["handwritten6"] * 24], 2, [
         "--init", os.path.join(ROOT, "out", "spans", "reader.npz"), "--batch-size", "16", "--steps", "1500",
@@ -128,29 +129,30 @@ def make_documents(args):
     print(f"{path}: {data['docs']['examples']:,} examples", flush=True)
 
 
-def make_handwritten(args, name, listed):
+def make_handwritten(args, name, listed, rebuilt):
     """NAME.jsonl: the examples of the bases the list `listed` (in corpora/readertrain) names, in its order,
-    as the runs trained on them (examples/BASE.jsonl.gz); with --rebuild-handwritten, made afresh: each
-    base indexed into a Milvus Lite database of its own and its questions turned into examples by
-    `mgpt rag-examples -k 12`. Milvus Lite does not rank near-ties the same way in every fresh database,
-    so a rebuild can order or pick a question's chunks otherwise (about a fifth of them, 2026-12-08)."""
+    as the runs trained on them (examples/BASE.jsonl.gz); with --rebuild-handwritten, made afresh (once a
+    base, in the folder `rebuilt`): each base indexed into a Milvus Lite database of its own and its
+    questions turned into examples by `mgpt rag-examples -k 12`. Milvus Lite does not rank near-ties the
+    same way in every fresh database, so a rebuild can order or pick a question's chunks otherwise (about
+    a fifth of them, 2026-12-08)."""
     import gzip
-    import tempfile
 
     from benchlib import mgpt
 
     path, start = os.path.join(args.out, f"{name}.jsonl"), os.path.join(args.out, "reader.npz")
     bases = open(os.path.join(HANDWRITTEN, listed), encoding="utf-8").read().split()
-    with tempfile.TemporaryDirectory() as tmp, open(path + ".tmp", "wb") as out:
+    with open(path + ".tmp", "wb") as out:
         for base in bases:
             if not args.rebuild_handwritten:
                 with gzip.open(os.path.join(HANDWRITTEN, "examples", f"{base}.jsonl.gz"), "rb") as f:
                     shutil.copyfileobj(f, out)
                 continue
-            db, lines = os.path.join(tmp, f"{base}.db"), os.path.join(tmp, f"{base}.jsonl")
-            mgpt("index", os.path.join(HANDWRITTEN, base), "--db", db, "-q", stdout=subprocess.DEVNULL)
-            mgpt("rag-examples", os.path.join(HANDWRITTEN, f"{base}.jsonl"), "--db", db, "-k", "12",
-                 "--ckpt", start, "-o", lines, "-q")
+            db, lines = os.path.join(rebuilt, f"{base}.db"), os.path.join(rebuilt, f"{base}.jsonl")
+            if not os.path.exists(lines):
+                mgpt("index", os.path.join(HANDWRITTEN, base), "--db", db, "-q", stdout=subprocess.DEVNULL)
+                mgpt("rag-examples", os.path.join(HANDWRITTEN, f"{base}.jsonl"), "--db", db, "-k", "12",
+                     "--ckpt", start, "-o", lines, "-q")
             with open(lines, "rb") as f:
                 shutil.copyfileobj(f, out)
     os.replace(path + ".tmp", path)
@@ -189,8 +191,9 @@ def make_data(args):
         print(f"wrote {path} ({os.path.getsize(path) / 1e6:.1f} MB) in {time.time() - t0:.0f} s", flush=True)
         record(args.out, data=data)
     make_documents(args)
-    for name, listed in HANDWRITTEN_SETS.items():
-        make_handwritten(args, name, listed)
+    with tempfile.TemporaryDirectory() as rebuilt:
+        for name, listed in HANDWRITTEN_SETS.items():
+            make_handwritten(args, name, listed, rebuilt)
 
 
 # steps of a run kept as NAME-STEP.npz while it trains: the checkpoints measured on the development bases
