@@ -308,8 +308,8 @@ def ship(args):
     if args.heldout:
         results = json.load(open(args.heldout))["results"]
         state["reader"]["heldout"] = [{k: v for k, v in r.items() if k != "rows"} for r in results]
-    save_model(SHIPPED, ck.model, ck.vocab, ck.mode, state)
-    print(f"shipped {SHIPPED} ({os.path.getsize(SHIPPED) / 1e6:.1f} MB, fingerprint {ck.fingerprint[:12]})")
+    save_model(args.to, ck.model, ck.vocab, ck.mode, state)
+    print(f"shipped {args.to} ({os.path.getsize(args.to) / 1e6:.1f} MB, fingerprint {ck.fingerprint[:12]})")
 
 
 def logged_wall_s(log):
@@ -359,6 +359,8 @@ def main():
     parser.add_argument("--ckpt", help="ship: this checkpoint of the run [default: its best on validation, RUN.npz]")
     parser.add_argument("--calibrator", help="ship: reader_choose.py --calibrator-out's JSON: the reader's confidence "
                         "is then its calibrator's, and --min-confidence must be chosen on those (--calibrate)")
+    parser.add_argument("--to", default=SHIPPED, help="ship: the file to write [default: the package's reader]; "
+                        "elsewhere, a candidate packed as it would ship, to measure with rag-eval --ckpt")
     parser.add_argument("--heldout", help="ship: reader_eval.py --out's JSON of the reader on the held-out bases")
     parser.add_argument("--out", default=os.path.join(ROOT, "out", "spans"))
     parser.add_argument("--processes", type=int, default=2)
